@@ -1,0 +1,87 @@
+import type { Json } from './json.js';
+import type { NodeError } from './node-error.js';
+
+/** Sub-workflow execution modes (SEMANTICS.md §9.2). */
+export type SubWorkflowMode = 'sync' | 'async' | 'fire_and_forget';
+/** Sub-workflow batching (SEMANTICS.md §9.1). */
+export type BatchMode = 'all' | 'single';
+/** What a failed child does to its parent (SEMANTICS.md §9.3). */
+export type FailureStrategy = 'fail_parent' | 'continue';
+
+/**
+ * The kind-specific part of a suspension (SEMANTICS.md §8.2): what a node asks for when it suspends.
+ * Times are epoch milliseconds (UTC).
+ */
+export type SuspensionRequest =
+  | { readonly kind: 'interval'; readonly waitTill: number }
+  | { readonly kind: 'schedule'; readonly waitTill: number; readonly timezone: string }
+  | { readonly kind: 'webhook'; readonly expiresAt: number }
+  | {
+      readonly kind: 'retry';
+      readonly waitTill: number;
+      readonly attempt: number;
+      readonly maxRetries: number;
+      readonly error: NodeError;
+    }
+  | {
+      readonly kind: 'sub_workflow';
+      readonly workflowId: string;
+      readonly mode: SubWorkflowMode;
+      readonly batchMode: BatchMode;
+      readonly failureStrategy: FailureStrategy;
+      readonly childExecutionIds: readonly string[];
+      readonly timeoutAt: number | null;
+      /** Children to create with this suspension; the runner persists them (SEMANTICS.md §9.1). */
+      readonly children?: readonly ChildSpec[];
+    }
+  | {
+      readonly kind: 'task';
+      readonly taskId: string;
+      readonly taskType: string;
+      readonly timeoutAt: number;
+      readonly timeoutMs: number;
+      readonly outputPorts: readonly string[];
+      /** The task's input, handed to the worker (SEMANTICS.md §12.15). */
+      readonly input?: Json;
+    };
+
+/** Every suspension kind name. */
+export type SuspensionKind = SuspensionRequest['kind'];
+
+/** A child execution to create when a sub-workflow suspension is persisted. */
+export interface ChildSpec {
+  readonly executionId: string;
+  readonly itemIndex: number;
+  readonly input: Json;
+  /** Epoch ms at which a pending child becomes due (async and fire_and_forget). */
+  readonly dueAt: number;
+}
+
+/** Identity shared by every suspension: which run it belongs to and how to resume it. */
+export interface SuspensionIdentity {
+  readonly nodeKey: string;
+  readonly runIndex: number;
+  readonly executionIndex: number;
+  readonly attempt: number;
+  readonly suspendedAt: number;
+  readonly resumeToken: string;
+}
+
+/** A suspension as recorded on a NodeExecution: identity plus exactly one kind. */
+export type Suspension = SuspensionIdentity & SuspensionRequest;
+
+/** The moment the service must wake a suspended execution, derived from its suspension (§8.2). */
+export function wakeAt(suspension: SuspensionRequest): number | null {
+  switch (suspension.kind) {
+    case 'interval':
+    case 'schedule':
+    case 'retry':
+      return suspension.waitTill;
+    case 'webhook':
+      return suspension.expiresAt;
+    case 'sub_workflow':
+      return suspension.timeoutAt;
+    case 'task':
+      return suspension.timeoutAt;
+  }
+}
