@@ -1,0 +1,87 @@
+import type { JsonObject } from '../domain/json.js';
+import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
+import type { ParamsPlan } from '../expressions/index.js';
+import type { NodeType } from '../nodes/node-type.js';
+
+/** Where a node sits relative to loops (SEMANTICS.md §2.6). */
+export type LoopRole = 'not_in_loop' | 'start_loop' | 'in_loop' | 'end_loop';
+
+/** Loop metadata of one node. */
+export interface LoopInfo {
+  /** 0 outside loops, 1 inside (SCCs never overlap). */
+  readonly level: 0 | 1;
+  readonly role: LoopRole;
+  /** `[]` or `["loop_<n>"]`. */
+  readonly ids: readonly string[];
+}
+
+/** One kept connection of the graph, with its position in the definition. */
+export interface Edge {
+  readonly from: string;
+  readonly fromPort: string;
+  readonly to: string;
+  readonly toPort: string;
+  /** Index of the connection in the workflow definition. */
+  readonly index: number;
+}
+
+/** One node of a compiled graph: everything the engine needs, precomputed and frozen. */
+export interface GraphNode {
+  readonly key: string;
+  readonly name: string;
+  /** Position of the node in the workflow definition. */
+  readonly index: number;
+  readonly type: NodeType;
+  /** The params as defined (frozen). */
+  readonly params: JsonObject;
+  /** The params parsed once (EXPRESSIONS.md §14). */
+  readonly plan: ParamsPlan;
+  /**
+   * Validated params when the plan is constant and valid: the engine then skips rendering and
+   * validation on every run. Null otherwise.
+   */
+  readonly constantParams: JsonObject | null;
+  readonly settings: NodeSettings;
+  readonly inputPorts: readonly string[];
+  /** The valid output ports, or null when any valid port name is allowed (dynamic types). */
+  readonly outputPorts: readonly string[] | null;
+  readonly defaultPort: string | null;
+  readonly loop: LoopInfo;
+  /** Outgoing connections keyed by output port, in definition order. */
+  readonly outgoing: ReadonlyMap<string, readonly Edge[]>;
+  /** Incoming connections keyed by declared input port, in definition order. */
+  readonly incoming: ReadonlyMap<string, readonly Edge[]>;
+  /** Output ports that have at least one connection. */
+  readonly connectedPorts: ReadonlySet<string>;
+}
+
+/** One loop: an SCC with more than one node or a self-connection (SEMANTICS.md §2.6). */
+export interface Loop {
+  readonly id: string;
+  /** Member keys sorted ascending. */
+  readonly members: readonly string[];
+}
+
+/**
+ * The immutable result of compiling a workflow (SEMANTICS.md §2.9). Built once, frozen, cached by
+ * its content hash and shared by every execution of it; never copied into an execution.
+ */
+export interface ExecutionGraph {
+  /** Lowercase hex SHA-256 of the canonical definition (SEMANTICS.md §2.1). */
+  readonly id: string;
+  readonly compilerVersion: string;
+  readonly workflowId: string;
+  readonly workflowName: string;
+  readonly workflowVersion: number;
+  readonly variables: JsonObject;
+  /** The workflow's `settings.max_loop_iterations` override, or null. */
+  readonly maxLoopIterations: number | null;
+  readonly trigger: string;
+  /** Reachable nodes, in definition order. */
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  /** Kept connections (reachable, valid, de-duplicated), in definition order. */
+  readonly connections: readonly Edge[];
+  readonly loops: readonly Loop[];
+  /** The definition with defaults filled in, from which the graph can be rebuilt on any replica. */
+  readonly definition: WorkflowDefinition;
+}
