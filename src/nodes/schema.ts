@@ -177,10 +177,12 @@ function validateFields(
   root: string,
   errors: FieldErrors,
   open: boolean,
+  skip?: ReadonlySet<string>,
 ): JsonObject | undefined {
   const out: Record<string, Json> = open ? { ...params } : {};
   let ok = true;
   for (const key in fields) {
+    if (skip !== undefined && skip.has(key)) continue;
     const spec = fields[key] as FieldSpec;
     const path = appendPath(root, key);
     const raw = Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined;
@@ -201,11 +203,12 @@ function validateFields(
 
 /**
  * Casts and checks params against a schema (SEMANTICS.md §6.3): defaults applied, undeclared keys
- * removed unless the schema is open, every failure collected with its rooted path.
+ * removed unless the schema is open, every failure collected with its rooted path. Keys in `skip`
+ * (first-run-only params on loopback runs) are neither checked nor kept.
  */
-export function validateParams(schema: ParamSchema, params: JsonObject, root = 'params'): ValidationResult {
+export function validateParams(schema: ParamSchema, params: JsonObject, root = 'params', skip?: ReadonlySet<string>): ValidationResult {
   const errors: FieldErrors = {};
-  const value = validateFields(schema.fields, params, root, errors, schema.open === true);
+  const value = validateFields(schema.fields, params, root, errors, schema.open === true, skip);
   if (value !== undefined && schema.refine !== undefined) schema.refine(value, errors);
   for (const _ in errors) return { ok: false, errors };
   return { ok: true, value: value ?? {} };
