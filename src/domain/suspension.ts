@@ -33,6 +33,8 @@ export type SuspensionRequest =
       readonly timeoutAt: number | null;
       /** Children to create with this suspension; the runner persists them (SEMANTICS.md §9.1). */
       readonly children?: readonly ChildSpec[];
+      /** The `queue` param, recorded on every child for the scheduler (SEMANTICS.md §9.1 step 4). */
+      readonly queue?: string | undefined;
     }
   | {
       readonly kind: 'task';

@@ -1,0 +1,120 @@
+import type { Execution, NodeExecution } from '../domain/execution.js';
+import type { JsonObject } from '../domain/json.js';
+import type { Suspension } from '../domain/suspension.js';
+import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { ContextSnapshot, NodeRunContext } from '../nodes/node-type.js';
+import type { NodeServices } from '../nodes/node-services.js';
+import type { EngineEnv } from './engine-env.js';
+import { nodesView } from './nodes-view.js';
+
+const EMPTY: JsonObject = Object.freeze({});
+
+/** `$execution.loop` objects are the same for every run of a node with the same loopback flag. */
+const loopObjects = new WeakMap<GraphNode, readonly [JsonObject, JsonObject]>();
+
+/** `$execution.loop` for a node and loopback flag (EXPRESSIONS.md §11). */
+export function loopObject(node: GraphNode, loopback: boolean): JsonObject {
+  let pair = loopObjects.get(node);
+  if (pair === undefined) {
+    const base = { loop_level: node.loop.level, loop_role: node.loop.role, loop_ids: node.loop.ids };
+    pair = [Object.freeze({ ...base, loopback: false }), Object.freeze({ ...base, loopback: true })];
+    loopObjects.set(node, pair);
+  }
+  return pair[loopback ? 1 : 0];
+}
+
+/** `$workflow` for a graph. */
+const workflowObjects = new WeakMap<ExecutionGraph, JsonObject>();
+
+/** `$workflow` (EXPRESSIONS.md §11): `{id, version}`. */
+export function workflowObject(graph: ExecutionGraph): JsonObject {
+  let object = workflowObjects.get(graph);
+  if (object === undefined) {
+    object = Object.freeze({ id: graph.workflowId, version: graph.workflowVersion });
+    workflowObjects.set(graph, object);
+  }
+  return object;
+}
+
+/** `$execution` for one attempt of a run (EXPRESSIONS.md §11). */
+export function executionObject(execution: Execution, node: GraphNode, run: NodeExecution): JsonObject {
+  return {
+    id: execution.id,
+    mode: execution.mode,
+    current_node_key: node.key,
+    run_index: run.runIndex,
+    execution_index: run.executionIndex,
+    attempt: run.attempt,
+    loopback: run.loopback,
+    loop: loopObject(node, run.loopback),
+    state: execution.state,
+    preparation: execution.preparation,
+  };
+}
+
+/**
+ * The context a node implementation receives for one attempt (SEMANTICS.md §6.2). The values are
+ * captured when the attempt starts; the full JSON snapshot is built only if a node asks for it.
+ */
+export class AttemptContext implements NodeRunContext {
+  readonly executionId: string;
+  readonly workflowId: string;
+  readonly graphId: string;
+  readonly nodeKey: string;
+  readonly nodeType: string;
+  readonly runIndex: number;
+  readonly executionIndex: number;
+  readonly attempt: number;
+  readonly loopback: boolean;
+  readonly nodeContext: JsonObject;
+  readonly connectedPorts: ReadonlySet<string>;
+  readonly depth: number;
+  readonly services: NodeServices;
+  private snapshotCache: ContextSnapshot | undefined;
+
+  constructor(
+    private readonly execution: Execution,
+    private readonly graph: ExecutionGraph,
+    private readonly node: GraphNode,
+    private readonly run: NodeExecution,
+    readonly input: JsonObject,
+    readonly now: number,
+    private readonly env: EngineEnv,
+    readonly suspension: Suspension | null,
+  ) {
+    this.executionId = execution.id;
+    this.workflowId = graph.workflowId;
+    this.graphId = graph.id;
+    this.nodeKey = node.key;
+    this.nodeType = node.type.type;
+    this.runIndex = run.runIndex;
+    this.executionIndex = run.executionIndex;
+    this.attempt = run.attempt;
+    this.loopback = run.loopback;
+    this.nodeContext = execution.nodeContexts.get(node.key) ?? EMPTY;
+    this.connectedPorts = node.connectedPorts;
+    this.depth = execution.depth;
+    this.services = env.services;
+  }
+
+  /** `<execution_id>:<node_key>:<run_index>`. */
+  get runKey(): string {
+    return `${this.executionId}:${this.nodeKey}:${this.runIndex}`;
+  }
+
+  /** The full expression context of this attempt as JSON. */
+  snapshot(): ContextSnapshot {
+    if (this.snapshotCache === undefined) {
+      this.snapshotCache = {
+        input: this.input,
+        nodes: { ...nodesView(this.execution) },
+        env: this.env.env,
+        vars: this.execution.vars,
+        workflow: workflowObject(this.graph),
+        execution: executionObject(this.execution, this.node, this.run),
+        now: new Date(this.now).toISOString(),
+      };
+    }
+    return this.snapshotCache;
+  }
+}

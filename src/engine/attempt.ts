@@ -1,0 +1,103 @@
+import type { NodeExecution } from '../domain/execution.js';
+import type { JsonObject } from '../domain/json.js';
+import { renderParams, type ExpressionContext } from '../expressions/index.js';
+import type { GraphNode } from '../compiler/execution-graph.js';
+import { validateParams } from '../nodes/schema.js';
+import { AttemptContext, executionObject, workflowObject } from './attempt-context.js';
+import { pushRun, replaceLatestRun } from './audit-trail.js';
+import { assembleInput, triggerInput } from './input-assembly.js';
+import { nodeError } from './node-errors.js';
+import { refreshNodeView, nodesView } from './nodes-view.js';
+import { handleNodeError, type Continuation } from './outcome.js';
+import { emit, type Step } from './step.js';
+import { deepFreeze } from './deep-freeze.js';
+
+/** Creates the record of a new run (SEMANTICS.md §3.4, §4). */
+export function newRun(node: GraphNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {
+  return {
+    nodeKey: node.key,
+    status: 'running',
+    executionIndex,
+    runIndex,
+    attempt: 0,
+    loopback,
+    params: null,
+    output: null,
+    outputPort: null,
+    error: null,
+    suspension: null,
+    startedAt: now,
+    completedAt: null,
+  };
+}
+
+/**
+ * Runs steps 2 to 6 of §6.1 for one attempt: emits `node_starting`, records the run, renders and
+ * validates params and asks the runner to execute the node. A render or validation failure is
+ * handled at once as a node error. `continuing` is true for retry attempts of an existing run.
+ */
+export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, continuing: boolean): Continuation {
+  const execution = step.execution;
+  emit(step, {
+    type: 'node_starting',
+    nodeKey: node.key,
+    nodeType: node.type.type,
+    runIndex: run.runIndex,
+    executionIndex: run.executionIndex,
+    attempt: run.attempt,
+    loopback: run.loopback,
+  });
+  const input = node.type.trigger ? triggerInput(execution) : assembleInput(execution, node, continuing);
+  if (continuing) replaceLatestRun(execution, run);
+  else pushRun(execution, node, run);
+  refreshNodeView(execution, node.key);
+
+  let params = node.constantParams;
+  if (params === null) {
+    const prepared = prepareParams(step, node, run, input);
+    if ('error' in prepared) return handleNodeError(step, node, run, prepared.error);
+    params = prepared.params;
+  }
+  const started: NodeExecution = { ...run, params };
+  replaceLatestRun(execution, started);
+  const context = new AttemptContext(execution, step.graph, node, started, input, step.now, step.env, null);
+  step.commands.push({ kind: 'execute_node', node, params, context });
+  return 'wait';
+}
+
+type Prepared = { readonly params: JsonObject } | { readonly error: ReturnType<typeof nodeError> };
+
+/** Renders (EXPRESSIONS.md) and validates (§6.3) the params of one attempt. */
+function prepareParams(step: Step, node: GraphNode, run: NodeExecution, input: JsonObject): Prepared {
+  const skip = run.loopback && node.type.firstRunOnlyParams.size > 0 ? node.type.firstRunOnlyParams : undefined;
+  const rendered = renderParams(node.plan, expressionContext(step, node, run, input), { skip, limits: step.env.limits.render });
+  if (!rendered.ok) {
+    return {
+      error: nodeError(node, {
+        code: 'expression_error',
+        message: `Expression error in ${rendered.paramPath}: ${rendered.reason}`,
+        details: { param_path: rendered.paramPath, reason: rendered.reason },
+      }),
+    };
+  }
+  const validated = validateParams(node.type.schema, rendered.value, 'params', skip);
+  if (!validated.ok) {
+    return { error: nodeError(node, { code: 'invalid_params', message: 'Parameter validation failed', details: { errors: validated.errors } }) };
+  }
+  return { params: step.env.freeze === true ? deepFreeze(validated.value) : validated.value };
+}
+
+/** Builds the expression context, with only the root variables the node's templates read. */
+function expressionContext(step: Step, node: GraphNode, run: NodeExecution, input: JsonObject): ExpressionContext {
+  const roots = node.plan.roots;
+  const execution = step.execution;
+  return {
+    input,
+    env: step.env.env,
+    vars: execution.vars,
+    nodes: roots.has('nodes') ? nodesView(execution) : undefined,
+    workflow: roots.has('workflow') ? workflowObject(step.graph) : undefined,
+    execution: roots.has('execution') ? executionObject(execution, node, run) : undefined,
+    now: roots.has('now') ? new Date(step.now).toISOString() : undefined,
+  };
+}

@@ -1,0 +1,60 @@
+import type { Execution, NodeExecution } from '../domain/execution.js';
+import type { GraphNode } from '../compiler/execution-graph.js';
+
+/** The node's latest retained run, or undefined when it never ran (SEMANTICS.md §4.4). */
+export function latestRun(execution: Execution, nodeKey: string): NodeExecution | undefined {
+  const runs = execution.runs.get(nodeKey);
+  return runs === undefined ? undefined : runs[0];
+}
+
+/** The run before the latest one (kept for loop nodes only). */
+export function previousRun(execution: Execution, nodeKey: string): NodeExecution | undefined {
+  const runs = execution.runs.get(nodeKey);
+  return runs === undefined ? undefined : runs[1];
+}
+
+/**
+ * Records a new run: non-loop nodes keep only their latest run, loop nodes their latest two,
+ * latest first.
+ */
+export function pushRun(execution: Execution, node: GraphNode, run: NodeExecution): void {
+  const runs = execution.runs.get(node.key);
+  if (runs === undefined) execution.runs.set(node.key, [run]);
+  else if (node.loop.level === 0) runs[0] = run;
+  else if (runs.length === 1) runs.unshift(run);
+  else {
+    runs[1] = runs[0] as NodeExecution;
+    runs[0] = run;
+  }
+}
+
+/** Replaces the latest run in place: retries and resumptions update their run (§4.4). */
+export function replaceLatestRun(execution: Execution, run: NodeExecution): void {
+  const runs = execution.runs.get(run.nodeKey);
+  if (runs === undefined || runs[0] === undefined || runs[0].runIndex !== run.runIndex) {
+    throw new Error(`no current run ${run.nodeKey} r${run.runIndex} to replace`);
+  }
+  runs[0] = run;
+}
+
+/** The run currently running or suspended, if any: the one the execution waits on. */
+export function currentRun(execution: Execution): NodeExecution | undefined {
+  let found: NodeExecution | undefined;
+  for (const runs of execution.runs.values()) {
+    const run = runs[0];
+    if (run !== undefined && (run.status === 'running' || run.status === 'suspended')) {
+      if (found === undefined || run.executionIndex > found.executionIndex) found = run;
+    }
+  }
+  return found;
+}
+
+/** The run with the highest execution_index among retained runs. */
+export function lastRun(execution: Execution): NodeExecution | undefined {
+  let found: NodeExecution | undefined;
+  for (const runs of execution.runs.values()) {
+    const run = runs[0];
+    if (run !== undefined && (found === undefined || run.executionIndex > found.executionIndex)) found = run;
+  }
+  return found;
+}

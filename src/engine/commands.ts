@@ -1,0 +1,27 @@
+import type { ExecutionEvent } from '../domain/events.js';
+import type { JsonObject } from '../domain/json.js';
+import type { Resumption } from '../domain/resumption.js';
+import type { GraphNode } from '../compiler/execution-graph.js';
+import type { NodeRunContext } from '../nodes/node-type.js';
+
+/** Why the runner should write the execution now. */
+export type PersistReason = 'started' | 'checkpoint' | 'suspended' | 'resumed' | 'terminal';
+
+/**
+ * An effect the runner carries out after a transition, in order (ARCHITECTURE.md: commands out).
+ * Suspension details (wake-up time, children to start, tasks to create) are read from the
+ * execution's current suspension when the `persist` with reason `suspended` is carried out.
+ */
+export type Command =
+  | { readonly kind: 'emit'; readonly event: ExecutionEvent }
+  | { readonly kind: 'execute_node'; readonly node: GraphNode; readonly params: JsonObject; readonly context: NodeRunContext }
+  | {
+      readonly kind: 'resume_node';
+      readonly node: GraphNode;
+      readonly params: JsonObject;
+      readonly context: NodeRunContext;
+      readonly resumption: Resumption;
+    }
+  | { readonly kind: 'persist'; readonly reason: PersistReason }
+  | { readonly kind: 'cancel_children'; readonly executionIds: readonly string[]; readonly reason: string }
+  | { readonly kind: 'cancel_task'; readonly taskId: string };

@@ -1,0 +1,57 @@
+import type { Execution, ParentLink } from '../domain/execution.js';
+import type { Json, JsonObject } from '../domain/json.js';
+import type { SubWorkflowMode } from '../domain/suspension.js';
+import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { EngineLimits } from './engine-env.js';
+
+/** What a new execution is made of (SEMANTICS.md §3.3 step 1, §9.1). */
+export interface ExecutionSpec {
+  readonly id: string;
+  readonly input: Json;
+  readonly variables?: JsonObject | undefined;
+  /** `async` for executions started through the API; a child's `execution_mode` otherwise. */
+  readonly mode?: SubWorkflowMode | undefined;
+  readonly parent?: ParentLink | null | undefined;
+  readonly depth?: number | undefined;
+  readonly queue?: string | null | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+  /** Children of async and fire-and-forget parents are created pending (§9.2). */
+  readonly pending?: boolean | undefined;
+  readonly createdAt: number;
+}
+
+/**
+ * Creates an execution that has not started yet: start variables win over the graph's, and the loop
+ * limit is captured now (§5.4). Pass it to `transition` with a `start` input.
+ */
+export function createExecution(graph: ExecutionGraph, spec: ExecutionSpec, limits: EngineLimits): Execution {
+  return {
+    id: spec.id,
+    graphId: graph.id,
+    workflowId: graph.workflowId,
+    workflowVersion: graph.workflowVersion,
+    input: spec.input,
+    vars: spec.variables === undefined ? graph.variables : { ...graph.variables, ...spec.variables },
+    mode: spec.mode ?? 'async',
+    parent: spec.parent ?? null,
+    depth: spec.depth ?? 0,
+    queue: spec.queue ?? null,
+    labels: spec.labels ?? {},
+    createdAt: spec.createdAt,
+    status: spec.pending === true ? 'pending' : 'running',
+    startedAt: null,
+    finishedAt: null,
+    nextIndex: 0,
+    frontier: new Map(),
+    activePaths: new Map(),
+    state: {},
+    nodeContexts: new Map(),
+    iterationCount: 0,
+    maxLoopIterations: graph.maxLoopIterations ?? limits.maxLoopIterations,
+    preparation: {},
+    runs: new Map(),
+    engineError: null,
+    cancel: null,
+    seq: 0,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Execution, NodeExecution } from '../domain/execution.js';
+import type { Json, JsonObject } from '../domain/json.js';
+import type { GraphNode } from '../compiler/execution-graph.js';
+
+const EMPTY: JsonObject = Object.freeze({});
+
+/**
+ * Builds `$input` for a run of `node` (SEMANTICS.md §3.9): per declared input port, the output of
+ * the contributing source with the highest execution_index; ports without data are omitted.
+ * `continuing` is true for retries and resumptions: the node's own current run then does not count
+ * as its latest run, its previous run does (this matters only for self-connections).
+ */
+export function assembleInput(execution: Execution, node: GraphNode, continuing: boolean): JsonObject {
+  let input: Record<string, Json> | undefined;
+  for (const port of node.inputPorts) {
+    const edges = node.incoming.get(port);
+    if (edges === undefined) continue;
+    let best: NodeExecution | undefined;
+    for (const edge of edges) {
+      const runs = execution.runs.get(edge.from);
+      if (runs === undefined) continue;
+      const run = continuing && edge.from === node.key ? runs[1] : runs[0];
+      if (run === undefined || run.status !== 'completed' || run.outputPort !== edge.fromPort) continue;
+      if (best === undefined || run.executionIndex > best.executionIndex) best = run;
+    }
+    if (best === undefined || best.output === null) continue;
+    if (input === undefined) input = {};
+    input[port] = best.output;
+  }
+  return input ?? EMPTY;
+}
+
+/** `$input` of the trigger: `{"main": <start input>}`, or `{}` when the start input is null. */
+export function triggerInput(execution: Execution): JsonObject {
+  return execution.input === null ? EMPTY : { main: execution.input };
+}

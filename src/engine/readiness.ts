@@ -1,0 +1,50 @@
+import type { Execution } from '../domain/execution.js';
+import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+
+/**
+ * True when every declared input port with incoming connections has at least one source whose
+ * latest run completed, on any port (SEMANTICS.md §3.7): AND across ports, OR within a port.
+ */
+export function isReady(execution: Execution, node: GraphNode): boolean {
+  for (const port of node.inputPorts) {
+    const edges = node.incoming.get(port);
+    if (edges === undefined || edges.length === 0) continue;
+    if (!portSatisfied(execution, edges)) return false;
+  }
+  return true;
+}
+
+/** The declared input ports of `node` that block it, in declaration order. */
+export function unsatisfiedPorts(execution: Execution, node: GraphNode): string[] {
+  const out: string[] = [];
+  for (const port of node.inputPorts) {
+    const edges = node.incoming.get(port);
+    if (edges !== undefined && edges.length > 0 && !portSatisfied(execution, edges)) out.push(port);
+  }
+  return out;
+}
+
+function portSatisfied(execution: Execution, edges: readonly { readonly from: string }[]): boolean {
+  for (const edge of edges) {
+    const runs = execution.runs.get(edge.from);
+    if (runs !== undefined && runs[0] !== undefined && runs[0].status === 'completed') return true;
+  }
+  return false;
+}
+
+/**
+ * Picks the next node (SEMANTICS.md §3.6): among ready frontier nodes, the highest depth; ties go
+ * to the smallest key by code unit. Returns undefined when no frontier node is ready.
+ */
+export function selectNext(execution: Execution, graph: ExecutionGraph): GraphNode | undefined {
+  let best: GraphNode | undefined;
+  let bestDepth = -1;
+  for (const [key, depth] of execution.frontier) {
+    if (depth < bestDepth || (depth === bestDepth && best !== undefined && key > best.key)) continue;
+    const node = graph.nodes.get(key);
+    if (node === undefined || !isReady(execution, node)) continue;
+    best = node;
+    bestDepth = depth;
+  }
+  return best;
+}

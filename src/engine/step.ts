@@ -1,0 +1,23 @@
+import type { EventBody, ExecutionEvent } from '../domain/events.js';
+import type { Execution } from '../domain/execution.js';
+import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { Command } from './commands.js';
+import type { EngineEnv } from './engine-env.js';
+
+/** The working set of one transition: what it reads and the commands it accumulates. */
+export interface Step {
+  readonly execution: Execution;
+  readonly graph: ExecutionGraph;
+  readonly env: EngineEnv;
+  /** The transition's time, epoch ms. */
+  readonly now: number;
+  readonly commands: Command[];
+}
+
+/** Appends an event with the next seq (SEMANTICS.md §4.5). */
+export function emit(step: Step, body: EventBody): void {
+  const execution = step.execution;
+  execution.seq += 1;
+  const event = { seq: execution.seq, time: step.now, executionId: execution.id, ...body } as ExecutionEvent;
+  step.commands.push({ kind: 'emit', event });
+}

@@ -1,0 +1,101 @@
+import type { Execution } from '../domain/execution.js';
+import type { JsonObject } from '../domain/json.js';
+import type { EngineError } from '../domain/node-error.js';
+import type { Outcome } from '../domain/outcome.js';
+import type { Resumption } from '../domain/resumption.js';
+import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import { applyOutcome } from './outcome.js';
+import { latestRun } from './audit-trail.js';
+import { requestCancel } from './cancel.js';
+import type { Command } from './commands.js';
+import type { EngineEnv } from './engine-env.js';
+import { continueWith } from './main-loop.js';
+import { resumeWith, wake } from './resumption.js';
+import { startExecution } from './start.js';
+import type { Step } from './step.js';
+import { failWithEngineError } from './terminal.js';
+
+/** What can happen to an execution; each input carries the time it happens at (epoch ms). */
+export type EngineInput =
+  /** Start a new (running, never started) or pending execution (§3.3). */
+  | { readonly kind: 'start'; readonly now: number }
+  /** The outcome of the attempt or resume handler the runner was asked to run. */
+  | { readonly kind: 'node_outcome'; readonly now: number; readonly nodeKey: string; readonly runIndex: number; readonly outcome: Outcome }
+  /** The current suspension's wake-up time has passed (timer, deadline, retry). */
+  | { readonly kind: 'wake'; readonly now: number }
+  /** End the current suspension with a caller's data, children's results or a task result. */
+  | { readonly kind: 'resume'; readonly now: number; readonly resumption: Resumption }
+  | { readonly kind: 'cancel'; readonly now: number; readonly reason: string }
+  /** The runner hit an engine-level failure it must record (execution_too_large, internal_error). */
+  | { readonly kind: 'abort'; readonly now: number; readonly error: EngineError };
+
+/** Why an input was not applied; the execution is unchanged and no command was produced. */
+export interface Refusal {
+  readonly reason: string;
+  readonly details: JsonObject;
+}
+
+/** The next execution and the effects to carry out, in order. */
+export interface TransitionResult {
+  readonly execution: Execution;
+  readonly commands: readonly Command[];
+  readonly refusal: Refusal | null;
+}
+
+/**
+ * The engine's single transition (ARCHITECTURE.md): deterministic and free of IO, clocks and
+ * randomness. It takes ownership of `execution` — it updates that object and returns it — so a
+ * caller keeps only the returned execution and never shares one between concurrent transitions.
+ */
+export function transition(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv): TransitionResult {
+  const step: Step = { execution, graph, env, now: input.now, commands: [] };
+  const refusal = apply(step, input);
+  return { execution, commands: step.commands, refusal };
+}
+
+function apply(step: Step, input: EngineInput): Refusal | null {
+  const execution = step.execution;
+  switch (input.kind) {
+    case 'start':
+      if (!(execution.status === 'pending' || (execution.status === 'running' && execution.seq === 0))) {
+        return { reason: 'already_started', details: { status: execution.status } };
+      }
+      startExecution(step);
+      return null;
+    case 'node_outcome': {
+      const node = step.graph.nodes.get(input.nodeKey);
+      const run = latestRun(execution, input.nodeKey);
+      if (
+        node === undefined ||
+        run === undefined ||
+        execution.status !== 'running' ||
+        run.runIndex !== input.runIndex ||
+        (run.status !== 'running' && run.status !== 'suspended')
+      ) {
+        return { reason: 'stale_outcome', details: { node_key: input.nodeKey, run_index: input.runIndex } };
+      }
+      continueWith(step, applyOutcome(step, node, run, input.outcome, run.status === 'suspended'));
+      return null;
+    }
+    case 'wake':
+      return asRefusal(wake(step));
+    case 'resume':
+      return asRefusal(resumeWith(step, input.resumption));
+    case 'cancel': {
+      const refused = requestCancel(step, input.reason);
+      return refused === null ? null : { reason: refused.reason, details: { status: refused.status } };
+    }
+    case 'abort':
+      if (execution.status === 'completed' || execution.status === 'failed' || execution.status === 'cancelled') {
+        return { reason: 'already_terminal', details: { status: execution.status } };
+      }
+      failWithEngineError(step, input.error);
+      return null;
+  }
+}
+
+function asRefusal(problem: { readonly reason: string } | null): Refusal | null {
+  if (problem === null) return null;
+  const { reason, ...details } = problem as { reason: string } & Record<string, string | number | null>;
+  return { reason, details };
+}

@@ -1,0 +1,14 @@
+import { complete } from '../domain/outcome.js';
+import { defineNode } from './define-node.js';
+import { passThrough } from './pass-through.js';
+
+/** `manual.trigger`: emits the start input, or `{}` when it is null (SEMANTICS.md §12.1). */
+export const manualTriggerNode = defineNode({
+  type: 'manual.trigger',
+  trigger: true,
+  inputPorts: [],
+  outputPorts: ['main'],
+  defaultPort: 'main',
+  schema: { fields: {} },
+  execute: (_params, ctx) => complete(passThrough(ctx.input)),
+});
