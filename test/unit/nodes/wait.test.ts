@@ -103,7 +103,7 @@ describe('wait.wait interval mode', () => {
 });
 
 describe('wait.wait schedule mode', () => {
-  const at = async (scheduleAt: string, timezone?: string): Promise<Json> => {
+  const at = async (scheduleAt: string, timezone?: string): Promise<{ readonly at: string; readonly timezone: string }> => {
     const params: JsonObject = timezone === undefined ? { mode: 'schedule', schedule_at: scheduleAt } : { mode: 'schedule', schedule_at: scheduleAt, timezone };
     const suspension = suspensionOf(await run(params));
     if (suspension.kind !== 'schedule') throw new Error('expected a schedule suspension');
