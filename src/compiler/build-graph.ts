@@ -1,0 +1,111 @@
+import type { JsonObject } from '../domain/json.js';
+import type { NodeDefinition, NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
+import type { ParamsPlan } from '../expressions/index.js';
+import type { NodeType } from '../nodes/node-type.js';
+import { validateParams } from '../nodes/schema.js';
+import type { Edge, ExecutionGraph, GraphNode } from './execution-graph.js';
+import { frozenJsonObject, frozenMap, frozenSet } from './frozen.js';
+import type { LoopAnalysis } from './loops.js';
+import type { PrunedGraph } from './pruning.js';
+
+/** What compilation learned about one node that the graph keeps. */
+export interface CompiledNode {
+  readonly type: NodeType;
+  readonly plan: ParamsPlan;
+  /** Valid output ports besides "error", or null for any valid name. */
+  readonly outputPorts: readonly string[] | null;
+  readonly settings: NodeSettings;
+}
+
+/** Everything the graph is assembled from, once every check has passed. */
+export interface GraphParts {
+  readonly id: string;
+  readonly compilerVersion: string;
+  /** The definition with defaults, deep-frozen. */
+  readonly definition: WorkflowDefinition;
+  /** Per definition position. */
+  readonly nodes: readonly CompiledNode[];
+  readonly pruned: PrunedGraph;
+  readonly loops: LoopAnalysis;
+}
+
+/** Validated params for a constant plan, so the engine skips render and validate on every run. */
+function constantParamsOf(type: NodeType, plan: ParamsPlan): JsonObject | null {
+  if (!plan.isConstant || plan.constant === null) return null;
+  const result = validateParams(type.schema, plan.constant);
+  return result.ok ? frozenJsonObject(result.value) : null;
+}
+
+/**
+ * Assembles the immutable graph of SEMANTICS.md §2.9 from the pruned graph: reachable nodes in
+ * definition order with their precompiled params, settings, ports and loop info; outgoing edges by
+ * output port and incoming edges by declared input port, both in definition order.
+ */
+export function buildGraph(parts: GraphParts): ExecutionGraph {
+  const { definition, pruned } = parts;
+  const keyAt = (i: number): string => (definition.nodes[pruned.positions[i] as number] as NodeDefinition).key;
+  const edges: Edge[] = pruned.graph.edges.map((e) =>
+    Object.freeze({ from: keyAt(e.from), fromPort: e.fromPort, to: keyAt(e.to), toPort: e.toPort, index: e.index }),
+  );
+  const outgoing: Map<string, Edge[]>[] = pruned.positions.map(() => new Map());
+  const incoming: Map<string, Edge[]>[] = pruned.positions.map((p) => new Map(parts.nodes[p]?.type.inputPorts.map((port) => [port, []])));
+  pruned.graph.edges.forEach((e, i) => {
+    const edge = edges[i] as Edge;
+    pushTo(outgoing[e.from] as Map<string, Edge[]>, e.fromPort, edge);
+    pushTo(incoming[e.to] as Map<string, Edge[]>, e.toPort, edge);
+  });
+
+  const nodes = new Map<string, GraphNode>();
+  pruned.positions.forEach((position, i) => {
+    const node = definition.nodes[position] as NodeDefinition;
+    const compiled = parts.nodes[position] as CompiledNode;
+    const out = outgoing[i] as Map<string, Edge[]>;
+    nodes.set(
+      node.key,
+      Object.freeze({
+        key: node.key,
+        name: node.name ?? '',
+        index: position,
+        type: compiled.type,
+        // withDefaults made params a frozen object.
+        params: node.params as JsonObject,
+        plan: compiled.plan,
+        constantParams: constantParamsOf(compiled.type, compiled.plan),
+        settings: compiled.settings,
+        inputPorts: Object.freeze([...compiled.type.inputPorts]),
+        outputPorts: compiled.outputPorts === null ? null : Object.freeze([...compiled.outputPorts]),
+        defaultPort: compiled.type.defaultPort,
+        loop: parts.loops.info[i] as GraphNode['loop'],
+        outgoing: frozenEdgeMap(out),
+        incoming: frozenEdgeMap(incoming[i] as Map<string, Edge[]>),
+        connectedPorts: frozenSet(out.keys()),
+      }),
+    );
+  });
+
+  const maxLoopIterations = definition.settings?.maxLoopIterations;
+  return Object.freeze({
+    id: parts.id,
+    compilerVersion: parts.compilerVersion,
+    workflowId: definition.id,
+    workflowName: definition.name,
+    workflowVersion: definition.version ?? 1,
+    variables: (definition.variables ?? {}) as JsonObject,
+    maxLoopIterations: maxLoopIterations === undefined ? null : maxLoopIterations,
+    trigger: keyAt(pruned.trigger),
+    nodes: frozenMap(nodes),
+    connections: Object.freeze(edges),
+    loops: Object.freeze([...parts.loops.loops]),
+    definition,
+  });
+}
+
+function pushTo(map: Map<string, Edge[]>, port: string, edge: Edge): void {
+  const list = map.get(port);
+  if (list === undefined) map.set(port, [edge]);
+  else list.push(edge);
+}
+
+function frozenEdgeMap(map: Map<string, Edge[]>): ReadonlyMap<string, readonly Edge[]> {
+  return frozenMap([...map].map(([port, list]) => [port, Object.freeze(list)] as const));
+}

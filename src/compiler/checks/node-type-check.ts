@@ -1,0 +1,18 @@
+import type { NodeType } from '../../nodes/node-type.js';
+import type { NodeRegistry } from '../../nodes/registry.js';
+import { finding, type Finding } from '../finding.js';
+
+/** Check 6 (`unknown_node_type`): the node's type must be in the catalog (SEMANTICS.md §12). */
+export function checkNodeType(
+  typeName: string,
+  registry: NodeRegistry,
+  position: number,
+  nodeKey: string,
+): { type: NodeType | undefined; findings: Finding[] } {
+  const type = typeof typeName === 'string' ? registry.get(typeName) : undefined;
+  if (type !== undefined) return { type, findings: [] };
+  return {
+    type: undefined,
+    findings: [finding(position, { code: 'unknown_node_type', severity: 'error', nodeKey, message: `Unknown node type: ${String(typeName)}` })],
+  };
+}

@@ -1,0 +1,101 @@
+import type { JsonObject } from '../../domain/json.js';
+import { isJsonObject } from '../../domain/json.js';
+import { appendPath } from '../../domain/param-path.js';
+import { compileParams, type ParamsPlan } from '../../expressions/index.js';
+import type { NodeType } from '../../nodes/node-type.js';
+import { addFieldError, validateParams, type FieldErrors } from '../../nodes/schema.js';
+import { finding, type Finding } from '../finding.js';
+import type { TemplateLimits } from '../options.js';
+
+/** What checking one node's params yields: its params and plan (null when params is not an object). */
+export interface ParamCheckResult {
+  readonly params: JsonObject | null;
+  readonly plan: ParamsPlan | null;
+  readonly findings: Finding[];
+}
+
+/** True when a rooted error path lies inside one of the templated top-level params. */
+function insideTemplated(path: string, templated: ReadonlySet<string>): boolean {
+  for (const key of templated) {
+    const prefix = appendPath('params', key);
+    if (path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[')) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks 9 to 13 for one node (SEMANTICS.md §2.3): template and directive diagnostics from the
+ * expression compiler (raw params excluded), the schema on literal params and absent required ones
+ * (`invalid_params`, one diagnostic per path), undeclared params of closed schemas
+ * (`unknown_param`), and the type's own compile checks. An unknown type gets only checks 9 and 10.
+ */
+export function checkParams(
+  rawParams: unknown,
+  position: number,
+  nodeKey: string,
+  type: NodeType | undefined,
+  templateLimits: TemplateLimits,
+): ParamCheckResult {
+  const params = rawParams === undefined || rawParams === null ? {} : rawParams;
+  if (!isJsonObject(params)) {
+    return {
+      params: null,
+      plan: null,
+      findings: [finding(position, { code: 'invalid_params', severity: 'error', nodeKey, paramPath: 'params', message: 'is invalid' })],
+    };
+  }
+  const compiled = compileParams(params, {
+    ...(type === undefined ? {} : { raw: type.rawParams }),
+    limits: templateLimits,
+    root: 'params',
+  });
+  const findings: Finding[] = compiled.diagnostics.map((d) =>
+    finding(position, { code: d.code, severity: d.severity, nodeKey, paramPath: d.paramPath, message: d.message }),
+  );
+  const plan = compiled.plan;
+  if (type === undefined) return { params, plan, findings };
+
+  const templated = plan.templatedKeys;
+  const errors: FieldErrors = {};
+  const validation = validateParams(type.schema, params, 'params', templated);
+  if (!validation.ok) {
+    for (const [path, messages] of Object.entries(validation.errors)) {
+      if (insideTemplated(path, templated)) continue;
+      for (const message of messages) addFieldError(errors, path, message);
+    }
+  }
+  if (type.compileChecks !== undefined) {
+    const own = type.compileChecks(params, templated);
+    for (const [path, messages] of Object.entries(own.fieldErrors)) for (const message of messages) addFieldError(errors, path, message);
+    for (const check of own.findings) {
+      findings.push(
+        finding(position, {
+          code: check.code,
+          severity: check.severity,
+          nodeKey,
+          ...(check.paramPath === undefined ? {} : { paramPath: check.paramPath }),
+          message: check.message,
+        }),
+      );
+    }
+  }
+  for (const [paramPath, messages] of Object.entries(errors)) {
+    const unique = [...new Set(messages)];
+    findings.push(finding(position, { code: 'invalid_params', severity: 'error', nodeKey, paramPath, message: unique.join('; ') }));
+  }
+  if (type.schema.open !== true) {
+    for (const key of Object.keys(params)) {
+      if (Object.prototype.hasOwnProperty.call(type.schema.fields, key)) continue;
+      findings.push(
+        finding(position, {
+          code: 'unknown_param',
+          severity: 'warning',
+          nodeKey,
+          paramPath: appendPath('params', key),
+          message: `param ${JSON.stringify(key)} is not declared by ${type.type}; it is ignored`,
+        }),
+      );
+    }
+  }
+  return { params, plan, findings };
+}

@@ -1,0 +1,79 @@
+import type { Json, JsonObject } from '../domain/json.js';
+import { isJsonObject } from '../domain/json.js';
+import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
+import { portOrMain } from './checks/connection-checks.js';
+import { frozenJson, frozenJsonObject } from './frozen.js';
+
+/** The workflow's `trigger`, or undefined when absent, null or empty (an empty key can name no node). */
+export function namedTrigger(definition: WorkflowDefinition): string | undefined {
+  const trigger = definition.trigger;
+  return trigger === undefined || trigger === null || trigger === '' ? undefined : trigger;
+}
+
+/**
+ * The definition with every default filled in (SEMANTICS.md §1.1), deep-frozen: version 1,
+ * variables `{}`, node names `""`, params `{}`, full node settings, connection ports `"main"`.
+ * Call it only on a definition that passed every check; `settings` are the checked node settings.
+ */
+export function withDefaults(definition: WorkflowDefinition, settings: readonly NodeSettings[]): WorkflowDefinition {
+  const maxLoopIterations = definition.settings?.maxLoopIterations;
+  const trigger = namedTrigger(definition);
+  return Object.freeze({
+    id: definition.id,
+    name: definition.name ?? '',
+    version: definition.version ?? 1,
+    variables: isJsonObject(definition.variables) ? frozenJsonObject(definition.variables) : Object.freeze({}),
+    settings: Object.freeze(maxLoopIterations === undefined || maxLoopIterations === null ? {} : { maxLoopIterations }),
+    nodes: Object.freeze(
+      definition.nodes.map((node, position) =>
+        Object.freeze({
+          key: node.key,
+          name: node.name ?? '',
+          type: node.type,
+          params: isJsonObject(node.params) ? frozenJsonObject(node.params) : Object.freeze({}),
+          settings: Object.freeze({ ...(settings[position] as NodeSettings) }),
+        }),
+      ),
+    ),
+    connections: Object.freeze(
+      definition.connections.map((c) => Object.freeze({ from: c.from, fromPort: portOrMain(c.fromPort), to: c.to, toPort: portOrMain(c.toPort) })),
+    ),
+    ...(trigger === undefined ? {} : { trigger }),
+  });
+}
+
+/**
+ * The wire form (snake_case field names of SEMANTICS.md §1.1) of a definition with defaults, as
+ * JSON: the text the graph id hashes.
+ */
+export function wireForm(definition: WorkflowDefinition): JsonObject {
+  const settings: Record<string, Json> = {};
+  if (definition.settings?.maxLoopIterations !== undefined) settings.max_loop_iterations = definition.settings.maxLoopIterations;
+  const wire: Record<string, Json> = {
+    id: definition.id,
+    name: definition.name,
+    version: definition.version ?? 1,
+    variables: definition.variables ?? {},
+    settings,
+    nodes: definition.nodes.map((node) => {
+      const s = node.settings ?? {};
+      return {
+        key: node.key,
+        name: node.name ?? '',
+        type: node.type,
+        params: node.params ?? {},
+        settings: {
+          on_error: s.onError ?? null,
+          retry_on_failed: s.retryOnFailed ?? null,
+          max_retries: s.maxRetries ?? null,
+          retry_delay_ms: s.retryDelayMs ?? null,
+          retry_backoff: s.retryBackoff ?? null,
+          retry_max_delay_ms: s.retryMaxDelayMs ?? null,
+        },
+      };
+    }),
+    connections: definition.connections.map((c) => ({ from: c.from, from_port: portOrMain(c.fromPort), to: c.to, to_port: portOrMain(c.toPort) })),
+  };
+  if (definition.trigger !== undefined) wire.trigger = definition.trigger;
+  return frozenJson(wire as JsonObject);
+}
