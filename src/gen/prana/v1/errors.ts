@@ -54,10 +54,12 @@ export const protobufFileName = "prana/v1/errors.proto";
  * | `store_unavailable`     | UNAVAILABLE         | the store (MongoDB) did not answer; retry with back-off              |
  * | `shutting_down`         | UNAVAILABLE         | the replica is stopping; retry, possibly on another replica          |
  * | `internal`              | INTERNAL            | a bug in the service                                                 |
+ * | `unimplemented`         | UNIMPLEMENTED       | the RPC is not served yet; `method`                                  |
  *
  * Codes produced by gRPC itself keep their usual meaning: DEADLINE_EXCEEDED (the caller's deadline passed,
  * e.g. while StartExecution waited; the execution carries on), CANCELLED (the caller cancelled),
- * RESOURCE_EXHAUSTED (a message larger than the server accepts), UNIMPLEMENTED (an RPC not served yet).
+ * RESOURCE_EXHAUSTED (a message larger than the server accepts), UNIMPLEMENTED (a method unknown to the
+ * server; without ErrorInfo).
  */
 
 /** Where an execution's error comes from (SEMANTICS.md §3.1). */

@@ -1,0 +1,58 @@
+import { ConfigError } from './config-error.js';
+import { parseGrpcAddress, type GrpcAddress } from './grpc-address.js';
+import { parseLogLevel, type LogLevel } from './log-level.js';
+
+/** The service configuration, read once from the environment at startup and frozen. */
+export interface Config {
+  /** `PRANA_GRPC_ADDRESS`: where the gRPC server listens. Default `127.0.0.1:50051`. */
+  readonly grpcAddress: GrpcAddress;
+  /** `MONGODB_URI`: the MongoDB to use; absent means the in-memory store. */
+  readonly mongodbUri: string | undefined;
+  /** `PRANA_LOG_LEVEL`: default `info`. */
+  readonly logLevel: LogLevel;
+  /** `PRANA_SHUTDOWN_GRACE_MS`: how long a graceful stop waits for calls in flight. Default 5000. */
+  readonly shutdownGraceMs: number;
+}
+
+/** The environment as `process.env` has it. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Default listen address: loopback only, so a bare `npm start` is not reachable from other hosts. */
+export const DEFAULT_GRPC_ADDRESS = '127.0.0.1:50051';
+
+/**
+ * Reads the configuration from the environment. Unset or empty variables take their defaults; an
+ * invalid value throws ConfigError naming the variable, so startup fails with a clear message.
+ */
+export function loadConfig(env: Environment): Config {
+  return Object.freeze({
+    grpcAddress: parseGrpcAddress('PRANA_GRPC_ADDRESS', read(env, 'PRANA_GRPC_ADDRESS') ?? DEFAULT_GRPC_ADDRESS),
+    mongodbUri: parseMongodbUri('MONGODB_URI', read(env, 'MONGODB_URI')),
+    logLevel: parseLogLevel('PRANA_LOG_LEVEL', read(env, 'PRANA_LOG_LEVEL') ?? 'info'),
+    shutdownGraceMs: parseDurationMs('PRANA_SHUTDOWN_GRACE_MS', read(env, 'PRANA_SHUTDOWN_GRACE_MS') ?? '5000'),
+  });
+}
+
+/** A variable's trimmed value, or undefined when it is unset or blank. */
+function read(env: Environment, variable: string): string | undefined {
+  const value = env[variable]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Accepts `mongodb://` and `mongodb+srv://` connection strings; the driver checks the rest. */
+function parseMongodbUri(variable: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^mongodb(\+srv)?:\/\/\S+$/.test(value)) {
+    throw new ConfigError(variable, 'invalid connection string: expected mongodb://… or mongodb+srv://…');
+  }
+  return value;
+}
+
+/** Accepts a whole number of milliseconds from 0 to 600 000. */
+function parseDurationMs(variable: string, value: string): number {
+  const ms = /^[0-9]{1,6}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(ms <= 600_000)) {
+    throw new ConfigError(variable, `invalid duration ${JSON.stringify(value)}: expected milliseconds from 0 to 600000`);
+  }
+  return ms;
+}

@@ -1,0 +1,114 @@
+import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { ExecutionServiceService, type ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
+import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/task_service.js';
+import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
+import { executionServiceHandlers } from './execution-service.js';
+import { createServerHealth } from './health.js';
+import { taskServiceHandlers } from './task-service.js';
+import { workflowServiceHandlers } from './workflow-service.js';
+
+/** The handlers of the three prana.v1 services; the composition root supplies them. */
+export interface PranaHandlers {
+  readonly workflow: WorkflowServiceServer;
+  readonly execution: ExecutionServiceServer;
+  readonly task: TaskServiceServer;
+}
+
+/** The slice of a pino logger the server uses. */
+export interface GrpcServerLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** How to start the gRPC server. */
+export interface GrpcServerOptions {
+  /** `host:port` to listen on; port 0 picks a free port. */
+  readonly address: string;
+  readonly logger: GrpcServerLogger;
+  /** How long `stop()` lets calls in flight finish before cancelling them. Default 5000 ms. */
+  readonly shutdownGraceMs?: number;
+  /** Handlers by service; a service left out answers UNIMPLEMENTED for every RPC. */
+  readonly handlers?: Partial<PranaHandlers>;
+}
+
+/** A running server. */
+export interface GrpcServerHandle {
+  /** The TCP port actually bound (useful when asked for port 0). */
+  readonly port: number;
+  /** `host:port` with the bound port. */
+  readonly address: string;
+  /**
+   * Stops gracefully: health goes NOT_SERVING, new calls are refused, calls in flight get the grace
+   * period, then the rest are cancelled. Idempotent: every call returns the same promise.
+   */
+  stop(): Promise<void>;
+}
+
+/** Starts a grpc-js server with grpc.health.v1.Health and the three prana.v1 services, bound to `address`. */
+export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcServerHandle> {
+  const services: readonly (readonly [ServiceDefinition, UntypedServiceImplementation])[] = [
+    [WorkflowServiceService, options.handlers?.workflow ?? workflowServiceHandlers()],
+    [ExecutionServiceService, options.handlers?.execution ?? executionServiceHandlers()],
+    [TaskServiceService, options.handlers?.task ?? taskServiceHandlers()],
+  ];
+  const server = new Server();
+  const health = createServerHealth(services.map(([definition]) => serviceName(definition)));
+  health.addTo(server);
+  for (const [definition, implementation] of services) server.addService(definition, implementation);
+
+  let port: number;
+  try {
+    port = await bind(server, options.address);
+  } catch (error) {
+    server.forceShutdown();
+    throw error;
+  }
+  health.setAll('SERVING');
+  const address = `${hostOf(options.address)}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= shutdown(server, options.shutdownGraceMs ?? 5000, options.logger, () => health.setAll('NOT_SERVING'));
+    return stopping;
+  };
+  return { port, address, stop };
+}
+
+/** Binds with insecure credentials (TLS is terminated in front of the service) and resolves the port. */
+function bind(server: Server, address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => {
+      if (error) reject(new Error(`cannot listen on ${address}: ${error.message}`, { cause: error }));
+      else resolve(port);
+    });
+  });
+}
+
+/** NOT_SERVING first (load balancers stop routing), then tryShutdown, then forceShutdown after the grace. */
+function shutdown(server: Server, graceMs: number, logger: GrpcServerLogger, markNotServing: () => void): Promise<void> {
+  markNotServing();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ graceMs }, 'calls still in flight after the grace period; cancelling them');
+      server.forceShutdown();
+      resolve();
+    }, graceMs);
+    server.tryShutdown((error) => {
+      clearTimeout(timer);
+      if (error) server.forceShutdown();
+      resolve();
+    });
+  });
+}
+
+/** The full service name (`prana.v1.WorkflowService`) read from a generated definition's method paths. */
+function serviceName(definition: ServiceDefinition): string {
+  const firstMethod = Object.values(definition)[0];
+  if (firstMethod === undefined) throw new Error('service definition has no methods');
+  return firstMethod.path.split('/')[1] ?? '';
+}
+
+/** The host part of `host:port` (IPv6 stays bracketed). */
+function hostOf(address: string): string {
+  return address.slice(0, address.lastIndexOf(':'));
+}
