@@ -1,3 +1,4 @@
+import type { ExecutionStatus } from '../domain/execution.js';
 import type { Json, JsonObject } from '../domain/json.js';
 import { isJsonObject, ownProperty } from '../domain/json.js';
 import { complete, fail, type Outcome } from '../domain/outcome.js';
@@ -11,7 +12,7 @@ import { unexpectedResumption } from './unexpected-resumption.js';
 export type SubWorkflowSuspension = Extract<SuspensionRequest, { readonly kind: 'sub_workflow' }>;
 
 /** A child execution's status as the service sees it (SEMANTICS.md §3.2). */
-export type ChildExecutionStatus = 'pending' | 'running' | 'suspended' | 'completed' | 'failed' | 'cancelled';
+export type ChildExecutionStatus = ExecutionStatus;
 
 /** Whether a parent suspended on children can be resumed now. */
 export type SubWorkflowDecision = 'wait' | 'resume';
