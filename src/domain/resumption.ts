@@ -8,7 +8,11 @@ export type ChildResult =
       readonly executionId: string;
       readonly itemIndex: number;
       readonly status: 'failed' | 'cancelled';
-      /** The child's execution error (node error or engine error), as JSON. */
+      /**
+       * `failed`: the child's execution error as stored (the failed run's node error, else its engine
+       * error). `cancelled`: `{reason}` with the cancellation reason (the full cancellation error is
+       * also accepted); the parent rebuilds `{type: "cancelled", message, reason}` (SEMANTICS.md §9.3).
+       */
       readonly error: Json;
     };
 
