@@ -58,7 +58,7 @@ export function wake(step: Step): ResumeProblem | null {
       return null;
     }
     case 'task': {
-      const stop = stopCommand(run, 'sub_workflow_timeout');
+      const stop = stopCommand(run, 'task_timeout');
       if (stop !== null) step.commands.push(stop);
       resumeNode(step, node, run, { reason: 'deadline' });
       return null;

@@ -1,4 +1,3 @@
-import { complete } from '../domain/outcome.js';
 import { defineNode } from './define-node.js';
 import { passThrough } from './pass-through.js';
 
