@@ -1,0 +1,201 @@
+import type { CancelRequest, Execution, ExecutionStatus, NodeExecution, NodeExecutionStatus, ParentLink } from '../../domain/execution.js';
+import type { Json, JsonObject } from '../../domain/json.js';
+import type { EngineError, NodeError } from '../../domain/node-error.js';
+import type { Suspension, SubWorkflowMode } from '../../domain/suspension.js';
+
+/**
+ * What the codec needs to know about the graph to leave out what the graph already holds: params of
+ * nodes without templates, and completions on the default port (never stored twice).
+ */
+export interface GraphFacts {
+  constantParams(nodeKey: string): JsonObject | null;
+  defaultPort(nodeKey: string): string | null;
+}
+
+/** Graph facts that know nothing: everything is stored. */
+export const NO_GRAPH_FACTS: GraphFacts = { constantParams: () => null, defaultPort: () => null };
+
+/**
+ * One retained run, compact: k key, s status, i execution_index, r run_index (absent = 0), a attempt
+ * (absent = 0), l loopback (absent = false), p params (absent = the graph's constant params), o output,
+ * or ref (the execution_index of an earlier run with the same output object), op port (absent = the
+ * default port), e error, su suspension, t start (epoch ms), d duration ms.
+ */
+export interface RunDocument {
+  k: string;
+  s: string;
+  i: number;
+  r?: number;
+  a?: number;
+  l?: true;
+  p?: JsonObject | null;
+  o?: Json;
+  or?: number;
+  op?: string;
+  e?: NodeError;
+  su?: Suspension;
+  t: number;
+  d?: number;
+}
+
+/** The stored form of an execution's state and audit trail (times are epoch ms). */
+export interface ExecutionDocument {
+  _id: string;
+  graph_id: string;
+  workflow_id: string;
+  workflow_version: number;
+  status: ExecutionStatus;
+  mode: SubWorkflowMode;
+  parent?: ParentLink;
+  depth?: number;
+  queue?: string;
+  labels: Record<string, string>;
+  created_at: number;
+  started_at?: number;
+  finished_at?: number;
+  input: Json;
+  vars: JsonObject;
+  state: JsonObject;
+  node_contexts?: Record<string, JsonObject>;
+  preparation?: JsonObject;
+  next_index: number;
+  frontier: Record<string, number>;
+  /** Active paths in increasing index order, as [key, index] pairs. */
+  active_paths: [string, number][];
+  iteration_count: number;
+  max_loop_iterations: number;
+  engine_error?: EngineError;
+  cancel?: CancelRequest;
+  seq: number;
+  runs: RunDocument[];
+}
+
+const STATUS_CODES: Record<NodeExecutionStatus, string> = { running: 'r', completed: 'c', failed: 'f', suspended: 's', cancelled: 'x' };
+const STATUS_NAMES: Record<string, NodeExecutionStatus> = { r: 'running', c: 'completed', f: 'failed', s: 'suspended', x: 'cancelled' };
+
+/** Encodes an execution into its stored document, omitting what the graph or defaults provide. */
+export function encodeExecution(execution: Execution, facts: GraphFacts = NO_GRAPH_FACTS): ExecutionDocument {
+  const runs: RunDocument[] = [];
+  const seen = new Map<object, number>();
+  for (const [key, list] of execution.runs) {
+    const constant = facts.constantParams(key);
+    const port = facts.defaultPort(key);
+    for (let n = list.length - 1; n >= 0; n--) runs.push(encodeRun(list[n] as NodeExecution, constant, port, seen));
+  }
+  const doc: ExecutionDocument = {
+    _id: execution.id,
+    graph_id: execution.graphId,
+    workflow_id: execution.workflowId,
+    workflow_version: execution.workflowVersion,
+    status: execution.status,
+    mode: execution.mode,
+    labels: { ...execution.labels },
+    created_at: execution.createdAt,
+    input: execution.input,
+    vars: execution.vars,
+    state: execution.state,
+    next_index: execution.nextIndex,
+    frontier: Object.fromEntries(execution.frontier),
+    active_paths: [...execution.activePaths],
+    iteration_count: execution.iterationCount,
+    max_loop_iterations: execution.maxLoopIterations,
+    seq: execution.seq,
+    runs,
+  };
+  if (execution.parent !== null) doc.parent = execution.parent;
+  if (execution.depth !== 0) doc.depth = execution.depth;
+  if (execution.queue !== null) doc.queue = execution.queue;
+  if (execution.startedAt !== null) doc.started_at = execution.startedAt;
+  if (execution.finishedAt !== null) doc.finished_at = execution.finishedAt;
+  if (execution.nodeContexts.size > 0) doc.node_contexts = Object.fromEntries(execution.nodeContexts);
+  if (Object.keys(execution.preparation).length > 0) doc.preparation = execution.preparation;
+  if (execution.engineError !== null) doc.engine_error = execution.engineError;
+  if (execution.cancel !== null) doc.cancel = execution.cancel;
+  return doc;
+}
+
+function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort: string | null, seen: Map<object, number>): RunDocument {
+  const doc: RunDocument = { k: run.nodeKey, s: STATUS_CODES[run.status], i: run.executionIndex, t: run.startedAt };
+  if (run.runIndex !== 0) doc.r = run.runIndex;
+  if (run.attempt !== 0) doc.a = run.attempt;
+  if (run.loopback) doc.l = true;
+  if (run.params === null) doc.p = null;
+  else if (run.params !== constant) doc.p = run.params;
+  if (run.status === 'completed') {
+    const output = run.output;
+    const earlier = typeof output === 'object' && output !== null ? seen.get(output) : undefined;
+    if (earlier !== undefined) doc.or = earlier;
+    else {
+      doc.o = output;
+      if (typeof output === 'object' && output !== null) seen.set(output, run.executionIndex);
+    }
+    if (run.outputPort !== defaultPort && run.outputPort !== null) doc.op = run.outputPort;
+  }
+  if (run.error !== null) doc.e = run.error;
+  if (run.suspension !== null) doc.su = run.suspension;
+  if (run.completedAt !== null) doc.d = run.completedAt - run.startedAt;
+  return doc;
+}
+
+/** Decodes a stored document back into an execution; shared outputs become shared objects again. */
+export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts = NO_GRAPH_FACTS): Execution {
+  const runs = new Map<string, NodeExecution[]>();
+  const outputs = new Map<number, Json>();
+  const ordered = [...doc.runs].sort((a, b) => a.i - b.i);
+  for (const r of ordered) {
+    const status = STATUS_NAMES[r.s];
+    if (status === undefined) throw new Error(`unknown run status ${r.s} in execution ${doc._id}`);
+    let output: Json = null;
+    if (status === 'completed') {
+      output = r.or !== undefined ? (outputs.get(r.or) ?? null) : (r.o ?? null);
+      outputs.set(r.i, output);
+    }
+    const run: NodeExecution = {
+      nodeKey: r.k,
+      status,
+      executionIndex: r.i,
+      runIndex: r.r ?? 0,
+      attempt: r.a ?? 0,
+      loopback: r.l === true,
+      params: r.p === undefined ? facts.constantParams(r.k) : r.p,
+      output,
+      outputPort: status === 'completed' ? (r.op ?? facts.defaultPort(r.k)) : null,
+      error: r.e ?? null,
+      suspension: r.su ?? null,
+      startedAt: r.t,
+      completedAt: r.d === undefined ? null : r.t + r.d,
+    };
+    const list = runs.get(r.k);
+    if (list === undefined) runs.set(r.k, [run]);
+    else list.unshift(run);
+  }
+  return {
+    id: doc._id,
+    graphId: doc.graph_id,
+    workflowId: doc.workflow_id,
+    workflowVersion: doc.workflow_version,
+    input: doc.input,
+    vars: doc.vars,
+    mode: doc.mode,
+    parent: doc.parent ?? null,
+    depth: doc.depth ?? 0,
+    queue: doc.queue ?? null,
+    labels: doc.labels,
+    createdAt: doc.created_at,
+    status: doc.status,
+    startedAt: doc.started_at ?? null,
+    finishedAt: doc.finished_at ?? null,
+    nextIndex: doc.next_index,
+    frontier: new Map(Object.entries(doc.frontier)),
+    activePaths: new Map(doc.active_paths),
+    state: doc.state,
+    nodeContexts: new Map(Object.entries(doc.node_contexts ?? {})),
+    iterationCount: doc.iteration_count,
+    maxLoopIterations: doc.max_loop_iterations,
+    preparation: doc.preparation ?? {},
+    runs,
+    engineError: doc.engine_error ?? null,
+    cancel: doc.cancel ?? null,
+    seq: doc.seq,
+  };
+}

@@ -1,0 +1,20 @@
+import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { GraphFacts } from './execution-codec.js';
+
+const cache = new WeakMap<ExecutionGraph, GraphFacts>();
+
+/** The codec facts of a compiled graph (constant params and default ports by node key). */
+export function graphFacts(graph: ExecutionGraph): GraphFacts {
+  let facts = cache.get(graph);
+  if (facts === undefined) {
+    facts = {
+      constantParams: (key) => graph.nodes.get(key)?.constantParams ?? null,
+      defaultPort: (key) => graph.nodes.get(key)?.defaultPort ?? null,
+    };
+    cache.set(graph, facts);
+  }
+  return facts;
+}
+
+/** Resolves the facts of a graph by id, from a cache or a store. */
+export type FactsResolver = (graphId: string) => GraphFacts | Promise<GraphFacts>;

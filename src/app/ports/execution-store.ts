@@ -1,0 +1,90 @@
+import type { Execution, ExecutionStatus } from '../../domain/execution.js';
+
+/** Who may drive an execution right now: a replica holding a time-bounded lease (PRODUCT.md). */
+export interface Lease {
+  readonly owner: string;
+  /** Increases every time the lease changes hands. */
+  readonly epoch: number;
+  /** Epoch ms after which another replica may take the execution over. */
+  readonly until: number;
+}
+
+/** An execution as stored: the execution plus the fields the store indexes and guards writes with. */
+export interface ExecutionRecord {
+  readonly execution: Execution;
+  /** Optimistic concurrency: every write is conditional on the revision read. */
+  readonly revision: number;
+  /** When the service must next look at this execution (a wake-up, a due child), epoch ms. */
+  readonly nextWakeAt: number | null;
+  readonly lease: Lease | null;
+  readonly updatedAt: number;
+}
+
+/** Filters of ListExecutions; every given filter must match. */
+export interface ExecutionQuery {
+  readonly statuses?: readonly ExecutionStatus[];
+  readonly graphId?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Inclusive lower bound on created_at, epoch ms. */
+  readonly createdAfter?: number;
+  /** Exclusive upper bound on created_at, epoch ms. */
+  readonly createdBefore?: number;
+  readonly parentExecutionId?: string;
+  readonly limit: number;
+  /** Continue after this position (newest first: created_at, then id, both descending). */
+  readonly after?: { readonly createdAt: number; readonly id: string };
+}
+
+/** A summary row of a listing: enough to page and to show, without the audit trail. */
+export interface ExecutionSummary {
+  readonly execution: Execution;
+  readonly revision: number;
+}
+
+/**
+ * Where executions live (ARCHITECTURE.md port). Every write is conditional on the revision; a lost
+ * race raises `StoreConflict`, never a silent overwrite.
+ */
+export interface ExecutionStore {
+  /** Inserts a new execution at revision 1. A used id raises StoreConflict('exists'). */
+  insert(record: Omit<ExecutionRecord, 'revision'>): Promise<ExecutionRecord>;
+  get(id: string): Promise<ExecutionRecord | null>;
+  /** Writes the record if the stored revision is `expectedRevision`; returns the new record. */
+  update(record: Omit<ExecutionRecord, 'revision'>, expectedRevision: number): Promise<ExecutionRecord>;
+  /** Newest first. */
+  list(query: ExecutionQuery): Promise<ExecutionSummary[]>;
+  /** Ids of executions with next_wake_at ≤ now whose lease is free or expired, soonest first. */
+  due(now: number, limit: number): Promise<string[]>;
+  /** Ids of running executions whose lease expired before `now` (crash recovery). */
+  orphaned(now: number, limit: number): Promise<string[]>;
+}
+
+/** A write lost a race or hit an existing key. */
+export class StoreConflict extends Error {
+  constructor(
+    readonly kind: 'exists' | 'revision',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreConflict';
+  }
+}
+
+/** The store could not be reached (maps to UNAVAILABLE). */
+export class StoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+/** A document would exceed the configured size limit (maps to execution_too_large). */
+export class DocumentTooLarge extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`execution document is ${bytes} bytes; the limit is ${limit}`);
+    this.name = 'DocumentTooLarge';
+  }
+}

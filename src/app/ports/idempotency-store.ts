@@ -1,0 +1,19 @@
+import type { JsonObject } from '../../domain/json.js';
+
+/** The first call's record for an idempotency key. */
+export interface IdempotencyRecord {
+  readonly scope: string;
+  readonly key: string;
+  /** Identifies the request; a different request under the same key is a conflict. */
+  readonly fingerprint: string;
+  /** What the first call produced (an execution id, a recorded resume outcome …). */
+  readonly result: JsonObject;
+  readonly createdAt: number;
+}
+
+/** Records of idempotent calls: StartExecution request ids, Resume request ids and tokens. */
+export interface IdempotencyStore {
+  /** Stores the record unless the (scope, key) exists; returns the stored record either way. */
+  putIfAbsent(record: IdempotencyRecord): Promise<{ readonly created: boolean; readonly record: IdempotencyRecord }>;
+  get(scope: string, key: string): Promise<IdempotencyRecord | null>;
+}

@@ -1,0 +1,38 @@
+import type { Json, JsonObject } from '../../domain/json.js';
+
+/** Task lifecycle (SEMANTICS.md §12.15). */
+export type TaskStatus = 'open' | 'completed' | 'failed' | 'cancelled' | 'timed_out';
+
+/** An external task handed to workers. Times are epoch ms. */
+export interface TaskRecord {
+  readonly taskId: string;
+  readonly taskType: string;
+  readonly input: Json;
+  readonly executionId: string;
+  readonly nodeKey: string;
+  readonly runIndex: number;
+  readonly attempt: number;
+  readonly runKey: string;
+  readonly outputPorts: readonly string[];
+  readonly createdAt: number;
+  readonly timeoutAt: number;
+  readonly status: TaskStatus;
+  /** The worker holding the lease and until when. */
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: number | null;
+  /** The result once completed or failed. */
+  readonly result: JsonObject | null;
+}
+
+/** Where tasks wait for workers. */
+export interface TaskStore {
+  /** Creates the task; creating an existing task id is a no-op. */
+  create(task: TaskRecord): Promise<void>;
+  get(taskId: string): Promise<TaskRecord | null>;
+  /** Claims up to `max` open tasks of the types whose lease is free or expired, oldest first. */
+  claim(types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]>;
+  /** Extends a lease held by `worker`; returns false when the worker does not hold it. */
+  extend(taskId: string, worker: string, leaseUntil: number, now: number): Promise<boolean>;
+  /** Moves an open task to a final status with a result; returns false when it was not open. */
+  finish(taskId: string, status: Exclude<TaskStatus, 'open'>, result: JsonObject | null): Promise<boolean>;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Execution } from '../../../src/domain/execution.js';
+import { complete } from '../../../src/domain/outcome.js';
+import { createExecution, transition, type Command, type EngineInput } from '../../../src/engine/index.js';
+import { Run, compile, workflow } from './harness.js';
+
+/** Drives the bare transition by hand: the test plays the runner. */
+function stepper(def: ReturnType<typeof workflow>) {
+  const graph = compile(def);
+  const env = new Run(graph).env;
+  let execution: Execution = createExecution(graph, { id: 'e', input: {}, createdAt: 0 }, env.limits);
+  const log: Command[] = [];
+  const apply = (input: EngineInput) => {
+    const result = transition(execution, graph, input, env);
+    execution = result.execution;
+    log.push(...result.commands);
+    return result;
+  };
+  return { apply, get execution() { return execution; }, log };
+}
+
+describe('transition', () => {
+  it('asks the runner to execute each node and waits for its outcome', () => {
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
+    const first = s.apply({ kind: 'start', now: 1 });
+    expect(first.commands.map((c) => c.kind)).toEqual(['emit', 'emit', 'execute_node']);
+    const exec = first.commands.at(-1) as Extract<Command, { kind: 'execute_node' }>;
+    expect(exec.context).toMatchObject({ nodeKey: 't', runIndex: 0, executionIndex: 0, attempt: 0, runKey: 'e:t:0' });
+    const second = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 0, outcome: complete({}) });
+    expect(second.commands.at(-1)).toMatchObject({ kind: 'execute_node', params: { url: 'http://127.0.0.1:1/', method: 'GET' } });
+  });
+
+  it('records a cancel while a node runs and ends cancelled after its outcome (§10)', () => {
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'data.set_data'], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
+    s.apply({ kind: 'start', now: 1 });
+    s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 0, outcome: complete({}) });
+    const cancel = s.apply({ kind: 'cancel', now: 3, reason: 'enough' });
+    expect(cancel.commands).toEqual([]);
+    expect(s.execution.status).toBe('running');
+    const done = s.apply({ kind: 'node_outcome', now: 4, nodeKey: 'a', runIndex: 0, outcome: complete({ v: 1 }) });
+    const types = done.commands.filter((c) => c.kind === 'emit').map((c) => (c as Extract<Command, { kind: 'emit' }>).event.type);
+    expect(types).toEqual(['node_completed', 'execution_cancelled']);
+    expect(s.execution.status).toBe('cancelled');
+    expect(done.commands.find((c) => c.kind === 'emit' && c.event.type === 'execution_cancelled')).toMatchObject({ event: { reason: 'enough', nodeKey: 'a' } });
+    expect(s.execution.runs.has('b')).toBe(false);
+  });
+
+  it('refuses an outcome for a run that is not in flight', () => {
+    const s = stepper(workflow([['t', 'manual.trigger']], []));
+    s.apply({ kind: 'start', now: 1 });
+    const stale = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 5, outcome: complete({}) });
+    expect(stale.refusal).toMatchObject({ reason: 'stale_outcome' });
+    expect(stale.commands).toEqual([]);
+  });
+
+  it('refuses to start twice', () => {
+    const s = stepper(workflow([['t', 'manual.trigger']], []));
+    s.apply({ kind: 'start', now: 1 });
+    expect(s.apply({ kind: 'start', now: 2 }).refusal).toMatchObject({ reason: 'already_started' });
+  });
+
+  it('records an engine fault reported by the runner as a failed execution', () => {
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'data.set_data']], ['t -> a']));
+    s.apply({ kind: 'start', now: 1 });
+    s.apply({ kind: 'abort', now: 2, error: { type: 'execution_too_large', message: 'too big' } });
+    expect(s.execution.status).toBe('failed');
+    expect(s.execution.engineError).toEqual({ type: 'execution_too_large', message: 'too big' });
+  });
+});
