@@ -59,12 +59,15 @@ export interface ChildSpec {
   readonly dueAt: number;
 }
 
-/** Identity shared by every suspension: which run it belongs to and how to resume it. */
+/**
+ * Identity shared by every suspension: which run it belongs to and how to resume it. The attempt
+ * that suspended is the run's attempt (NodeExecution.attempt); a retry suspension's own `attempt`
+ * is the attempt about to happen.
+ */
 export interface SuspensionIdentity {
   readonly nodeKey: string;
   readonly runIndex: number;
   readonly executionIndex: number;
-  readonly attempt: number;
   readonly suspendedAt: number;
   readonly resumeToken: string;
 }

@@ -115,7 +115,6 @@ export function suspendRun(step: Step, node: GraphNode, run: NodeExecution, requ
     nodeKey: node.key,
     runIndex: run.runIndex,
     executionIndex: run.executionIndex,
-    attempt: run.attempt,
     suspendedAt: step.now,
     resumeToken: step.env.resumeToken({ executionId: execution.id, nodeKey: node.key, runIndex: run.runIndex, attempt: run.attempt, kind: request.kind }),
   } as Suspension;

@@ -160,12 +160,12 @@ describe('switch', () => {
   });
 
   it('fails with no_matching_case when no case is true', async () => {
-    const run = await runWorkflow(def([{ condition: false, port: 'a' }, { condition: '0', port: 'b' }]));
+    const run = await runWorkflow(def([{ condition: false, port: 'a' }, { condition: '0', port: 'b' }, { condition: '{{ 1 > 2 }}', port: 'default' }]));
     expect(run.execution.status).toBe('failed');
     expect(run.run('sw').error).toEqual({
       code: 'no_matching_case',
       message: 'No matching case found',
-      details: { case_count: 2, node: 'sw', action: 'logic.switch' },
+      details: { case_count: 3, node: 'sw', action: 'logic.switch' },
     });
   });
 

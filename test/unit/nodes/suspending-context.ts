@@ -68,7 +68,6 @@ export function runContext(options: ContextOptions = {}): NodeRunContext {
           nodeKey: base.nodeKey,
           runIndex: base.runIndex,
           executionIndex: base.executionIndex,
-          attempt: base.attempt,
           suspendedAt: base.now,
           resumeToken: `token:${base.nodeKey}:${suspension.kind}`,
         };
