@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from './json.js';
 import type { EngineError, NodeError } from './node-error.js';
 import type { Suspension, SubWorkflowMode } from './suspension.js';
+import type { ActivePaths, NodeTable } from './node-table.js';
 
 /** Execution statuses (SEMANTICS.md §3.2). */
 export type ExecutionStatus = 'pending' | 'running' | 'suspended' | 'completed' | 'failed' | 'cancelled';
@@ -77,8 +78,8 @@ export interface Execution {
   nextIndex: number;
   /** Scheduled nodes and their depth (§3.5). */
   frontier: Map<string, number>;
-  /** Node key → execution_index of its completion on the current pass (§5.2), in increasing order. */
-  activePaths: Map<string, number>;
+  /** Node key → execution_index of its completion on the current pass (§5.2). */
+  activePaths: ActivePaths;
   /** `$execution.state`. */
   state: JsonObject;
   /** `$nodes.<key>.context`, for nodes that set one. */
@@ -88,7 +89,7 @@ export interface Execution {
   /** Preparation data by node key (§3.3). */
   preparation: JsonObject;
   /** Retained runs per node, latest first: one for non-loop nodes, two for loop nodes (§4.4). */
-  runs: Map<string, NodeExecution[]>;
+  runs: NodeTable<NodeExecution[]>;
   engineError: EngineError | null;
   cancel: CancelRequest | null;
   /** The seq of the last event emitted (§4.5); the next event gets seq + 1. */

@@ -8,11 +8,13 @@ import { pushRun, replaceLatestRun } from './audit-trail.js';
 import { assembleInput, triggerInput } from './input-assembly.js';
 import { nodeError } from './node-errors.js';
 import { refreshNodeView, nodesView } from './nodes-view.js';
-import { handleNodeError, type Continuation } from './outcome.js';
-import { emit, type Step } from './step.js';
+import { applyOutcome, handleNodeError, type Continuation } from './outcome.js';
+import { nodeExceptionOutcome } from './node-exception.js';
+import type { Outcome } from '../domain/outcome.js';
+import { nextSeq, pushEvent, type Step } from './step.js';
 import { deepFreeze } from './deep-freeze.js';
 
-/** Creates the record of a new run (SEMANTICS.md §3.4, §4). */
+/** Creates the record of a new run (SEMANTICS.md §3.4, §4); constant params are known at once. */
 export function newRun(node: GraphNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {
   return {
     nodeKey: node.key,
@@ -21,7 +23,7 @@ export function newRun(node: GraphNode, executionIndex: number, runIndex: number
     runIndex,
     attempt: 0,
     loopback,
-    params: null,
+    params: node.constantParams,
     output: null,
     outputPort: null,
     error: null,
@@ -38,7 +40,10 @@ export function newRun(node: GraphNode, executionIndex: number, runIndex: number
  */
 export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, continuing: boolean): Continuation {
   const execution = step.execution;
-  emit(step, {
+  pushEvent(step, {
+    seq: nextSeq(step),
+    time: step.now,
+    executionId: execution.id,
     type: 'node_starting',
     nodeKey: node.key,
     nodeType: node.type.type,
@@ -48,21 +53,36 @@ export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, co
     loopback: run.loopback,
   });
   const input = node.type.trigger ? triggerInput(execution) : assembleInput(execution, node, continuing);
-  if (continuing) replaceLatestRun(execution, run);
-  else pushRun(execution, node, run);
-  refreshNodeView(execution, node.key);
+  if (continuing) replaceLatestRun(execution, node, run);
+  else if (pushRun(execution, node, run)) refreshNodeView(execution, node.key);
 
-  let params = node.constantParams;
-  if (params === null) {
+  let started = run;
+  if (run.params === null) {
     const prepared = prepareParams(step, node, run, input);
     if ('error' in prepared) return handleNodeError(step, node, run, prepared.error);
-    params = prepared.params;
+    started = { ...run, params: prepared.params };
+    replaceLatestRun(execution, node, started);
   }
-  const started: NodeExecution = { ...run, params };
-  replaceLatestRun(execution, started);
+  const params = started.params as JsonObject;
   const context = new AttemptContext(execution, step.graph, node, started, input, step.now, step.env, null);
+  if (node.type.inline === true) return applyOutcome(step, node, started, executeInline(node, params, context), false);
   step.commands.push({ kind: 'execute_node', node, params, context });
   return 'wait';
+}
+
+/** Runs a pure, synchronous node type inside the transition (NodeType.inline). */
+function executeInline(node: GraphNode, params: JsonObject, context: AttemptContext): Outcome {
+  let outcome: Outcome | Promise<Outcome>;
+  try {
+    outcome = node.type.execute(params, context);
+  } catch (error) {
+    return nodeExceptionOutcome(error);
+  }
+  if (outcome instanceof Promise) {
+    outcome.catch(() => undefined);
+    return { kind: 'error', error: { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'an inline node type returned a promise' } } };
+  }
+  return outcome;
 }
 
 type Prepared = { readonly params: JsonObject } | { readonly error: ReturnType<typeof nodeError> };

@@ -7,30 +7,36 @@ export function latestRun(execution: Execution, nodeKey: string): NodeExecution 
   return runs === undefined ? undefined : runs[0];
 }
 
-/** The run before the latest one (kept for loop nodes only). */
-export function previousRun(execution: Execution, nodeKey: string): NodeExecution | undefined {
-  const runs = execution.runs.get(nodeKey);
-  return runs === undefined ? undefined : runs[1];
+/** The latest retained run of a graph node, found by its slot. */
+export function latestRunOf(execution: Execution, node: GraphNode): NodeExecution | undefined {
+  const runs = execution.runs.at(node.index);
+  return runs === undefined ? undefined : runs[0];
 }
 
 /**
  * Records a new run: non-loop nodes keep only their latest run, loop nodes their latest two,
- * latest first.
+ * latest first. Returns true when a completed run stopped being the latest retained one, which
+ * changes what `$nodes` shows.
  */
-export function pushRun(execution: Execution, node: GraphNode, run: NodeExecution): void {
-  const runs = execution.runs.get(node.key);
-  if (runs === undefined) execution.runs.set(node.key, [run]);
-  else if (node.loop.level === 0) runs[0] = run;
+export function pushRun(execution: Execution, node: GraphNode, run: NodeExecution): boolean {
+  const runs = execution.runs.at(node.index);
+  if (runs === undefined) {
+    execution.runs.setAt(node.index, [run]);
+    return false;
+  }
+  const hidden = (runs[0] as NodeExecution).status === 'completed' || (runs.length > 1 && (runs[1] as NodeExecution).status === 'completed');
+  if (node.loop.level === 0) runs[0] = run;
   else if (runs.length === 1) runs.unshift(run);
   else {
     runs[1] = runs[0] as NodeExecution;
     runs[0] = run;
   }
+  return hidden;
 }
 
 /** Replaces the latest run in place: retries and resumptions update their run (§4.4). */
-export function replaceLatestRun(execution: Execution, run: NodeExecution): void {
-  const runs = execution.runs.get(run.nodeKey);
+export function replaceLatestRun(execution: Execution, node: GraphNode, run: NodeExecution): void {
+  const runs = execution.runs.at(node.index);
   if (runs === undefined || runs[0] === undefined || runs[0].runIndex !== run.runIndex) {
     throw new Error(`no current run ${run.nodeKey} r${run.runIndex} to replace`);
   }

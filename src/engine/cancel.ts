@@ -39,9 +39,10 @@ export function requestCancel(step: Step, reason: string): CancelRefusal | null 
 export function cancelSuspended(step: Step, reason: string): void {
   const execution = step.execution;
   const run = currentRun(execution);
-  if (run !== undefined && run.suspension !== null) {
+  const node = run === undefined ? undefined : step.graph.nodes.get(run.nodeKey);
+  if (run !== undefined && node !== undefined && run.suspension !== null) {
     const cancelled: NodeExecution = { ...run, status: 'cancelled', completedAt: step.now };
-    replaceLatestRun(execution, cancelled);
+    replaceLatestRun(execution, node, cancelled);
     refreshNodeView(execution, run.nodeKey);
     const stop = stopCommand(run, 'parent_cancelled');
     if (stop !== null) step.commands.push(stop);

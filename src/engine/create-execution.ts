@@ -3,6 +3,8 @@ import type { Json, JsonObject } from '../domain/json.js';
 import type { SubWorkflowMode } from '../domain/suspension.js';
 import type { ExecutionGraph } from '../compiler/execution-graph.js';
 import type { EngineLimits } from './engine-env.js';
+import { ActivePaths, NodeTable } from '../domain/node-table.js';
+import { nodeSlotsOf } from './node-slots.js';
 
 /** What a new execution is made of (SEMANTICS.md §3.3 step 1, §9.1). */
 export interface ExecutionSpec {
@@ -25,6 +27,7 @@ export interface ExecutionSpec {
  * limit is captured now (§5.4). Pass it to `transition` with a `start` input.
  */
 export function createExecution(graph: ExecutionGraph, spec: ExecutionSpec, limits: EngineLimits): Execution {
+  const slots = nodeSlotsOf(graph);
   return {
     id: spec.id,
     graphId: graph.id,
@@ -43,13 +46,13 @@ export function createExecution(graph: ExecutionGraph, spec: ExecutionSpec, limi
     finishedAt: null,
     nextIndex: 0,
     frontier: new Map(),
-    activePaths: new Map(),
+    activePaths: new ActivePaths(slots),
     state: {},
     nodeContexts: new Map(),
     iterationCount: 0,
     maxLoopIterations: graph.maxLoopIterations ?? limits.maxLoopIterations,
     preparation: {},
-    runs: new Map(),
+    runs: new NodeTable(slots),
     engineError: null,
     cancel: null,
     seq: 0,

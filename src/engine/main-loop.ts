@@ -1,5 +1,5 @@
 import type { Continuation } from './outcome.js';
-import { latestRun } from './audit-trail.js';
+import { latestRunOf } from './audit-trail.js';
 import { newRun, startAttempt } from './attempt.js';
 import { infiniteLoop, noReadyNodes } from './engine-errors.js';
 import { selectNext } from './readiness.js';
@@ -26,7 +26,7 @@ export function runMainLoop(step: Step): void {
       failWithEngineError(step, noReadyNodes(execution, step.graph));
       return;
     }
-    const loopback = node.loop.level > 0 && execution.activePaths.has(node.key);
+    const loopback = node.loop.level > 0 && execution.activePaths.hasSlot(node.index);
     if (loopback) {
       if (execution.iterationCount >= execution.maxLoopIterations) {
         failWithEngineError(step, infiniteLoop(execution, node));
@@ -34,7 +34,7 @@ export function runMainLoop(step: Step): void {
       }
       execution.iterationCount += 1;
     }
-    const previous = latestRun(execution, node.key);
+    const previous = latestRunOf(execution, node);
     const run = newRun(node, execution.nextIndex, previous === undefined ? 0 : previous.runIndex + 1, loopback, step.now);
     execution.nextIndex += 1;
     if (startAttempt(step, node, run, false) === 'wait') return;

@@ -10,7 +10,7 @@ import { nodeError, retryDelay, wrapError } from './node-errors.js';
 import { refreshNodeView } from './nodes-view.js';
 import { checkOutput } from './output-check.js';
 import { route } from './routing.js';
-import { emit, type Step } from './step.js';
+import { emit, nextSeq, pushEvent, type Step } from './step.js';
 import { cancelSuspended } from './cancel.js';
 
 /** After handling an outcome: `next` continues the main loop; `wait` ends the transition. */
@@ -75,19 +75,28 @@ export function completeRun(
 ): Continuation {
   const execution = step.execution;
   const completed: NodeExecution = {
-    ...run,
+    nodeKey: run.nodeKey,
     status: 'completed',
+    executionIndex: run.executionIndex,
+    runIndex: run.runIndex,
+    attempt: run.attempt,
+    loopback: run.loopback,
+    params: run.params,
     output,
     outputPort: port,
     error: null,
     suspension: null,
+    startedAt: run.startedAt,
     completedAt: step.now,
   };
-  replaceLatestRun(execution, completed);
+  replaceLatestRun(execution, node, completed);
   if (nodeContext !== undefined) execution.nodeContexts.set(node.key, { ...(execution.nodeContexts.get(node.key) ?? {}), ...nodeContext });
   if (state !== undefined) execution.state = { ...execution.state, ...state };
   refreshNodeView(execution, node.key);
-  emit(step, {
+  pushEvent(step, {
+    seq: nextSeq(step),
+    time: step.now,
+    executionId: execution.id,
     type: 'node_completed',
     nodeKey: node.key,
     nodeType: node.type.type,
@@ -118,7 +127,7 @@ export function suspendRun(step: Step, node: GraphNode, run: NodeExecution, requ
     suspendedAt: step.now,
     resumeToken: step.env.resumeToken({ executionId: execution.id, nodeKey: node.key, runIndex: run.runIndex, attempt: run.attempt, kind: request.kind }),
   } as Suspension;
-  replaceLatestRun(execution, { ...run, status: 'suspended', suspension, output: null, outputPort: null, error: null, completedAt: null });
+  replaceLatestRun(execution, node, { ...run, status: 'suspended', suspension, output: null, outputPort: null, error: null, completedAt: null });
   refreshNodeView(execution, node.key);
   execution.status = 'suspended';
   const ref = { nodeKey: node.key, nodeType: node.type.type, runIndex: run.runIndex, executionIndex: run.executionIndex };
@@ -164,7 +173,7 @@ export function handleNodeError(step: Step, node: GraphNode, run: NodeExecution,
 /** `stop_workflow`: the run fails and so does the execution (§7.3). */
 function failRun(step: Step, node: GraphNode, run: NodeExecution, error: NodeError): Continuation {
   const execution = step.execution;
-  replaceLatestRun(execution, { ...run, status: 'failed', error, output: null, outputPort: null, suspension: null, completedAt: step.now });
+  replaceLatestRun(execution, node, { ...run, status: 'failed', error, output: null, outputPort: null, suspension: null, completedAt: step.now });
   refreshNodeView(execution, node.key);
   emit(step, { type: 'node_failed', nodeKey: node.key, nodeType: node.type.type, runIndex: run.runIndex, executionIndex: run.executionIndex, attempt: run.attempt, error });
   execution.status = 'failed';

@@ -37,6 +37,11 @@ function portSatisfied(execution: Execution, edges: readonly { readonly from: st
  * to the smallest key by code unit. Returns undefined when no frontier node is ready.
  */
 export function selectNext(execution: Execution, graph: ExecutionGraph): GraphNode | undefined {
+  const frontier = execution.frontier;
+  if (frontier.size === 1) {
+    const only = graph.nodes.get(frontier.keys().next().value as string);
+    return only !== undefined && isReady(execution, only) ? only : undefined;
+  }
   let best: GraphNode | undefined;
   let bestDepth = -1;
   for (const [key, depth] of execution.frontier) {

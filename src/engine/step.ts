@@ -14,6 +14,17 @@ export interface Step {
   readonly commands: Command[];
 }
 
+/** Takes the next event seq of the execution (SEMANTICS.md §4.5). */
+export function nextSeq(step: Step): number {
+  step.execution.seq += 1;
+  return step.execution.seq;
+}
+
+/** Appends a fully built event (hot paths build their events as one literal). */
+export function pushEvent(step: Step, event: ExecutionEvent): void {
+  step.commands.push({ kind: 'emit', event });
+}
+
 /** Appends an event with the next seq (SEMANTICS.md §4.5). */
 export function emit(step: Step, body: EventBody): void {
   const execution = step.execution;

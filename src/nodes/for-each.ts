@@ -12,6 +12,7 @@ const EMPTY: JsonObject = Object.freeze({});
  */
 export const forEachNode = defineNode({
   type: 'core.for_each',
+  inline: true,
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['loop', 'done'],

@@ -5,6 +5,7 @@ import { passThrough } from './pass-through.js';
 /** `logic.if_condition`: pass-through on `true` or `false` (SEMANTICS.md §12.4). */
 export const ifConditionNode = defineNode({
   type: 'logic.if_condition',
+  inline: true,
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['true', 'false'],

@@ -5,6 +5,7 @@ import { passThrough } from './pass-through.js';
 /** `manual.trigger`: emits the start input, or `{}` when it is null (SEMANTICS.md §12.1). */
 export const manualTriggerNode = defineNode({
   type: 'manual.trigger',
+  inline: true,
   trigger: true,
   inputPorts: [],
   outputPorts: ['main'],

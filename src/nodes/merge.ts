@@ -8,6 +8,7 @@ const STRATEGIES = ['append', 'merge', 'concat'] as const;
 /** `data.merge`: waits for both input ports and combines them (SEMANTICS.md §12.7). */
 export const mergeNode = defineNode({
   type: 'data.merge',
+  inline: true,
   trigger: false,
   inputPorts: ['input_a', 'input_b'],
   outputPorts: ['main'],

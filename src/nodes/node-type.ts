@@ -88,6 +88,11 @@ export interface NodeType {
   /** True when the node reaches the outside world; the runner checkpoints around such runs. */
   readonly sideEffects: boolean;
   /**
+   * True when `execute` is synchronous, deterministic and free of effects, so the engine may run it
+   * inside its transition instead of asking the runner (no IO, no clock, no logging).
+   */
+  readonly inline?: boolean;
+  /**
    * For dynamic types: the complete output port set when the literal params decide it, else null
    * (§2.3 check 15). `templated` lists top-level params that hold templates.
    */

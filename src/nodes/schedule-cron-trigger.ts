@@ -10,6 +10,7 @@ import { isIanaTimeZone } from './timezone.js';
  */
 export const scheduleCronTriggerNode = defineNode({
   type: 'schedule.cron_trigger',
+  inline: true,
   trigger: true,
   inputPorts: [],
   outputPorts: ['main'],

@@ -6,6 +6,7 @@ import { addFieldError } from './schema.js';
 /** `data.set_data`: outputs `mapping_map` (manual) or `json_template` parsed as JSON (§12.6). */
 export const setDataNode = defineNode({
   type: 'data.set_data',
+  inline: true,
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main'],

@@ -8,6 +8,7 @@ import { isTemplate } from '../expressions/index.js';
 /** `logic.switch`: the first true case wins; pass-through on its port (SEMANTICS.md §12.5). */
 export const switchNode = defineNode({
   type: 'logic.switch',
+  inline: true,
   trigger: false,
   inputPorts: ['main'],
   outputPorts: [],

@@ -150,6 +150,7 @@ function plan(params: JsonObject, now: number): Outcome {
  */
 export const waitNode = defineNode({
   type: 'wait.wait',
+  inline: true,
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main', 'timeout'],

@@ -7,6 +7,7 @@ import { defineNode } from './define-node.js';
  */
 export const webhookTriggerNode = defineNode({
   type: 'http.webhook_trigger',
+  inline: true,
   trigger: true,
   inputPorts: [],
   outputPorts: ['main'],

@@ -2,18 +2,18 @@ import type { CancelRequest, Execution, ExecutionStatus, NodeExecution, NodeExec
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { EngineError, NodeError } from '../../domain/node-error.js';
 import type { Suspension, SubWorkflowMode } from '../../domain/suspension.js';
+import { ActivePaths, NodeTable, type NodeSlots } from '../../domain/node-table.js';
 
 /**
  * What the codec needs to know about the graph to leave out what the graph already holds: params of
  * nodes without templates, and completions on the default port (never stored twice).
  */
 export interface GraphFacts {
+  /** The graph's node slots, which per-execution node tables are built on. */
+  readonly slots: NodeSlots;
   constantParams(nodeKey: string): JsonObject | null;
   defaultPort(nodeKey: string): string | null;
 }
-
-/** Graph facts that know nothing: everything is stored. */
-export const NO_GRAPH_FACTS: GraphFacts = { constantParams: () => null, defaultPort: () => null };
 
 /**
  * One retained run, compact: k key, s status, i execution_index, r run_index (absent = 0), a attempt
@@ -74,7 +74,7 @@ const STATUS_CODES: Record<NodeExecutionStatus, string> = { running: 'r', comple
 const STATUS_NAMES: Record<string, NodeExecutionStatus> = { r: 'running', c: 'completed', f: 'failed', s: 'suspended', x: 'cancelled' };
 
 /** Encodes an execution into its stored document, omitting what the graph or defaults provide. */
-export function encodeExecution(execution: Execution, facts: GraphFacts = NO_GRAPH_FACTS): ExecutionDocument {
+export function encodeExecution(execution: Execution, facts: GraphFacts): ExecutionDocument {
   const runs: RunDocument[] = [];
   const seen = new Map<object, number>();
   for (const [key, list] of execution.runs) {
@@ -96,7 +96,7 @@ export function encodeExecution(execution: Execution, facts: GraphFacts = NO_GRA
     state: execution.state,
     next_index: execution.nextIndex,
     frontier: Object.fromEntries(execution.frontier),
-    active_paths: [...execution.activePaths],
+    active_paths: execution.activePaths.entries(),
     iteration_count: execution.iterationCount,
     max_loop_iterations: execution.maxLoopIterations,
     seq: execution.seq,
@@ -138,8 +138,8 @@ function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort:
 }
 
 /** Decodes a stored document back into an execution; shared outputs become shared objects again. */
-export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts = NO_GRAPH_FACTS): Execution {
-  const runs = new Map<string, NodeExecution[]>();
+export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts): Execution {
+  const runs = new NodeTable<NodeExecution[]>(facts.slots);
   const outputs = new Map<number, Json>();
   const ordered = [...doc.runs].sort((a, b) => a.i - b.i);
   for (const r of ordered) {
@@ -187,7 +187,7 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts = NO_G
     finishedAt: doc.finished_at ?? null,
     nextIndex: doc.next_index,
     frontier: new Map(Object.entries(doc.frontier)),
-    activePaths: new Map(doc.active_paths),
+    activePaths: ActivePaths.from(facts.slots, doc.active_paths),
     state: doc.state,
     nodeContexts: new Map(Object.entries(doc.node_contexts ?? {})),
     iterationCount: doc.iteration_count,

@@ -1,5 +1,6 @@
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
 import type { GraphFacts } from './execution-codec.js';
+import { nodeSlotsOf } from '../../engine/node-slots.js';
 
 const cache = new WeakMap<ExecutionGraph, GraphFacts>();
 
@@ -8,6 +9,7 @@ export function graphFacts(graph: ExecutionGraph): GraphFacts {
   let facts = cache.get(graph);
   if (facts === undefined) {
     facts = {
+      slots: nodeSlotsOf(graph),
       constantParams: (key) => graph.nodes.get(key)?.constantParams ?? null,
       defaultPort: (key) => graph.nodes.get(key)?.defaultPort ?? null,
     };

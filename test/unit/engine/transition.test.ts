@@ -20,20 +20,21 @@ function stepper(def: ReturnType<typeof workflow>) {
 }
 
 describe('transition', () => {
-  it('asks the runner to execute each node and waits for its outcome', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
+  it('runs pure node types inline and asks the runner to execute the others', () => {
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
     const first = s.apply({ kind: 'start', now: 1 });
-    expect(first.commands.map((c) => c.kind)).toEqual(['emit', 'emit', 'execute_node']);
+    expect(first.commands.map((c) => (c.kind === 'emit' ? c.event.type : c.kind))).toEqual(['execution_started', 'node_starting', 'node_completed', 'node_starting', 'execute_node']);
     const exec = first.commands.at(-1) as Extract<Command, { kind: 'execute_node' }>;
-    expect(exec.context).toMatchObject({ nodeKey: 't', runIndex: 0, executionIndex: 0, attempt: 0, runKey: 'e:t:0' });
-    const second = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 0, outcome: complete({}) });
-    expect(second.commands.at(-1)).toMatchObject({ kind: 'execute_node', params: { url: 'http://127.0.0.1:1/', method: 'GET' } });
+    expect(exec.context).toMatchObject({ nodeKey: 'a', runIndex: 0, executionIndex: 1, attempt: 0, runKey: 'e:a:0' });
+    expect(exec.params).toMatchObject({ url: 'http://127.0.0.1:1/', method: 'GET' });
+    const second = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 'a', runIndex: 0, outcome: complete({ status: 200 }) });
+    expect(second.commands.map((c) => (c.kind === 'emit' ? c.event.type : c.kind))).toEqual(['node_completed', 'persist', 'node_starting', 'node_completed', 'execution_completed', 'persist']);
+    expect(s.execution.status).toBe('completed');
   });
 
   it('records a cancel while a node runs and ends cancelled after its outcome (§10)', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'data.set_data'], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
     s.apply({ kind: 'start', now: 1 });
-    s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 0, outcome: complete({}) });
     const cancel = s.apply({ kind: 'cancel', now: 3, reason: 'enough' });
     expect(cancel.commands).toEqual([]);
     expect(s.execution.status).toBe('running');
@@ -46,9 +47,9 @@ describe('transition', () => {
   });
 
   it('refuses an outcome for a run that is not in flight', () => {
-    const s = stepper(workflow([['t', 'manual.trigger']], []));
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
     s.apply({ kind: 'start', now: 1 });
-    const stale = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 't', runIndex: 5, outcome: complete({}) });
+    const stale = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 'a', runIndex: 5, outcome: complete({}) });
     expect(stale.refusal).toMatchObject({ reason: 'stale_outcome' });
     expect(stale.commands).toEqual([]);
   });
@@ -60,7 +61,7 @@ describe('transition', () => {
   });
 
   it('records an engine fault reported by the runner as a failed execution', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'data.set_data']], ['t -> a']));
+    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
     s.apply({ kind: 'start', now: 1 });
     s.apply({ kind: 'abort', now: 2, error: { type: 'execution_too_large', message: 'too big' } });
     expect(s.execution.status).toBe('failed');

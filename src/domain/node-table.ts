@@ -1,0 +1,148 @@
+/**
+ * The node keys of one graph, each with a fixed slot. Built once per graph and shared by all of its
+ * executions, so per-execution tables are plain arrays instead of growing hash maps.
+ */
+export class NodeSlots {
+  private readonly slots = new Map<string, number>();
+
+  /** `keys[slot]` is the node key in that slot; pruned positions hold undefined. */
+  constructor(readonly keys: readonly (string | undefined)[]) {
+    keys.forEach((key, slot) => {
+      if (key !== undefined) this.slots.set(key, slot);
+    });
+  }
+
+  /** Number of slots (one more than the highest slot). */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The slot of a key, or -1 when the graph has no such node. */
+  slotOf(key: string): number {
+    return this.slots.get(key) ?? -1;
+  }
+}
+
+/**
+ * A per-execution table of values by node (runs, contexts), backed by an array indexed by slot. It
+ * reads like a Map keyed by node key; the engine's hot paths use the slot directly.
+ */
+export class NodeTable<T> implements Iterable<[string, T]> {
+  private readonly cells: (T | undefined)[];
+  private count = 0;
+
+  constructor(readonly slots: NodeSlots) {
+    this.cells = new Array<T | undefined>(slots.size).fill(undefined);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: string): T | undefined {
+    const slot = this.slots.slotOf(key);
+    return slot < 0 ? undefined : this.cells[slot];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, value: T): this {
+    const slot = this.slots.slotOf(key);
+    if (slot < 0) throw new Error(`node ${key} is not in this graph`);
+    this.setAt(slot, value);
+    return this;
+  }
+
+  /** The value in a slot. */
+  at(slot: number): T | undefined {
+    return this.cells[slot];
+  }
+
+  /** Sets the value in a slot. */
+  setAt(slot: number, value: T): void {
+    if (this.cells[slot] === undefined) this.count += 1;
+    this.cells[slot] = value;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [key] of this) yield key;
+  }
+
+  *values(): IterableIterator<T> {
+    for (const [, value] of this) yield value;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, T]> {
+    const keys = this.slots.keys;
+    for (let slot = 0; slot < this.cells.length; slot++) {
+      const value = this.cells[slot];
+      if (value !== undefined) yield [keys[slot] as string, value];
+    }
+  }
+
+  /** Entries in slot order. */
+  entries(): IterableIterator<[string, T]> {
+    return this[Symbol.iterator]();
+  }
+}
+
+/**
+ * Active paths (SEMANTICS.md §5.2): node → execution_index of its completion on the current pass.
+ * Completions happen in increasing execution_index order, so the entries form a stack, and "forget
+ * every entry recorded after the node's previous completion" pops the stack down to that node.
+ */
+export class ActivePaths {
+  private readonly indexBySlot: number[];
+  private readonly stack: number[] = [];
+
+  constructor(readonly slots: NodeSlots) {
+    this.indexBySlot = new Array<number>(slots.size).fill(-1);
+  }
+
+  get size(): number {
+    return this.stack.length;
+  }
+
+  has(key: string): boolean {
+    const slot = this.slots.slotOf(key);
+    return slot >= 0 && this.indexBySlot[slot] !== -1;
+  }
+
+  /** True when the node in this slot completed on the current pass. */
+  hasSlot(slot: number): boolean {
+    return this.indexBySlot[slot] !== -1;
+  }
+
+  get(key: string): number | undefined {
+    const slot = this.slots.slotOf(key);
+    const index = slot < 0 ? -1 : (this.indexBySlot[slot] as number);
+    return index === -1 ? undefined : index;
+  }
+
+  /** Records the completion of run #executionIndex of the node in `slot` (§5.2). */
+  complete(slot: number, executionIndex: number): void {
+    if (this.indexBySlot[slot] !== -1) {
+      while (this.stack.length > 0 && this.stack[this.stack.length - 1] !== slot) {
+        this.indexBySlot[this.stack.pop() as number] = -1;
+      }
+    } else this.stack.push(slot);
+    this.indexBySlot[slot] = executionIndex;
+  }
+
+  /** Entries in increasing execution_index order. */
+  entries(): [string, number][] {
+    return this.stack.map((slot) => [this.slots.keys[slot] as string, this.indexBySlot[slot] as number]);
+  }
+
+  /** Rebuilds active paths from stored entries (in increasing index order). */
+  static from(slots: NodeSlots, entries: readonly (readonly [string, number])[]): ActivePaths {
+    const paths = new ActivePaths(slots);
+    for (const [key, index] of entries) {
+      const slot = slots.slotOf(key);
+      if (slot >= 0) paths.complete(slot, index);
+    }
+    return paths;
+  }
+}
