@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from './json.js';
 import type { EngineError, NodeError } from './node-error.js';
 import type { Suspension, SubWorkflowMode } from './suspension.js';
-import type { ActivePaths, NodeTable } from './node-table.js';
+import type { ActivePaths, Frontier, NodeTable } from './node-table.js';
 
 /** Execution statuses (SEMANTICS.md §3.2). */
 export type ExecutionStatus = 'pending' | 'running' | 'suspended' | 'completed' | 'failed' | 'cancelled';
@@ -77,7 +77,7 @@ export interface Execution {
   /** The execution_index the next new run gets. */
   nextIndex: number;
   /** Scheduled nodes and their depth (§3.5). */
-  frontier: Map<string, number>;
+  frontier: Frontier;
   /** Node key → execution_index of its completion on the current pass (§5.2). */
   activePaths: ActivePaths;
   /** `$execution.state`. */

@@ -66,6 +66,15 @@ export class NodeTable<T> implements Iterable<[string, T]> {
     this.cells[slot] = value;
   }
 
+  /** Calls `visit` for every value, in slot order (no iterator allocation on hot paths). */
+  forEachValue(visit: (value: T) => void): void {
+    const cells = this.cells;
+    for (let slot = 0; slot < cells.length; slot++) {
+      const value = cells[slot];
+      if (value !== undefined) visit(value);
+    }
+  }
+
   *keys(): IterableIterator<string> {
     for (const [key] of this) yield key;
   }
@@ -144,5 +153,76 @@ export class ActivePaths {
       if (slot >= 0) paths.complete(slot, index);
     }
     return paths;
+  }
+}
+
+/**
+ * The frontier (SEMANTICS.md §3.5): scheduled nodes and their depth (always ≥ 1). Backed by a depth
+ * per slot plus the short list of member slots the engine scans to pick the next node.
+ */
+export class Frontier implements Iterable<[string, number]> {
+  private readonly depthBySlot: number[];
+  private readonly members: number[] = [];
+
+  constructor(readonly slots: NodeSlots) {
+    this.depthBySlot = new Array<number>(slots.size).fill(0);
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  /** The member slots, in no particular order (do not modify). */
+  get memberSlots(): readonly number[] {
+    return this.members;
+  }
+
+  /** The depth of the node in `slot`, or 0 when it is not scheduled. */
+  depthAt(slot: number): number {
+    return this.depthBySlot[slot] as number;
+  }
+
+  /** Schedules the node in `slot` at `depth`, overwriting an earlier depth. */
+  setAt(slot: number, depth: number): void {
+    if (this.depthBySlot[slot] === 0) this.members.push(slot);
+    this.depthBySlot[slot] = depth;
+  }
+
+  /** Removes the node in `slot`, if scheduled. */
+  deleteAt(slot: number): void {
+    if (this.depthBySlot[slot] === 0) return;
+    this.depthBySlot[slot] = 0;
+    const at = this.members.indexOf(slot);
+    const last = this.members.pop() as number;
+    if (at < this.members.length) this.members[at] = last;
+  }
+
+  get(key: string): number | undefined {
+    const slot = this.slots.slotOf(key);
+    const depth = slot < 0 ? 0 : (this.depthBySlot[slot] as number);
+    return depth === 0 ? undefined : depth;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, depth: number): this {
+    const slot = this.slots.slotOf(key);
+    if (slot < 0) throw new Error(`node ${key} is not in this graph`);
+    this.setAt(slot, depth);
+    return this;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [key] of this) yield key;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, number]> {
+    for (const slot of this.members) yield [this.slots.keys[slot] as string, this.depthBySlot[slot] as number];
+  }
+
+  entries(): IterableIterator<[string, number]> {
+    return this[Symbol.iterator]();
   }
 }

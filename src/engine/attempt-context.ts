@@ -57,19 +57,6 @@ export function executionObject(execution: Execution, node: GraphNode, run: Node
  * captured when the attempt starts; the full JSON snapshot is built only if a node asks for it.
  */
 export class AttemptContext implements NodeRunContext {
-  readonly executionId: string;
-  readonly workflowId: string;
-  readonly graphId: string;
-  readonly nodeKey: string;
-  readonly nodeType: string;
-  readonly runIndex: number;
-  readonly executionIndex: number;
-  readonly attempt: number;
-  readonly loopback: boolean;
-  readonly nodeContext: JsonObject;
-  readonly connectedPorts: ReadonlySet<string>;
-  readonly depth: number;
-  readonly services: NodeServices;
   private snapshotCache: ContextSnapshot | undefined;
 
   constructor(
@@ -81,25 +68,51 @@ export class AttemptContext implements NodeRunContext {
     readonly now: number,
     private readonly env: EngineEnv,
     readonly suspension: Suspension | null,
-  ) {
-    this.executionId = execution.id;
-    this.workflowId = graph.workflowId;
-    this.graphId = graph.id;
-    this.nodeKey = node.key;
-    this.nodeType = node.type.type;
-    this.runIndex = run.runIndex;
-    this.executionIndex = run.executionIndex;
-    this.attempt = run.attempt;
-    this.loopback = run.loopback;
-    this.nodeContext = execution.nodeContexts.get(node.key) ?? EMPTY;
-    this.connectedPorts = node.connectedPorts;
-    this.depth = execution.depth;
-    this.services = env.services;
+  ) {}
+
+  get executionId(): string {
+    return this.execution.id;
+  }
+  get workflowId(): string {
+    return this.graph.workflowId;
+  }
+  get graphId(): string {
+    return this.graph.id;
+  }
+  get nodeKey(): string {
+    return this.node.key;
+  }
+  get nodeType(): string {
+    return this.node.type.type;
+  }
+  get runIndex(): number {
+    return this.run.runIndex;
+  }
+  get executionIndex(): number {
+    return this.run.executionIndex;
+  }
+  get attempt(): number {
+    return this.run.attempt;
+  }
+  get loopback(): boolean {
+    return this.run.loopback;
+  }
+  get nodeContext(): JsonObject {
+    return this.execution.nodeContexts.get(this.node.key) ?? EMPTY;
+  }
+  get connectedPorts(): ReadonlySet<string> {
+    return this.node.connectedPorts;
+  }
+  get depth(): number {
+    return this.execution.depth;
+  }
+  get services(): NodeServices {
+    return this.env.services;
   }
 
   /** `<execution_id>:<node_key>:<run_index>`. */
   get runKey(): string {
-    return `${this.executionId}:${this.nodeKey}:${this.runIndex}`;
+    return `${this.execution.id}:${this.node.key}:${this.run.runIndex}`;
   }
 
   /** The full expression context of this attempt as JSON. */

@@ -58,9 +58,9 @@ export function currentRun(execution: Execution): NodeExecution | undefined {
 /** The run with the highest execution_index among retained runs. */
 export function lastRun(execution: Execution): NodeExecution | undefined {
   let found: NodeExecution | undefined;
-  for (const runs of execution.runs.values()) {
+  execution.runs.forEachValue((runs) => {
     const run = runs[0];
     if (run !== undefined && (found === undefined || run.executionIndex > found.executionIndex)) found = run;
-  }
+  });
   return found;
 }

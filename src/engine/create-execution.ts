@@ -3,7 +3,7 @@ import type { Json, JsonObject } from '../domain/json.js';
 import type { SubWorkflowMode } from '../domain/suspension.js';
 import type { ExecutionGraph } from '../compiler/execution-graph.js';
 import type { EngineLimits } from './engine-env.js';
-import { ActivePaths, NodeTable } from '../domain/node-table.js';
+import { ActivePaths, Frontier, NodeTable } from '../domain/node-table.js';
 import { nodeSlotsOf } from './node-slots.js';
 
 /** What a new execution is made of (SEMANTICS.md §3.3 step 1, §9.1). */
@@ -45,7 +45,7 @@ export function createExecution(graph: ExecutionGraph, spec: ExecutionSpec, limi
     startedAt: null,
     finishedAt: null,
     nextIndex: 0,
-    frontier: new Map(),
+    frontier: new Frontier(slots),
     activePaths: new ActivePaths(slots),
     state: {},
     nodeContexts: new Map(),

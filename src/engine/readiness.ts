@@ -38,13 +38,14 @@ function portSatisfied(execution: Execution, edges: readonly { readonly from: st
  */
 export function selectNext(execution: Execution, graph: ExecutionGraph): GraphNode | undefined {
   const frontier = execution.frontier;
-  if (frontier.size === 1) {
-    const only = graph.nodes.get(frontier.keys().next().value as string);
-    return only !== undefined && isReady(execution, only) ? only : undefined;
-  }
+  const members = frontier.memberSlots;
+  const keys = frontier.slots.keys;
   let best: GraphNode | undefined;
   let bestDepth = -1;
-  for (const [key, depth] of execution.frontier) {
+  for (let i = 0; i < members.length; i++) {
+    const slot = members[i] as number;
+    const depth = frontier.depthAt(slot);
+    const key = keys[slot] as string;
     if (depth < bestDepth || (depth === bestDepth && best !== undefined && key > best.key)) continue;
     const node = graph.nodes.get(key);
     if (node === undefined || !isReady(execution, node)) continue;

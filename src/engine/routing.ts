@@ -7,10 +7,11 @@ import type { GraphNode } from '../compiler/execution-graph.js';
  * paths (§5.2).
  */
 export function route(execution: Execution, node: GraphNode, port: string, executionIndex: number): void {
-  execution.frontier.delete(node.key);
+  const frontier = execution.frontier;
+  frontier.deleteAt(node.index);
   const edges = node.outgoing.get(port);
   if (edges !== undefined) {
-    for (const edge of edges) execution.frontier.set(edge.to, executionIndex + 1);
+    for (const edge of edges) frontier.setAt(frontier.slots.slotOf(edge.to), executionIndex + 1);
   }
   execution.activePaths.complete(node.index, executionIndex);
 }

@@ -2,7 +2,7 @@ import type { CancelRequest, Execution, ExecutionStatus, NodeExecution, NodeExec
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { EngineError, NodeError } from '../../domain/node-error.js';
 import type { Suspension, SubWorkflowMode } from '../../domain/suspension.js';
-import { ActivePaths, NodeTable, type NodeSlots } from '../../domain/node-table.js';
+import { ActivePaths, Frontier, NodeTable, type NodeSlots } from '../../domain/node-table.js';
 
 /**
  * What the codec needs to know about the graph to leave out what the graph already holds: params of
@@ -186,7 +186,7 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts): Exec
     startedAt: doc.started_at ?? null,
     finishedAt: doc.finished_at ?? null,
     nextIndex: doc.next_index,
-    frontier: new Map(Object.entries(doc.frontier)),
+    frontier: frontierFrom(facts.slots, doc.frontier),
     activePaths: ActivePaths.from(facts.slots, doc.active_paths),
     state: doc.state,
     nodeContexts: new Map(Object.entries(doc.node_contexts ?? {})),
@@ -198,4 +198,10 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts): Exec
     cancel: doc.cancel ?? null,
     seq: doc.seq,
   };
+}
+
+function frontierFrom(slots: NodeSlots, stored: Record<string, number>): Frontier {
+  const frontier = new Frontier(slots);
+  for (const [key, depth] of Object.entries(stored)) frontier.set(key, depth);
+  return frontier;
 }
