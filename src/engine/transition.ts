@@ -12,6 +12,7 @@ import type { EngineEnv } from './engine-env.js';
 import { continueWith } from './main-loop.js';
 import { resumeWith, wake } from './resumption.js';
 import { startExecution } from './start.js';
+import { recover } from './recover.js';
 import type { Step } from './step.js';
 import { failWithEngineError } from './terminal.js';
 
@@ -27,7 +28,12 @@ export type EngineInput =
   | { readonly kind: 'resume'; readonly now: number; readonly resumption: Resumption }
   | { readonly kind: 'cancel'; readonly now: number; readonly reason: string }
   /** The runner hit an engine-level failure it must record (execution_too_large, internal_error). */
-  | { readonly kind: 'abort'; readonly now: number; readonly error: EngineError };
+  | { readonly kind: 'abort'; readonly now: number; readonly error: EngineError }
+  /**
+   * A replica takes over a running execution whose owner stopped (crash recovery): the attempt that
+   * was in flight runs again (at-least-once per node run), or the main loop goes on.
+   */
+  | { readonly kind: 'recover'; readonly now: number };
 
 /** Why an input was not applied; the execution is unchanged and no command was produced. */
 export interface Refusal {
@@ -85,6 +91,10 @@ function apply(step: Step, input: EngineInput): Refusal | null {
       const refused = requestCancel(step, input.reason);
       return refused === null ? null : { reason: refused.reason, details: { status: refused.status } };
     }
+    case 'recover':
+      if (execution.status !== 'running' || execution.seq === 0) return { reason: 'not_running', details: { status: execution.status } };
+      recover(step);
+      return null;
     case 'abort':
       if (execution.status === 'completed' || execution.status === 'failed' || execution.status === 'cancelled') {
         return { reason: 'already_terminal', details: { status: execution.status } };

@@ -1,0 +1,119 @@
+import type { ExecutionEvent } from '../domain/events.js';
+
+/** One live subscriber of an execution's events, with a bounded queue. */
+export interface Subscription {
+  /** Events published before the subscription that may not be in the event log yet. */
+  readonly pending: readonly ExecutionEvent[];
+  /** The next live event; rejects when the subscriber fell too far behind; null after close. */
+  next(): Promise<ExecutionEvent | null>;
+  close(): void;
+}
+
+/** Raised to a subscriber whose queue overflowed: it must reconnect from its last seq. */
+export class SubscriberTooSlow extends Error {
+  constructor(readonly limit: number) {
+    super(`subscriber fell more than ${limit} events behind`);
+    this.name = 'SubscriberTooSlow';
+  }
+}
+
+interface Subscriber {
+  queue: ExecutionEvent[];
+  waiting: ((event: ExecutionEvent | null) => void) | null;
+  failed: ((error: Error) => void) | null;
+  overflowed: boolean;
+  closed: boolean;
+}
+
+/**
+ * Live events inside one process. Publishing never blocks: each subscriber has a bounded queue and
+ * is cut off with `SubscriberTooSlow` when it overflows, so a slow consumer cannot grow memory
+ * without bound. Events not yet appended to the event log are kept as "pending" per execution and
+ * handed to new subscribers, so replay (log) + pending + live never leaves a gap.
+ */
+export class EventHub {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly pendingByExecution = new Map<string, ExecutionEvent[]>();
+
+  constructor(private readonly maxQueue: number = 1000) {}
+
+  /** Publishes an event produced by the engine (before it is persisted). */
+  publish(event: ExecutionEvent): void {
+    let pending = this.pendingByExecution.get(event.executionId);
+    if (pending === undefined) {
+      pending = [];
+      this.pendingByExecution.set(event.executionId, pending);
+    }
+    pending.push(event);
+    const subs = this.subscribers.get(event.executionId);
+    if (subs === undefined) return;
+    for (const sub of subs) this.deliver(sub, event);
+  }
+
+  /** Marks events up to `seq` as appended to the event log. */
+  persisted(executionId: string, seq: number): void {
+    const pending = this.pendingByExecution.get(executionId);
+    if (pending === undefined) return;
+    let drop = 0;
+    while (drop < pending.length && (pending[drop] as ExecutionEvent).seq <= seq) drop++;
+    if (drop === pending.length) this.pendingByExecution.delete(executionId);
+    else pending.splice(0, drop);
+  }
+
+  /** True when some process-local subscriber follows this execution. */
+  watched(executionId: string): boolean {
+    return this.subscribers.has(executionId);
+  }
+
+  subscribe(executionId: string): Subscription {
+    const sub: Subscriber = { queue: [], waiting: null, failed: null, overflowed: false, closed: false };
+    let subs = this.subscribers.get(executionId);
+    if (subs === undefined) {
+      subs = new Set();
+      this.subscribers.set(executionId, subs);
+    }
+    subs.add(sub);
+    const pending = [...(this.pendingByExecution.get(executionId) ?? [])];
+    const close = (): void => {
+      if (sub.closed) return;
+      sub.closed = true;
+      const set = this.subscribers.get(executionId);
+      set?.delete(sub);
+      if (set !== undefined && set.size === 0) this.subscribers.delete(executionId);
+      sub.waiting?.(null);
+      sub.waiting = null;
+      sub.failed = null;
+    };
+    return {
+      pending,
+      close,
+      next: () => {
+        if (sub.overflowed) return Promise.reject(new SubscriberTooSlow(this.maxQueue));
+        const queued = sub.queue.shift();
+        if (queued !== undefined) return Promise.resolve(queued);
+        if (sub.closed) return Promise.resolve(null);
+        return new Promise<ExecutionEvent | null>((resolve, reject) => {
+          sub.waiting = resolve;
+          sub.failed = reject;
+        });
+      },
+    };
+  }
+
+  private deliver(sub: Subscriber, event: ExecutionEvent): void {
+    if (sub.closed || sub.overflowed) return;
+    const waiting = sub.waiting;
+    if (waiting !== null) {
+      sub.waiting = null;
+      sub.failed = null;
+      waiting(event);
+      return;
+    }
+    if (sub.queue.length >= this.maxQueue) {
+      sub.overflowed = true;
+      sub.queue = [];
+      return;
+    }
+    sub.queue.push(event);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Diagnostic } from '../domain/diagnostic.js';
+import type { WorkflowDefinition } from '../domain/workflow.js';
+import { compileWorkflow, referencedGraphIds, COMPILER_VERSION, type CompilerLimits, type ExecutionGraph } from '../compiler/index.js';
+import type { NodeRegistry } from '../nodes/registry.js';
+import type { Clock } from './ports/clock.js';
+import type { GraphCache } from './ports/graph-cache.js';
+import type { GraphStore } from './ports/graph-store.js';
+
+/** The result of CompileWorkflow: the graph (absent when an error diagnostic exists) and all diagnostics. */
+export interface CompileOutcome {
+  readonly graph: ExecutionGraph | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Compiled graphs: compiled once, persisted by content hash, cached in-process as frozen objects. A
+ * replica that never compiled a graph rebuilds it from the stored definition on a cache miss.
+ */
+export class GraphRepository {
+  private readonly loading = new Map<string, Promise<ExecutionGraph | null>>();
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly cache: GraphCache,
+    private readonly registry: NodeRegistry,
+    private readonly clock: Clock,
+    private readonly limits?: Partial<CompilerLimits>,
+  ) {}
+
+  /** Compiles and, when it compiles, persists and caches the graph (idempotent). */
+  async compile(definition: WorkflowDefinition): Promise<CompileOutcome> {
+    const referenced = referencedGraphIds(definition);
+    const known = referenced.length === 0 ? new Set<string>() : await this.store.existing(referenced.filter((id) => this.cache.get(id) === undefined));
+    for (const id of referenced) if (this.cache.get(id) !== undefined) known.add(id);
+    const result = compileWorkflow(definition, { registry: this.registry, knownGraphIds: known, ...(this.limits === undefined ? {} : { limits: this.limits }) });
+    if (!result.ok) return { graph: null, diagnostics: result.diagnostics };
+    const cached = this.cache.get(result.graph.id);
+    if (cached !== undefined) return { graph: cached, diagnostics: result.diagnostics };
+    await this.store.save({ id: result.graph.id, compilerVersion: COMPILER_VERSION, definition: result.graph.definition, createdAt: this.clock.now() });
+    this.cache.set(result.graph.id, result.graph);
+    return { graph: result.graph, diagnostics: result.diagnostics };
+  }
+
+  /** The graph with this id, from the cache or rebuilt from the store; null when none exists. */
+  load(id: string): Promise<ExecutionGraph | null> {
+    const cached = this.cache.get(id);
+    if (cached !== undefined) return Promise.resolve(cached);
+    let pending = this.loading.get(id);
+    if (pending === undefined) {
+      pending = this.rebuild(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** The graph if it is in this process's cache. */
+  cached(id: string): ExecutionGraph | undefined {
+    return this.cache.get(id);
+  }
+
+  private async rebuild(id: string): Promise<ExecutionGraph | null> {
+    const stored = await this.store.load(id);
+    if (stored === null) return null;
+    const result = compileWorkflow(stored.definition, { registry: this.registry, ...(this.limits === undefined ? {} : { limits: this.limits }) });
+    if (!result.ok) throw new Error(`stored graph ${id} no longer compiles: ${result.diagnostics.map((d) => d.code).join(', ')}`);
+    if (result.graph.id !== id) throw new Error(`stored graph ${id} compiles to ${result.graph.id} (compiler ${stored.compilerVersion} → ${COMPILER_VERSION})`);
+    this.cache.set(id, result.graph);
+    return result.graph;
+  }
+}

@@ -1,0 +1,10 @@
+/** The time source of the service (a fake clock in tests, ARCHITECTURE.md rule 9). */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Runs callbacks later; the service's timers go through it so tests can drive time. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): { cancel(): void };
+}

@@ -1,0 +1,443 @@
+import type { Execution } from '../../domain/execution.js';
+import { isTerminal } from '../../domain/execution.js';
+import { ActivePaths, Frontier, NodeTable } from '../../domain/node-table.js';
+import type { JsonObject } from '../../domain/json.js';
+import type { EngineError } from '../../domain/node-error.js';
+import type { ChildResult, Resumption } from '../../domain/resumption.js';
+import type { ChildSpec, Suspension } from '../../domain/suspension.js';
+import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import { createExecution, currentSuspension, executionError, transition, type EngineEnv, type EngineInput, type ExecutionSpec, type PersistReason, type Refusal } from '../../engine/index.js';
+import { subWorkflowDecision } from '../../nodes/execute-workflow.js';
+import { AppError, notFound } from '../app-error.js';
+import { drive } from '../drive.js';
+import type { EventHub } from '../event-hub.js';
+import type { GraphRepository } from '../graph-repository.js';
+import { KeyedLock } from '../keyed-lock.js';
+import type { Clock, Timers } from '../ports/clock.js';
+import type { EventLog } from '../ports/event-log.js';
+import { DocumentTooLarge, StoreConflict, type ExecutionRecord, type ExecutionStore } from '../ports/execution-store.js';
+import type { TaskStore } from '../ports/task-store.js';
+import { nextWakeOf } from './next-wake.js';
+import type { Session } from './session.js';
+
+/** What the runtime needs from the composition root. */
+export interface RuntimeDeps {
+  readonly executions: ExecutionStore;
+  readonly events: EventLog;
+  readonly tasks: TaskStore;
+  readonly graphs: GraphRepository;
+  readonly hub: EventHub;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly engine: EngineEnv;
+  /** This replica's name in leases. */
+  readonly owner: string;
+  readonly leaseMs: number;
+  readonly onError: (error: unknown, context: string) => void;
+}
+
+/** How a drive ended for its caller. */
+export interface DriveOutcome {
+  readonly execution: Execution;
+  readonly refusal: Refusal | null;
+}
+
+type Waiter = { readonly check: (execution: Execution) => Promise<boolean> | boolean; readonly resolve: (execution: Execution) => void };
+
+/**
+ * Runs executions inside the service: one writer per execution at a time (a per-execution lock in
+ * this process, leases and conditional writes across replicas), persisting at the engine's
+ * checkpoints, and carrying out what a suspension or an ending implies: children, tasks, timers and
+ * parents waiting on children.
+ */
+export class ExecutionRuntime {
+  private readonly lock = new KeyedLock();
+  private readonly live = new Map<string, Session>();
+  private readonly timers = new Map<string, { cancel(): void }>();
+  private readonly waiters = new Map<string, Set<Waiter>>();
+  private stopped = false;
+
+  constructor(private readonly deps: RuntimeDeps) {}
+
+  /** Creates an execution record (not started). A used id raises StoreConflict('exists'). */
+  async create(graph: ExecutionGraph, spec: ExecutionSpec, dueAt: number | null = null): Promise<Execution> {
+    const execution = createExecution(graph, spec, this.deps.engine.limits);
+    const now = this.deps.clock.now();
+    await this.deps.executions.insert({
+      execution,
+      nextWakeAt: nextWakeOf(execution, dueAt),
+      lease: execution.status === 'running' ? this.lease(now, 0) : null,
+      updatedAt: now,
+    });
+    return execution;
+  }
+
+  /** Applies one engine input to an execution and drives it until it waits again. */
+  apply(id: string, input: (now: number) => EngineInput): Promise<DriveOutcome> {
+    return this.lock.run(id, async () => {
+      const session = await this.session(id);
+      try {
+        return await this.driveSession(session, input(this.deps.clock.now()));
+      } finally {
+        if (session.execution.status !== 'running') this.live.delete(id);
+      }
+    });
+  }
+
+  /** Starts a created (or pending) execution. */
+  start(id: string): Promise<DriveOutcome> {
+    return this.apply(id, (now) => ({ kind: 'start', now }));
+  }
+
+  /** Ends the current suspension with outside data (a caller, children, a worker). */
+  resume(id: string, resumption: Resumption): Promise<DriveOutcome> {
+    return this.apply(id, (now) => ({ kind: 'resume', now, resumption }));
+  }
+
+  /**
+   * Requests cancellation (SEMANTICS.md §10). When this process is driving the execution right now,
+   * the request is recorded on the live execution at once, so the main loop stops before the next
+   * node instead of after the drive; otherwise it goes through the lock like any other input.
+   */
+  async cancel(id: string, reason: string): Promise<DriveOutcome> {
+    const live = this.live.get(id);
+    if (live !== undefined && live.execution.status === 'running' && this.lock.busy(id)) {
+      const result = transition(live.execution, live.graph, { kind: 'cancel', now: this.deps.clock.now(), reason }, this.deps.engine);
+      if (result.commands.length === 0) return { execution: result.execution, refusal: result.refusal };
+    }
+    return this.apply(id, (now) => ({ kind: 'cancel', now, reason }));
+  }
+
+  /** Looks at an execution whose wake-up time may have come: starts a due pending child, fires a due suspension. */
+  wake(id: string): Promise<DriveOutcome | null> {
+    return this.lock.run(id, async () => {
+      const session = await this.session(id).catch((error: unknown) => (error instanceof AppError ? null : Promise.reject(error)));
+      if (session === null) return null;
+      try {
+        const status = session.execution.status;
+        if (status === 'pending') return await this.driveSession(session, { kind: 'start', now: this.deps.clock.now() });
+        if (status === 'suspended') return await this.driveSession(session, { kind: 'wake', now: this.deps.clock.now() });
+        if (status === 'running' && !this.live.has(id)) return await this.driveSession(session, { kind: 'recover', now: this.deps.clock.now() });
+        return { execution: session.execution, refusal: null };
+      } finally {
+        if (session.execution.status !== 'running') this.live.delete(id);
+      }
+    });
+  }
+
+  /** The current state of an execution: the live object when this process drives it, else the store's. */
+  async read(id: string): Promise<Execution> {
+    const session = this.live.get(id);
+    if (session !== undefined) return session.execution;
+    const record = await this.deps.executions.get(id);
+    if (record === null) throw notFound('prana.v1.Execution', id);
+    return record.execution;
+  }
+
+  /** Resolves once `check` holds for the execution (checked now and after every write). */
+  async waitFor(id: string, check: Waiter['check'], signal?: AbortSignal): Promise<Execution> {
+    const current = await this.read(id);
+    if (await check(current)) return current;
+    return new Promise<Execution>((resolve, reject) => {
+      let set = this.waiters.get(id);
+      if (set === undefined) {
+        set = new Set();
+        this.waiters.set(id, set);
+      }
+      const waiter: Waiter = {
+        check,
+        resolve: (execution) => {
+          set?.delete(waiter);
+          signal?.removeEventListener('abort', onAbort);
+          resolve(execution);
+        },
+      };
+      const onAbort = (): void => {
+        set?.delete(waiter);
+        reject(new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there; it carries on'));
+      };
+      if (signal?.aborted === true) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      set.add(waiter);
+    });
+  }
+
+  /** True when the execution is settled: terminal, or suspended without running sync children (§9.2). */
+  async isSettled(execution: Execution, depth = 0): Promise<boolean> {
+    if (isTerminal(execution.status) || execution.status === 'pending') return true;
+    if (execution.status !== 'suspended') return false;
+    const suspension = currentSuspension(execution);
+    if (suspension === undefined || suspension.kind !== 'sub_workflow' || suspension.mode !== 'sync' || depth > 12) return true;
+    for (const childId of suspension.childExecutionIds) {
+      const child = await this.read(childId).catch(() => null);
+      if (child !== null && !(await this.isSettled(child, depth + 1))) return false;
+    }
+    return true;
+  }
+
+  /** Stops timers and refuses new work (graceful shutdown). */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+  }
+
+  /** Schedules the wake-up of an execution at `at` (replacing any earlier one). */
+  scheduleWake(id: string, at: number): void {
+    this.timers.get(id)?.cancel();
+    if (this.stopped) return;
+    const delay = Math.max(0, at - this.deps.clock.now());
+    const timer = this.deps.timers.setTimeout(() => {
+      this.timers.delete(id);
+      this.wake(id).catch((error: unknown) => this.deps.onError(error, `wake ${id}`));
+    }, delay);
+    this.timers.set(id, timer);
+  }
+
+  private async session(id: string): Promise<Session> {
+    const live = this.live.get(id);
+    if (live !== undefined) return live;
+    const record = await this.deps.executions.get(id);
+    if (record === null) throw notFound('prana.v1.Execution', id);
+    const graph = await this.deps.graphs.load(record.execution.graphId);
+    if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${id} is missing`);
+    const session: Session = { execution: record.execution, graph, revision: record.revision, lease: record.lease, unsaved: [] };
+    this.live.set(id, session);
+    return session;
+  }
+
+  private async driveSession(session: Session, input: EngineInput): Promise<DriveOutcome> {
+    let result;
+    try {
+      result = await drive(session.execution, session.graph, input, this.deps.engine, {
+        now: () => this.deps.clock.now(),
+        emit: (event) => {
+          session.unsaved.push(event);
+          this.deps.hub.publish(event);
+        },
+        persist: (execution, reason) => this.persist(session, execution, reason),
+        cancelChildren: (ids, reason) => {
+          for (const child of ids) this.background(() => this.cancel(child, reason).then(() => undefined), `cancel child ${child}`);
+        },
+        cancelTask: async (taskId) => {
+          await this.deps.tasks.finish(taskId, 'cancelled', null);
+        },
+      });
+    } catch (error) {
+      if (error instanceof DocumentTooLarge) return this.recordTooLarge(session, error);
+      if (error instanceof StoreConflict) {
+        this.live.delete(session.execution.id);
+        throw new AppError('aborted', 'conflict', `execution ${session.execution.id} was changed concurrently; retry`);
+      }
+      throw error;
+    }
+    session.execution = result.execution;
+    return { execution: result.execution, refusal: result.refusal };
+  }
+
+  /** The execution outgrew the document limit: record it as failed with execution_too_large. */
+  private async recordTooLarge(session: Session, error: DocumentTooLarge): Promise<DriveOutcome> {
+    const failure: EngineError = { type: 'execution_too_large', message: error.message, bytes: error.bytes, limit: error.limit };
+    session.unsaved.length = 0;
+    const result = await drive(session.execution, session.graph, { kind: 'abort', now: this.deps.clock.now(), error: failure }, this.deps.engine, {
+      now: () => this.deps.clock.now(),
+      emit: (event) => {
+        session.unsaved.push(event);
+        this.deps.hub.publish(event);
+      },
+      persist: async (execution) => {
+        await this.deps.events.append(session.unsaved.splice(0));
+        const record = await this.deps.executions.update({ execution: minimal(execution), nextWakeAt: null, lease: null, updatedAt: this.deps.clock.now() }, session.revision);
+        session.revision = record.revision;
+        this.deps.hub.persisted(execution.id, execution.seq);
+        this.notify(execution);
+      },
+      cancelChildren: () => undefined,
+      cancelTask: () => undefined,
+    });
+    return { execution: result.execution, refusal: null };
+  }
+
+  private async persist(session: Session, execution: Execution, reason: PersistReason): Promise<void> {
+    const now = this.deps.clock.now();
+    const suspension = reason === 'suspended' ? currentSuspension(execution) : undefined;
+    if (suspension !== undefined) await this.beforeSuspension(execution, session.graph, suspension);
+    if (session.unsaved.length > 0) await this.deps.events.append(session.unsaved.splice(0));
+    const running = execution.status === 'running';
+    const record: Omit<ExecutionRecord, 'revision'> = {
+      execution,
+      nextWakeAt: nextWakeOf(execution, null),
+      lease: running ? this.lease(now, session.lease?.epoch ?? 0) : null,
+      updatedAt: now,
+    };
+    const stored = await this.deps.executions.update(record, session.revision);
+    session.revision = stored.revision;
+    session.lease = stored.lease;
+    this.deps.hub.persisted(execution.id, execution.seq);
+    if (record.nextWakeAt !== null) this.scheduleWake(execution.id, record.nextWakeAt);
+    else this.timers.get(execution.id)?.cancel();
+    if (suspension !== undefined) this.afterSuspension(execution, suspension);
+    if (isTerminal(execution.status) && execution.parent !== null) {
+      const parentId = execution.parent.parentExecutionId;
+      this.background(() => this.childEnded(parentId), `resume parent ${parentId}`);
+    }
+    this.notify(execution);
+  }
+
+  /** Creates what a suspension waits on before the suspension itself is written (§9.1 step 5). */
+  private async beforeSuspension(execution: Execution, graph: ExecutionGraph, suspension: Suspension): Promise<void> {
+    if (suspension.kind === 'sub_workflow') {
+      const childGraph = await this.deps.graphs.load(suspension.workflowId);
+      if (childGraph === null) throw new AppError('internal', 'internal', `sub-workflow graph ${suspension.workflowId} vanished`);
+      for (const child of suspension.children ?? []) await this.createChild(execution, suspension, childGraph, child);
+    } else if (suspension.kind === 'task') {
+      const run = execution.runs.get(suspension.nodeKey)?.[0];
+      await this.deps.tasks.create({
+        taskId: suspension.taskId,
+        taskType: suspension.taskType,
+        input: suspension.input ?? null,
+        executionId: execution.id,
+        nodeKey: suspension.nodeKey,
+        runIndex: suspension.runIndex,
+        attempt: run?.attempt ?? 0,
+        runKey: `${execution.id}:${suspension.nodeKey}:${suspension.runIndex}`,
+        outputPorts: suspension.outputPorts,
+        createdAt: suspension.suspendedAt,
+        timeoutAt: suspension.timeoutAt,
+        status: 'open',
+        leaseOwner: null,
+        leaseUntil: null,
+        result: null,
+      });
+    }
+    void graph;
+  }
+
+  private async createChild(parent: Execution, suspension: Extract<Suspension, { kind: 'sub_workflow' }>, graph: ExecutionGraph, child: ChildSpec): Promise<void> {
+    try {
+      await this.create(
+        graph,
+        {
+          id: child.executionId,
+          input: child.input,
+          mode: suspension.mode,
+          parent: {
+            parentExecutionId: parent.id,
+            parentNodeKey: suspension.nodeKey,
+            parentRunIndex: suspension.runIndex,
+            rootExecutionId: parent.parent?.rootExecutionId ?? parent.id,
+          },
+          depth: parent.depth + 1,
+          queue: suspension.queue ?? null,
+          pending: suspension.mode !== 'sync',
+          createdAt: this.deps.clock.now(),
+        },
+        suspension.mode === 'sync' ? null : child.dueAt,
+      );
+    } catch (error) {
+      if (!(error instanceof StoreConflict && error.kind === 'exists')) throw error;
+    }
+  }
+
+  /** Starts sync children and resumes a fire-and-forget parent at once (§9.2). */
+  private afterSuspension(execution: Execution, suspension: Suspension): void {
+    if (suspension.kind !== 'sub_workflow') return;
+    if (suspension.mode === 'sync') {
+      for (const child of suspension.childExecutionIds) this.background(() => this.start(child).then(() => undefined), `start child ${child}`);
+    } else {
+      for (const child of suspension.children ?? []) this.scheduleWake(child.executionId, child.dueAt);
+    }
+    if (suspension.mode === 'fire_and_forget') {
+      this.background(() => this.resume(execution.id, { reason: 'sub_workflow', children: [] }).then(() => undefined), `resume ${execution.id}`);
+    }
+  }
+
+  /** A child ended: resume its parent when §9.3 says so. */
+  private async childEnded(parentId: string): Promise<void> {
+    const parent = await this.read(parentId).catch(() => null);
+    if (parent === null) return;
+    this.notify(parent);
+    const suspension = currentSuspension(parent);
+    if (suspension === undefined || suspension.kind !== 'sub_workflow' || suspension.mode === 'fire_and_forget') return;
+    const children = await Promise.all(suspension.childExecutionIds.map((id) => this.read(id).catch(() => null)));
+    const statuses = new Map(children.filter((c): c is Execution => c !== null).map((c) => [c.id, c.status]));
+    if (subWorkflowDecision(suspension, statuses) !== 'resume') return;
+    const results: ChildResult[] = [];
+    children.forEach((child, itemIndex) => {
+      if (child === null) return;
+      const result = childResult(child, itemIndex);
+      if (result !== null) results.push(result);
+    });
+    const outcome = await this.resume(parentId, { reason: 'sub_workflow', children: results });
+    if (outcome.refusal !== null && outcome.refusal.reason !== 'not_suspended' && outcome.refusal.reason !== 'not_resumable') {
+      this.deps.onError(new Error(`parent ${parentId} refused its children: ${outcome.refusal.reason}`), 'child ended');
+    }
+  }
+
+  private notify(execution: Execution): void {
+    const ids = [execution.id];
+    if (execution.parent !== null) ids.push(execution.parent.parentExecutionId, execution.parent.rootExecutionId);
+    for (const id of ids) {
+      const set = this.waiters.get(id);
+      if (set === undefined) continue;
+      for (const waiter of [...set]) {
+        void (async () => {
+          const current = id === execution.id ? execution : await this.read(id).catch(() => null);
+          if (current !== null && (await waiter.check(current))) waiter.resolve(current);
+        })().catch((error: unknown) => this.deps.onError(error, `waiter of ${id}`));
+      }
+    }
+  }
+
+  private lease(now: number, epoch: number): { owner: string; epoch: number; until: number } {
+    return { owner: this.deps.owner, epoch, until: now + this.deps.leaseMs };
+  }
+
+  private background(work: () => Promise<void>, what: string): void {
+    queueMicrotask(() => {
+      work().catch((error: unknown) => this.deps.onError(error, what));
+    });
+  }
+}
+
+/**
+ * The execution without its audit trail, state and contexts: small enough to record the failure of
+ * an execution that outgrew the document limit.
+ */
+function minimal(execution: Execution): Execution {
+  return {
+    ...execution,
+    runs: new NodeTable(execution.runs.slots),
+    frontier: new Frontier(execution.frontier.slots),
+    activePaths: new ActivePaths(execution.activePaths.slots),
+    state: {},
+    nodeContexts: new Map(),
+    preparation: {},
+  };
+}
+
+/** What a parent's resume handler learns about one ended child (SEMANTICS.md §9.3). */
+function childResult(child: Execution, itemIndex: number): ChildResult | null {
+  switch (child.status) {
+    case 'completed': {
+      let output = null;
+      let best = -1;
+      for (const [, runs] of child.runs) {
+        const run = runs[0];
+        if (run !== undefined && run.executionIndex > best) {
+          best = run.executionIndex;
+          output = run.output;
+        }
+      }
+      return { executionId: child.id, itemIndex, status: 'completed', output };
+    }
+    case 'failed':
+      return { executionId: child.id, itemIndex, status: 'failed', error: executionError(child) ?? null };
+    case 'cancelled':
+      return { executionId: child.id, itemIndex, status: 'cancelled', error: { reason: child.cancel?.reason ?? 'cancelled' } as JsonObject };
+    case 'pending':
+    case 'running':
+    case 'suspended':
+      return null;
+  }
+}

@@ -1,0 +1,14 @@
+import { AppError, invalidRequest } from '../app-error.js';
+import { viewOf, type ExecutionView } from '../execution-view.js';
+import type { AppContext } from './context.js';
+
+/** CancelExecution (SEMANTICS.md §10). */
+export async function cancelExecution(ctx: AppContext, executionId: string, reason: string): Promise<ExecutionView> {
+  if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
+  const outcome = await ctx.runtime.cancel(executionId, reason === '' ? 'cancelled' : reason);
+  if (outcome.refusal !== null) {
+    const status = String(outcome.refusal.details.status ?? '');
+    throw new AppError('failed_precondition', 'already_terminal', `the execution already ended ${status}`, { status });
+  }
+  return viewOf(outcome.execution, await ctx.graphs.load(outcome.execution.graphId));
+}

@@ -1,0 +1,25 @@
+import type { WorkflowDefinition } from '../../domain/workflow.js';
+import type { Diagnostic } from '../../domain/diagnostic.js';
+import { AppError, notFound } from '../app-error.js';
+import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { AppContext } from './context.js';
+
+/** CompileWorkflow: all diagnostics, and the graph id when nothing is an error. */
+export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefinition): Promise<{ graphId: string; diagnostics: readonly Diagnostic[] }> {
+  let paramBytes = 0;
+  for (const node of definition.nodes) paramBytes += Buffer.byteLength(JSON.stringify(node.params ?? {}));
+  if (paramBytes > ctx.limits.maxWorkflowParamsBytes) {
+    throw new AppError('resource_exhausted', 'limit_exceeded', `node params are ${paramBytes} bytes in all; the limit is ${ctx.limits.maxWorkflowParamsBytes}`, {
+      limit: String(ctx.limits.maxWorkflowParamsBytes),
+    });
+  }
+  const outcome = await ctx.graphs.compile(definition);
+  return { graphId: outcome.graph?.id ?? '', diagnostics: outcome.diagnostics };
+}
+
+/** GetWorkflowGraph. */
+export async function getWorkflowGraph(ctx: AppContext, graphId: string): Promise<ExecutionGraph> {
+  const graph = graphId === '' ? null : await ctx.graphs.load(graphId);
+  if (graph === null) throw notFound('prana.v1.ExecutionGraph', graphId);
+  return graph;
+}

@@ -1,0 +1,103 @@
+import type { Json } from '../../domain/json.js';
+import { currentSuspension, resumeRefusal, type ResumeTarget } from '../../engine/index.js';
+import { AppError, invalidRequest, notFound } from '../app-error.js';
+import { checkSize } from '../request-limits.js';
+import { viewOf, type ExecutionView } from '../execution-view.js';
+import type { AppContext } from './context.js';
+import { waitAsAsked, type WaitMode } from './wait-mode.js';
+
+/** A Resume request, decoded (SEMANTICS.md §8.5). */
+export interface ResumeRequest {
+  readonly target: { readonly kind: 'node'; readonly executionId: string; readonly nodeKey: string } | { readonly kind: 'token'; readonly token: string };
+  readonly data: Json;
+  readonly requestId?: string | undefined;
+  readonly wait: WaitMode;
+}
+
+/** The answer of Resume. */
+export interface ResumeResult {
+  readonly view: ExecutionView;
+  readonly alreadyResumed: boolean;
+}
+
+/**
+ * Resume (SEMANTICS.md §8.5): idempotency first (a used request id, or a token whose suspension an
+ * earlier Resume ended, is answered, not re-run), then the typed refusals in their order, then the
+ * resumption itself. Racing resumes: exactly one resumes; the others are answered.
+ */
+export async function resumeExecution(ctx: AppContext, request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
+  checkSize('data', request.data, ctx.limits.maxResumeDataBytes);
+  const target = request.target;
+  let executionId: string;
+  let engineTarget: ResumeTarget;
+  if (target.kind === 'token') {
+    if (target.token === '') throw invalidRequest([{ field: 'resume_token', description: 'is required' }]);
+    const claims = ctx.tokens.verify(target.token);
+    if (claims === null) throw new AppError('invalid_argument', 'invalid_token', 'the resume token is malformed or was not issued by this service');
+    executionId = claims.executionId;
+    engineTarget = { kind: 'token', token: target.token, nodeKey: claims.nodeKey, runIndex: claims.runIndex, suspensionKind: claims.kind };
+  } else {
+    const violations = [];
+    if (target.executionId === '') violations.push({ field: 'node.execution_id', description: 'is required' });
+    if (target.nodeKey === '') violations.push({ field: 'node.node_key', description: 'is required' });
+    if (violations.length > 0) throw invalidRequest(violations);
+    executionId = target.executionId;
+    engineTarget = { kind: 'node', nodeKey: target.nodeKey };
+  }
+
+  const answered = await earlierAnswer(ctx, executionId, request.requestId, target.kind === 'token' ? target.token : undefined);
+  if (answered) return { view: await currentView(ctx, executionId), alreadyResumed: true };
+
+  const execution = await ctx.runtime.read(executionId).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'not_found' ? notFound('prana.v1.Execution', executionId) : error;
+  });
+  const refusal = resumeRefusal(execution, engineTarget, ctx.clock.now());
+  if (refusal !== null) {
+    const metadata: Record<string, string> = {};
+    for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    throw new AppError('failed_precondition', refusal.reason, refusalMessage(refusal.reason), metadata);
+  }
+  const suspensionToken = currentSuspension(execution)?.resumeToken;
+  const now = ctx.clock.now();
+  if (suspensionToken !== undefined) {
+    const claim = await ctx.idempotency.putIfAbsent({ scope: 'resume-token', key: suspensionToken, fingerprint: request.requestId ?? '', result: { execution_id: executionId }, createdAt: now });
+    if (!claim.created) return { view: await currentView(ctx, executionId), alreadyResumed: true };
+  }
+  if (request.requestId !== undefined) {
+    await ctx.idempotency.putIfAbsent({ scope: 'resume', key: `${executionId}:${request.requestId}`, fingerprint: '', result: { execution_id: executionId }, createdAt: now });
+  }
+  const outcome = await ctx.runtime.resume(executionId, { reason: 'resume', data: request.data, requestId: request.requestId });
+  if (outcome.refusal !== null) {
+    throw new AppError('aborted', 'conflict', `the execution changed while resuming (${outcome.refusal.reason}); retry`);
+  }
+  const settledView = request.wait === 'none' ? outcome.execution : await waitAsAsked(ctx, executionId, request.wait, signal);
+  return { view: viewOf(settledView, await ctx.graphs.load(settledView.graphId)), alreadyResumed: false };
+}
+
+async function earlierAnswer(ctx: AppContext, executionId: string, requestId: string | undefined, token: string | undefined): Promise<boolean> {
+  if (requestId !== undefined && (await ctx.idempotency.get('resume', `${executionId}:${requestId}`)) !== null) return true;
+  if (token !== undefined && (await ctx.idempotency.get('resume-token', token)) !== null) return true;
+  return false;
+}
+
+async function currentView(ctx: AppContext, executionId: string): Promise<ExecutionView> {
+  const execution = await ctx.runtime.read(executionId);
+  return viewOf(execution, await ctx.graphs.load(execution.graphId));
+}
+
+function refusalMessage(reason: string): string {
+  switch (reason) {
+    case 'token_expired':
+      return 'the webhook wait this token resumes has expired';
+    case 'not_suspended':
+      return 'the execution is not suspended';
+    case 'stale_token':
+      return 'the token belongs to a suspension that is no longer current';
+    case 'wrong_node':
+      return 'the given node is not the suspended node';
+    case 'not_resumable':
+      return 'this suspension is ended by the service itself (retry, sub-workflow or task)';
+    default:
+      return reason;
+  }
+}

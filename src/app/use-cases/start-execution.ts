@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../domain/canonical-json.js';
+import type { Json, JsonObject } from '../../domain/json.js';
+import { AppError, invalidRequest, notFound } from '../app-error.js';
+import { executionIdForRequest, newExecutionId } from '../ids.js';
+import { StoreConflict } from '../ports/execution-store.js';
+import { checkSize, checkStartIds } from '../request-limits.js';
+import { viewOf, type ExecutionView } from '../execution-view.js';
+import type { AppContext } from './context.js';
+import { waitAsAsked, type WaitMode } from './wait-mode.js';
+
+/** A StartExecution (or RunExecution) request, decoded. */
+export interface StartRequest {
+  readonly graphId: string;
+  readonly input: Json;
+  readonly variables?: JsonObject | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+  readonly executionId?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly wait: WaitMode;
+}
+
+/** The answer of StartExecution. */
+export interface StartResult {
+  readonly view: ExecutionView;
+  readonly created: boolean;
+}
+
+/** Creates (or finds, for a retried request) the execution; returns its id and whether this call created it. */
+export async function createOrFind(ctx: AppContext, request: StartRequest): Promise<{ id: string; created: boolean }> {
+  if (request.graphId === '') throw invalidRequest([{ field: 'graph_id', description: 'is required' }]);
+  const labels = request.labels ?? {};
+  checkStartIds(request.executionId, request.requestId, labels, ctx.limits);
+  checkSize('input', request.input, ctx.limits.maxInputBytes);
+  checkSize('variables', request.variables ?? null, ctx.limits.maxInputBytes);
+  const graph = await ctx.graphs.load(request.graphId);
+  if (graph === null) throw notFound('prana.v1.ExecutionGraph', request.graphId);
+
+  const idempotent = request.executionId !== undefined || request.requestId !== undefined;
+  let id = request.executionId ?? (request.requestId !== undefined ? executionIdForRequest(request.requestId) : newExecutionId());
+  if (idempotent) {
+    const fingerprint = fingerprintOf(request, labels);
+    const now = ctx.clock.now();
+    if (request.requestId !== undefined) {
+      const claimed = await ctx.idempotency.putIfAbsent({ scope: 'start', key: request.requestId, fingerprint, result: { execution_id: id }, createdAt: now });
+      if (!claimed.created) {
+        if (claimed.record.fingerprint !== fingerprint) {
+          throw new AppError('already_exists', 'request_id_conflict', `request_id ${request.requestId} was used by a different request`, { request_id: request.requestId });
+        }
+        id = String(claimed.record.result.execution_id);
+      }
+    }
+    const owned = await ctx.idempotency.putIfAbsent({ scope: 'execution', key: id, fingerprint, result: {}, createdAt: now });
+    if (!owned.created && owned.record.fingerprint !== fingerprint) {
+      throw new AppError('already_exists', 'execution_id_conflict', `execution ${id} was started by a different request`, { execution_id: id });
+    }
+  }
+  try {
+    await ctx.runtime.create(graph, {
+      id,
+      input: request.input,
+      variables: request.variables,
+      labels,
+      createdAt: ctx.clock.now(),
+    });
+    return { id, created: true };
+  } catch (error) {
+    if (error instanceof StoreConflict && error.kind === 'exists') {
+      if (!idempotent) throw new AppError('aborted', 'conflict', `execution id ${id} collided; retry`);
+      return { id, created: false };
+    }
+    throw error;
+  }
+}
+
+/** StartExecution: creates and starts an execution, then waits as asked (PRODUCT.md). */
+export async function startExecution(ctx: AppContext, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
+  const { id, created } = await createOrFind(ctx, request);
+  if (!created) await startIfNeverStarted(ctx, id);
+  if (created) {
+    const started = ctx.runtime.start(id);
+    if (request.wait === 'none') started.catch(() => undefined);
+    else {
+      const outcome = await started;
+      if (request.wait === 'settled' && (await ctx.runtime.isSettled(outcome.execution))) {
+        return { view: viewOf(outcome.execution, ctx.graphs.cached(outcome.execution.graphId) ?? null), created };
+      }
+    }
+  }
+  const execution = await waitAsAsked(ctx, id, request.wait, signal);
+  return { view: viewOf(execution, await ctx.graphs.load(execution.graphId)), created };
+}
+
+/**
+ * A retried request finds an execution whose creator stopped before starting it (crash between the
+ * insert and the start): start it now. A concurrent start is refused by the engine, harmlessly.
+ */
+export async function startIfNeverStarted(ctx: AppContext, id: string): Promise<void> {
+  const execution = await ctx.runtime.read(id);
+  if (execution.status === 'running' && execution.seq === 0) {
+    ctx.runtime.start(id).catch(() => undefined);
+  }
+}
+
+function fingerprintOf(request: StartRequest, labels: Readonly<Record<string, string>>): string {
+  const canonical = canonicalJson({ graph_id: request.graphId, input: request.input, variables: request.variables ?? {}, labels: labels as JsonObject });
+  return createHash('sha256').update(canonical).digest('hex');
+}

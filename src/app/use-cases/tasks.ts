@@ -1,0 +1,117 @@
+import type { Json, JsonObject } from '../../domain/json.js';
+import { AppError, invalidRequest, notFound } from '../app-error.js';
+import type { TaskRecord } from '../ports/task-store.js';
+import { checkSize } from '../request-limits.js';
+import type { AppContext } from './context.js';
+
+/** PollTasks, decoded. */
+export interface PollRequest {
+  readonly workerId: string;
+  readonly taskTypes: readonly string[];
+  readonly maxTasks: number;
+  readonly leaseMs: number;
+  readonly waitMs: number;
+}
+
+const MAX_LEASE_MS = 3_600_000;
+const MAX_WAIT_MS = 60_000;
+const RECHECK_MS = 100;
+
+/** PollTasks: leases open tasks to a worker, waiting up to `waitMs` for one (long poll). */
+export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
+  const violations = [];
+  if (request.workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
+  if (request.taskTypes.length === 0) violations.push({ field: 'task_types', description: 'at least one task type' });
+  if (request.maxTasks < 0 || request.maxTasks > 100) violations.push({ field: 'max_tasks', description: 'must be 0 to 100' });
+  if (request.leaseMs < 0 || request.leaseMs > MAX_LEASE_MS) violations.push({ field: 'lease_duration_ms', description: `must be 0 to ${MAX_LEASE_MS}` });
+  if (request.waitMs < 0 || request.waitMs > MAX_WAIT_MS) violations.push({ field: 'wait_ms', description: `must be 0 to ${MAX_WAIT_MS}` });
+  if (violations.length > 0) throw invalidRequest(violations);
+  const max = request.maxTasks === 0 ? 1 : request.maxTasks;
+  const lease = request.leaseMs === 0 ? 60_000 : request.leaseMs;
+  const deadline = ctx.clock.now() + request.waitMs;
+  for (;;) {
+    const now = ctx.clock.now();
+    const tasks = await ctx.tasks.claim(request.taskTypes, request.workerId, now + lease, now, max);
+    if (tasks.length > 0 || now >= deadline || signal?.aborted === true) return tasks;
+    await sleep(ctx, Math.min(RECHECK_MS, deadline - now), signal);
+  }
+}
+
+/** CompleteTask (SEMANTICS.md §12.15): the node completes on the given port with the output. */
+export async function completeTask(ctx: AppContext, taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
+  checkSize('output', output, 4 * 1024 * 1024);
+  const task = await openTask(ctx, taskId, workerId, 'completed');
+  if (task === null) return { alreadyCompleted: true };
+  const chosen = port === '' ? 'main' : port;
+  if (chosen !== 'main' && !task.outputPorts.includes(chosen)) {
+    throw new AppError('invalid_argument', 'invalid_port', `task ${taskId} has no output port "${chosen}"`, { port: chosen }, [{ field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` }]);
+  }
+  if (!(await ctx.tasks.finish(taskId, 'completed', { output, port: chosen }))) return settledRace(ctx, taskId, 'completed').then((already) => ({ alreadyCompleted: already }));
+  await ctx.runtime.resume(task.executionId, { reason: 'task', result: { kind: 'completed', output, port: chosen } });
+  return { alreadyCompleted: false };
+}
+
+/** FailTask: the node errors with the given code (default `task_failed`); retry and on_error apply. */
+export async function failTask(ctx: AppContext, taskId: string, workerId: string, error: { code: string; message: string; details: JsonObject }): Promise<{ alreadyFailed: boolean }> {
+  const task = await openTask(ctx, taskId, workerId, 'failed');
+  if (task === null) return { alreadyFailed: true };
+  const reported = { code: error.code === '' ? 'task_failed' : error.code, message: error.message, details: error.details };
+  if (!(await ctx.tasks.finish(taskId, 'failed', { error: reported }))) return settledRace(ctx, taskId, 'failed').then((already) => ({ alreadyFailed: already }));
+  await ctx.runtime.resume(task.executionId, { reason: 'task', result: { kind: 'failed', error: reported } });
+  return { alreadyFailed: false };
+}
+
+/** ExtendTaskLease: keeps the worker's lease on an open task. */
+export async function extendTaskLease(ctx: AppContext, taskId: string, workerId: string, leaseMs: number): Promise<number> {
+  if (taskId === '' || workerId === '' || leaseMs <= 0 || leaseMs > MAX_LEASE_MS) {
+    throw invalidRequest([{ field: taskId === '' ? 'task_id' : workerId === '' ? 'worker_id' : 'lease_duration_ms', description: 'is required and in range' }]);
+  }
+  const task = await ctx.tasks.get(taskId);
+  if (task === null) throw notFound('prana.v1.Task', taskId);
+  if (task.status !== 'open') throw closed(task);
+  const now = ctx.clock.now();
+  const until = now + leaseMs;
+  if (!(await ctx.tasks.extend(taskId, workerId, until, now))) {
+    throw new AppError('failed_precondition', 'lease_not_held', `another worker holds task ${taskId}`, { lease_expires_at: new Date(task.leaseUntil ?? now).toISOString() });
+  }
+  return until;
+}
+
+/** The task if it is open and this worker may finish it; null when it already ended as `same`. */
+async function openTask(ctx: AppContext, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord | null> {
+  if (taskId === '') throw invalidRequest([{ field: 'task_id', description: 'is required' }]);
+  const task = await ctx.tasks.get(taskId);
+  if (task === null) throw notFound('prana.v1.Task', taskId);
+  if (task.status === same) return null;
+  if (task.status !== 'open') throw closed(task);
+  const now = ctx.clock.now();
+  if (task.leaseOwner !== null && task.leaseOwner !== workerId && workerId !== '' && (task.leaseUntil ?? 0) > now) {
+    throw new AppError('failed_precondition', 'lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, { lease_expires_at: new Date(task.leaseUntil ?? now).toISOString() });
+  }
+  return task;
+}
+
+async function settledRace(ctx: AppContext, taskId: string, same: 'completed' | 'failed'): Promise<boolean> {
+  const task = await ctx.tasks.get(taskId);
+  if (task?.status === same) return true;
+  if (task !== null) throw closed(task);
+  throw new AppError('aborted', 'conflict', `task ${taskId} changed concurrently; retry`);
+}
+
+function closed(task: TaskRecord): AppError {
+  return new AppError('failed_precondition', 'task_closed', `task ${task.taskId} is ${task.status}`, { status: task.status });
+}
+
+function sleep(ctx: AppContext, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = ctx.timers.setTimeout(resolve, Math.max(1, ms));
+    signal?.addEventListener(
+      'abort',
+      () => {
+        timer.cancel();
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}

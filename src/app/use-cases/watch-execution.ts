@@ -1,0 +1,127 @@
+import type { ExecutionEvent } from '../../domain/events.js';
+import { AppError, invalidRequest } from '../app-error.js';
+import { SubscriberTooSlow } from '../event-hub.js';
+import type { AppContext } from './context.js';
+
+const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['execution_completed', 'execution_failed', 'execution_cancelled']);
+const PAGE = 500;
+
+/** Decides after each event whether the stream ends with it. */
+export type StopRule = (event: ExecutionEvent) => boolean | Promise<boolean>;
+
+/** The default rule of WatchExecution: end after the terminal event. */
+export const untilTerminal: StopRule = (event) => TERMINAL_EVENTS.has(event.type);
+
+/**
+ * The events of an execution with seq > afterSeq, in order and without gaps or duplicates: the
+ * event log first, then events not yet persisted, then live ones (SEMANTICS.md §4.5). The live part
+ * comes from this process's hub, and from re-reading the log for executions another replica drives.
+ * A subscriber that falls too far behind gets RESOURCE_EXHAUSTED `subscriber_too_slow`.
+ */
+export async function* watchExecution(ctx: AppContext, executionId: string, afterSeq: number, stop: StopRule, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+  if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
+  if (!Number.isInteger(afterSeq) || afterSeq < 0) throw invalidRequest([{ field: 'after_seq', description: 'must be ≥ 0' }]);
+  const subscription = ctx.hub.subscribe(executionId);
+  const live = new LiveReader(subscription);
+  try {
+    const current = await ctx.runtime.read(executionId);
+    let last = afterSeq;
+    const deliver = async function* (event: ExecutionEvent): AsyncGenerator<ExecutionEvent, boolean> {
+      if (event.seq !== last + 1) return false;
+      last = event.seq;
+      yield event;
+      return await stop(event);
+    };
+    // 1. The event log, page by page.
+    for (;;) {
+      const page = await ctx.events.read(executionId, last, PAGE);
+      for (const event of page) if (yield* deliver(event)) return;
+      if (page.length < PAGE) break;
+    }
+    // 2. Events published before the subscription and not yet in the log.
+    for (const event of subscription.pending) if (event.seq > last && (yield* deliver(event))) return;
+    if (current.seq <= last && TERMINAL_EVENTS.has('execution_' + current.status)) return;
+    // 3. Live events; gaps are filled from the log, which also covers other replicas.
+    for (;;) {
+      const event = await live.next(ctx, signal);
+      if (event !== null && event.seq <= last) continue;
+      if (event !== null && event.seq === last + 1) {
+        if (yield* deliver(event)) return;
+        continue;
+      }
+      const page = await ctx.events.read(executionId, last, PAGE);
+      for (const logged of page) if (yield* deliver(logged)) return;
+      if (event !== null && event.seq === last + 1 && (yield* deliver(event))) return;
+      if (page.length === 0 && event === null) {
+        const now = await ctx.runtime.read(executionId);
+        if (now.seq <= last && TERMINAL_EVENTS.has('execution_' + now.status)) return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof SubscriberTooSlow) {
+      throw new AppError('resource_exhausted', 'subscriber_too_slow', `the stream fell more than ${error.limit} events behind; reconnect with WatchExecution from the last seq received`, {
+        limit: String(error.limit),
+      });
+    }
+    throw error;
+  } finally {
+    subscription.close();
+  }
+}
+
+/**
+ * Reads live events with a poll interval: a read that times out keeps its pending subscription read
+ * for the next call, so no event is dropped between calls.
+ */
+class LiveReader {
+  private inflight: Promise<ExecutionEvent | null> | null = null;
+
+  constructor(private readonly subscription: ReturnType<AppContext['hub']['subscribe']>) {}
+
+  /** The next live event, or null when the poll interval passed without one. */
+  next(ctx: AppContext, signal?: AbortSignal): Promise<ExecutionEvent | null> {
+    if (this.inflight === null) {
+      const read = this.subscription.next();
+      this.inflight = read;
+      read.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    const inflight = this.inflight;
+    return new Promise<ExecutionEvent | null>((resolve, reject) => {
+      if (signal?.aborted === true) return reject(new AppError('cancelled', 'cancelled', 'the call was cancelled'));
+      let settled = false;
+      const finish = (): void => {
+        settled = true;
+        timer.cancel();
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const timer = ctx.timers.setTimeout(() => {
+        if (settled) return;
+        finish();
+        resolve(null);
+      }, ctx.watchPollMs);
+      const onAbort = (): void => {
+        if (settled) return;
+        finish();
+        reject(new AppError('cancelled', 'cancelled', 'the call was cancelled'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      inflight.then(
+        (event) => {
+          if (this.inflight === inflight) this.inflight = null;
+          if (settled) return;
+          finish();
+          resolve(event);
+        },
+        (error: unknown) => {
+          if (this.inflight === inflight) this.inflight = null;
+          if (settled) return;
+          finish();
+          reject(error);
+        },
+      );
+    });
+  }
+}
