@@ -42,6 +42,9 @@ export interface DriveOutcome {
   readonly refusal: Refusal | null;
 }
 
+/** Wake-ups further away than this are left to the store poller (they survive restarts anyway). */
+const IN_PROCESS_TIMER_HORIZON_MS = 10 * 60_000;
+
 type Waiter = { readonly check: (execution: Execution) => Promise<boolean> | boolean; readonly resolve: (execution: Execution) => void };
 
 /**
@@ -187,6 +190,7 @@ export class ExecutionRuntime {
     this.timers.get(id)?.cancel();
     if (this.stopped) return;
     const delay = Math.max(0, at - this.deps.clock.now());
+    if (delay > IN_PROCESS_TIMER_HORIZON_MS) return;
     const timer = this.deps.timers.setTimeout(() => {
       this.timers.delete(id);
       this.wake(id).catch((error: unknown) => this.deps.onError(error, `wake ${id}`));

@@ -1,0 +1,208 @@
+import type { Diagnostic } from '../domain/diagnostic.js';
+import type { ExecutionEvent } from '../domain/events.js';
+import type { Json, JsonObject } from '../domain/json.js';
+import type { WorkflowDefinition } from '../domain/workflow.js';
+import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
+import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/node-services.js';
+import type { NodeRegistry } from '../nodes/registry.js';
+import { EventHub } from './event-hub.js';
+import type { ExecutionView } from './execution-view.js';
+import { GraphRepository } from './graph-repository.js';
+import { childExecutionId, externalTaskId } from './ids.js';
+import type { Clock, Timers } from './ports/clock.js';
+import type { EventLog } from './ports/event-log.js';
+import type { ExecutionStore } from './ports/execution-store.js';
+import type { GraphCache } from './ports/graph-cache.js';
+import type { GraphStore } from './ports/graph-store.js';
+import type { IdempotencyStore } from './ports/idempotency-store.js';
+import type { TaskRecord, TaskStore } from './ports/task-store.js';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
+import { ResumeTokens } from './resume-tokens.js';
+import { ExecutionRuntime } from './runtime/execution-runtime.js';
+import { WakePoller } from './runtime/poller.js';
+import { cancelExecution } from './use-cases/cancel-execution.js';
+import { compileWorkflow, getWorkflowGraph } from './use-cases/compile-workflow.js';
+import type { AppContext } from './use-cases/context.js';
+import { getExecution, listExecutions, type ListRequest, type ListResult } from './use-cases/read-executions.js';
+import { resumeExecution, type ResumeRequest, type ResumeResult } from './use-cases/resume-execution.js';
+import { createOrFind, startExecution, startIfNeverStarted, type StartRequest, type StartResult } from './use-cases/start-execution.js';
+import { completeTask, extendTaskLease, failTask, pollTasks, type PollRequest } from './use-cases/tasks.js';
+import { untilTerminal, watchExecution } from './use-cases/watch-execution.js';
+
+/** The stores the service runs on (memory or MongoDB adapters). */
+export interface Stores {
+  readonly executions: ExecutionStore;
+  readonly events: EventLog;
+  readonly graphs: GraphStore;
+  readonly idempotency: IdempotencyStore;
+  readonly tasks: TaskStore;
+}
+
+/** Everything the composition root provides. */
+export interface AppDeps {
+  readonly stores: Stores;
+  readonly graphCache: GraphCache;
+  readonly registry: NodeRegistry;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  /** Secret under which resume tokens are signed. */
+  readonly tokenSecret: string;
+  /** `$env` of every execution. */
+  readonly env: JsonObject;
+  readonly outbound: OutboundPolicy;
+  readonly log: (record: NodeLogRecord) => void;
+  readonly onError: (error: unknown, context: string) => void;
+  readonly owner: string;
+  readonly engineLimits?: Partial<EngineLimits>;
+  readonly nodeLimits?: Partial<NodeLimits>;
+  readonly requestLimits?: Partial<RequestLimits>;
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly watchPollMs?: number;
+  readonly subscriberQueue?: number;
+}
+
+/**
+ * The application: every use case of the gRPC contract, over ports. Transport handlers decode a
+ * request, call one method, and encode the answer.
+ */
+export class PranaApp {
+  readonly context: AppContext;
+  private readonly poller: WakePoller;
+  private readonly onError: AppDeps['onError'];
+
+  constructor(deps: AppDeps) {
+    this.onError = deps.onError;
+    const graphs = new GraphRepository(deps.stores.graphs, deps.graphCache, deps.registry, deps.clock);
+    const tokens = new ResumeTokens(deps.tokenSecret);
+    const hub = new EventHub(deps.subscriberQueue ?? 1000);
+    const limits = { ...DEFAULT_ENGINE_LIMITS, ...deps.engineLimits };
+    const nodeLimits = { ...DEFAULT_NODE_LIMITS, ...deps.nodeLimits };
+    const runtime: ExecutionRuntime = new ExecutionRuntime({
+      executions: deps.stores.executions,
+      events: deps.stores.events,
+      tasks: deps.stores.tasks,
+      graphs,
+      hub,
+      clock: deps.clock,
+      timers: deps.timers,
+      owner: deps.owner,
+      leaseMs: deps.leaseMs ?? 30_000,
+      onError: deps.onError,
+      engine: {
+        env: deps.env,
+        limits,
+        resumeToken: (parts) => tokens.issue(parts),
+        services: {
+          log: deps.log,
+          outbound: deps.outbound,
+          limits: nodeLimits,
+          graphExists: async (id) => (await graphs.load(id)) !== null,
+          childExecutionId,
+          taskId: externalTaskId,
+        },
+      },
+    });
+    this.context = {
+      runtime,
+      graphs,
+      executions: deps.stores.executions,
+      events: deps.stores.events,
+      tasks: deps.stores.tasks,
+      idempotency: deps.stores.idempotency,
+      hub,
+      clock: deps.clock,
+      timers: deps.timers,
+      tokens,
+      limits: { ...DEFAULT_REQUEST_LIMITS, ...deps.requestLimits },
+      watchPollMs: deps.watchPollMs ?? 250,
+    };
+    this.poller = new WakePoller(deps.stores.executions, runtime, deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
+  }
+
+  /** Starts background work (polling the store for due wake-ups and orphaned executions). */
+  start(): void {
+    this.poller.start();
+  }
+
+  /** Stops background work. */
+  stop(): void {
+    this.poller.stop();
+    this.context.runtime.stop();
+  }
+
+  /** One polling pass now (tests drive time with a fake clock). */
+  pollNow(): Promise<number> {
+    return this.poller.poll();
+  }
+
+  compileWorkflow(definition: WorkflowDefinition): Promise<{ graphId: string; diagnostics: readonly Diagnostic[] }> {
+    return compileWorkflow(this.context, definition);
+  }
+
+  getWorkflowGraph(graphId: string): Promise<ExecutionGraph> {
+    return getWorkflowGraph(this.context, graphId);
+  }
+
+  startExecution(request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
+    return startExecution(this.context, request, signal);
+  }
+
+  /**
+   * RunExecution: subscribes before starting, so the stream holds every event from seq 1; it ends
+   * once the execution is settled.
+   */
+  async *runExecution(request: StartRequest, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+    const { id, created } = await createOrFind(this.context, request);
+    const ctx = this.context;
+    const events = watchExecution(ctx, id, 0, async (event) => {
+      if (untilTerminal(event)) return true;
+      if (event.type !== 'execution_suspended') return false;
+      return ctx.runtime.isSettled(await ctx.runtime.read(id));
+    }, signal);
+    const first = events.next();
+    if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));
+    else await startIfNeverStarted(ctx, id);
+    const head = await first;
+    if (head.done === true) return;
+    yield head.value;
+    yield* events;
+  }
+
+  watchExecution(executionId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+    return watchExecution(this.context, executionId, afterSeq, untilTerminal, signal);
+  }
+
+  getExecution(executionId: string): Promise<ExecutionView> {
+    return getExecution(this.context, executionId);
+  }
+
+  listExecutions(request: ListRequest): Promise<ListResult> {
+    return listExecutions(this.context, request);
+  }
+
+  resume(request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
+    return resumeExecution(this.context, request, signal);
+  }
+
+  cancelExecution(executionId: string, reason: string): Promise<ExecutionView> {
+    return cancelExecution(this.context, executionId, reason);
+  }
+
+  pollTasks(request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
+    return pollTasks(this.context, request, signal);
+  }
+
+  completeTask(taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
+    return completeTask(this.context, taskId, workerId, output, port);
+  }
+
+  failTask(taskId: string, workerId: string, error: { code: string; message: string; details: JsonObject }): Promise<{ alreadyFailed: boolean }> {
+    return failTask(this.context, taskId, workerId, error);
+  }
+
+  extendTaskLease(taskId: string, workerId: string, leaseMs: number): Promise<number> {
+    return extendTaskLease(this.context, taskId, workerId, leaseMs);
+  }
+}
