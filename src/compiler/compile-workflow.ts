@@ -105,7 +105,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
 
   const withDefaultsFilled = withDefaults(
     definition,
-    states.map((s) => s.settings),
+    states.map((s) => ({ settings: s.settings, params: s.params as JsonObject })),
   );
   const compiled: CompiledNode[] = states.map((s) => ({
     // No errors means every type is known and every params object compiled.

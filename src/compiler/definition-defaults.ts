@@ -13,9 +13,10 @@ export function namedTrigger(definition: WorkflowDefinition): string | undefined
 /**
  * The definition with every default filled in (SEMANTICS.md §1.1), deep-frozen: version 1,
  * variables `{}`, node names `""`, params `{}`, full node settings, connection ports `"main"`.
- * Call it only on a definition that passed every check; `settings` are the checked node settings.
+ * Call it only on a definition that passed every check; `nodes` gives each node's checked settings
+ * and its params, already deep-frozen.
  */
-export function withDefaults(definition: WorkflowDefinition, settings: readonly NodeSettings[]): WorkflowDefinition {
+export function withDefaults(definition: WorkflowDefinition, nodes: readonly { readonly settings: NodeSettings; readonly params: JsonObject }[]): WorkflowDefinition {
   const maxLoopIterations = definition.settings?.maxLoopIterations;
   const trigger = namedTrigger(definition);
   return Object.freeze({
@@ -30,8 +31,8 @@ export function withDefaults(definition: WorkflowDefinition, settings: readonly 
           key: node.key,
           name: node.name ?? '',
           type: node.type,
-          params: isJsonObject(node.params) ? frozenJsonObject(node.params) : Object.freeze({}),
-          settings: Object.freeze({ ...(settings[position] as NodeSettings) }),
+          params: (nodes[position] as { params: JsonObject }).params,
+          settings: (nodes[position] as { settings: NodeSettings }).settings,
         }),
       ),
     ),

@@ -5,9 +5,10 @@ import { compileParams, type ParamsPlan } from '../../expressions/index.js';
 import type { NodeType } from '../../nodes/node-type.js';
 import { addFieldError, validateParams, type FieldErrors } from '../../nodes/schema.js';
 import { finding, type Finding } from '../finding.js';
+import { frozenJsonObject } from '../frozen.js';
 import type { TemplateLimits } from '../options.js';
 
-/** What checking one node's params yields: its params and plan (null when params is not an object). */
+/** What checking one node's params yields: its params, deep-frozen, and plan (null when params is not an object). */
 export interface ParamCheckResult {
   readonly params: JsonObject | null;
   readonly plan: ParamsPlan | null;
@@ -36,14 +37,17 @@ export function checkParams(
   type: NodeType | undefined,
   templateLimits: TemplateLimits,
 ): ParamCheckResult {
-  const params = rawParams === undefined || rawParams === null ? {} : rawParams;
-  if (!isJsonObject(params)) {
+  const given = rawParams === undefined || rawParams === null ? {} : rawParams;
+  if (!isJsonObject(given)) {
     return {
       params: null,
       plan: null,
       findings: [finding(position, { code: 'invalid_params', severity: 'error', nodeKey, paramPath: 'params', message: 'is invalid' })],
     };
   }
+  // A frozen copy: the expression compiler freezes constant params in place, and the caller's
+  // definition must stay untouched. The graph keeps this same copy.
+  const params = frozenJsonObject(given);
   const compiled = compileParams(params, {
     ...(type === undefined ? {} : { raw: type.rawParams }),
     limits: templateLimits,

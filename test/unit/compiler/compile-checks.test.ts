@@ -51,7 +51,7 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
   });
 
   it('5 duplicate_node_key: reported on the later node', () => {
-    const def = workflow([T, node('a', 'test.action'), node('b', 'test.action'), node('a', 'test.if')], ['t -> a', 'a -> b']);
+    const def = workflow([T, node('a', 'test.action'), node('b', 'test.action'), node('a', 'test.if', { condition: true })], ['t -> a', 'a -> b']);
     const found = compile(def).diagnostics;
     expect(found.map(line)).toEqual(['error duplicate_node_key node=a']);
     expect(found[0]?.message).toContain('"a"');
