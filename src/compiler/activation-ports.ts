@@ -1,13 +1,18 @@
 import type { Digraph, PortEdge } from './digraph.js';
 import { reachableFrom } from './reachability.js';
 
-/**
- * For each dominator D already asked about: per output port p of D, the nodes reached from the
- * targets of D.p without passing through D again. Reused across the pairs of one compilation.
- */
-export type PortReachCache = Map<number, ReadonlyMap<string, Uint8Array>>;
+/** What is known about one dominator D: per output port, what its branch reaches; per connection, its activation ports. */
+interface DominatorEntry {
+  /** Per output port p of D: the nodes reached from the targets of D.p without passing through D again. */
+  readonly reach: ReadonlyMap<string, Uint8Array>;
+  /** Activation ports at D, by connection index. */
+  readonly activation: Map<number, ReadonlySet<string>>;
+}
 
-function portReach(graph: Digraph, d: number, cache: PortReachCache): ReadonlyMap<string, Uint8Array> {
+/** Memo of activation-port work per dominator, reused across the pairs of one compilation. */
+export type PortReachCache = Map<number, DominatorEntry>;
+
+function entryFor(graph: Digraph, d: number, cache: PortReachCache): DominatorEntry {
   const cached = cache.get(d);
   if (cached !== undefined) return cached;
   const targetsByPort = new Map<string, number[]>();
@@ -18,8 +23,9 @@ function portReach(graph: Digraph, d: number, cache: PortReachCache): ReadonlyMa
   }
   const reach = new Map<string, Uint8Array>();
   for (const [port, targets] of targetsByPort) reach.set(port, reachableFrom(graph.successors, targets, d));
-  cache.set(d, reach);
-  return reach;
+  const entry: DominatorEntry = { reach, activation: new Map() };
+  cache.set(d, entry);
+  return entry;
 }
 
 /**
@@ -29,7 +35,11 @@ function portReach(graph: Digraph, d: number, cache: PortReachCache): ReadonlyMa
  */
 export function activationPorts(graph: Digraph, d: number, edge: PortEdge, cache: PortReachCache = new Map()): ReadonlySet<string> {
   if (edge.from === d) return new Set([edge.fromPort]);
+  const entry = entryFor(graph, d, cache);
+  const known = entry.activation.get(edge.index);
+  if (known !== undefined) return known;
   const ports = new Set<string>();
-  for (const [port, reached] of portReach(graph, d, cache)) if (reached[edge.from] === 1) ports.add(port);
+  for (const [port, reached] of entry.reach) if (reached[edge.from] === 1) ports.add(port);
+  entry.activation.set(edge.index, ports);
   return ports;
 }
