@@ -201,6 +201,13 @@ describe('graph id (SEMANTICS §2.1)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('is the same when the graph is rebuilt from its stored definition', () => {
+    const graph = graphOf({ ...base(), settings: { maxLoopIterations: 5 }, trigger: 't' });
+    const rebuilt = graphOf(graph.definition);
+    expect(rebuilt.id).toBe(graph.id);
+    expect(rebuilt.maxLoopIterations).toBe(5);
+  });
+
   it('depends on the compiler version', () => {
     const definition = { id: 'wf' };
     expect(graphIdOf(definition, 'v1')).not.toBe(graphIdOf(definition, 'v2'));
