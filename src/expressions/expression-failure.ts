@@ -26,12 +26,12 @@ export function failOutputTooLarge(): never {
 
 /**
  * Converts an exception caught at an API boundary into a reason, or rethrows it when it is a bug.
- * A `RangeError` from the engine (a string or array past the engine's own size limits) is reported
- * as rendered output that is too large.
+ * A `RangeError` from the JavaScript engine (a string or array past the engine's own size limits,
+ * or data nested too deeply to walk) is reported as rendered output that is too large.
  */
 export function failureReason(error: unknown): string {
   if (error instanceof ExpressionFailure) return error.reason;
-  if (error instanceof RangeError && !/call stack/i.test(error.message)) return OUTPUT_TOO_LARGE;
+  if (error instanceof RangeError) return OUTPUT_TOO_LARGE;
   throw error;
 }
 
@@ -41,7 +41,7 @@ export function failureReason(error: unknown): string {
  */
 export function atParamPath(error: unknown, paramPath: string): unknown {
   let failure = error;
-  if (error instanceof RangeError && !/call stack/i.test(error.message)) failure = new ExpressionFailure(OUTPUT_TOO_LARGE);
+  if (error instanceof RangeError) failure = new ExpressionFailure(OUTPUT_TOO_LARGE);
   if (failure instanceof ExpressionFailure && failure.paramPath === undefined) failure.paramPath = paramPath;
   return failure;
 }

@@ -126,8 +126,9 @@ export class ExpressionParser {
       const operator = binaryOperatorOf(token);
       if (operator === undefined || !operators.includes(operator)) break;
       this.lexer.next();
+      const position = this.position(token);
       const operand = this.parseLevel(level + 1);
-      (rest ??= []).push({ operator, position: this.position(token), operand });
+      (rest ??= []).push({ operator, position, operand });
     }
     return rest === undefined ? first : { kind: 'binary', position: first.position, first, rest };
   }
@@ -140,10 +141,11 @@ export class ExpressionParser {
     else if (isPunct(token, '-')) operator = '-';
     if (operator === undefined) return this.parsePostfix();
     this.lexer.next();
+    const position = this.position(token);
     this.enter(token.start);
     const operand = this.parseUnary();
     this.leave();
-    return { kind: 'unary', position: this.position(token), operator, operand };
+    return { kind: 'unary', position, operator, operand };
   }
 
   private parsePostfix(): ExpressionNode {
@@ -157,16 +159,18 @@ export class ExpressionParser {
       const token = this.lexer.peek();
       if (isPunct(token, '.')) {
         this.lexer.next();
+        const position = this.position(token);
         const name = this.lexer.next();
         if (name.kind !== 'word') syntaxError(name.start, `expected a property name after ".", found ${describeToken(name)}`);
-        (segments ??= []).push({ kind: 'name', position: this.position(token), name: name.name });
+        (segments ??= []).push({ kind: 'name', position, name: name.name });
       } else if (isPunct(token, '[')) {
         this.lexer.next();
+        const position = this.position(token);
         this.enter(token.start);
         const index = this.parseIndex();
         this.expect(']', '"]"');
         this.leave();
-        (segments ??= []).push({ kind: 'index', position: this.position(token), index });
+        (segments ??= []).push({ kind: 'index', position, index });
       } else {
         break;
       }
@@ -230,6 +234,7 @@ export class ExpressionParser {
   }
 
   private parseArrayLiteral(open: Token): ExpressionNode {
+    const position = this.position(open);
     this.enter(open.start);
     const elements: ExpressionNode[] = [];
     if (isPunct(this.lexer.peek(), ']')) {
@@ -243,7 +248,7 @@ export class ExpressionParser {
       }
     }
     this.leave();
-    return { kind: 'array', position: this.position(open), elements };
+    return { kind: 'array', position, elements };
   }
 
   /** `"(" [ arg { "," arg } ] ")"`, where the next token is the `(`. */

@@ -32,9 +32,12 @@ export function stageNameOf(stage: Json | undefined): StageName | undefined {
   return STAGE_NAMES.find((name) => name === keys[0]);
 }
 
-/** Checks a `#pipe` stage list (and nested stage lists) at `path`. */
-function stageListProblem(stages: Json | undefined, path: string): DirectiveProblem | undefined {
-  if (!Array.isArray(stages)) return { path, message: '#pipe expects its stages to be an array of stage objects' };
+/**
+ * Checks a `#pipe` stage list at `path` (and nested stage lists); a list that is not an array is
+ * reported at `ownerPath`, the directive or stage holding it.
+ */
+function stageListProblem(stages: Json | undefined, path: string, ownerPath: string): DirectiveProblem | undefined {
+  if (!Array.isArray(stages)) return { path: ownerPath, message: '#pipe expects its stages to be an array of stage objects' };
   for (let i = 0; i < stages.length; i++) {
     const stage = (stages as readonly Json[])[i];
     const stagePath = appendPath(path, i);
@@ -55,7 +58,7 @@ function stageArgumentProblem(name: StageName, argument: Json | undefined, stage
     case '#pick':
       return isKeyList(argument) ? undefined : { path: stagePath, message: '#pick expects its keys to be a literal array of strings' };
     case '#pipe':
-      return stageListProblem(argument, appendPath(stagePath, name));
+      return stageListProblem(argument, appendPath(stagePath, name), stagePath);
     case '#map':
     case '#flat_map':
     case '#filter':
@@ -95,6 +98,6 @@ export function directiveProblem(name: DirectiveName, args: Json | undefined, pa
       return isKeyList(list[1]) ? undefined : { path, message: '#pick expects its keys to be a literal array of strings' };
     case '#pipe':
       if (list.length !== 2) return shape;
-      return stageListProblem(list[1], appendPath(argsPath, 1));
+      return stageListProblem(list[1], appendPath(argsPath, 1), path);
   }
 }

@@ -3,7 +3,7 @@ import { appendPath } from '../../domain/param-path.js';
 import type { RootName } from '../context.js';
 import type { ExpressionDiagnostic } from '../diagnostics.js';
 import { compileDirective } from '../directives/compile-directive.js';
-import { programOf } from '../evaluate-template.js';
+import { compileTemplate } from '../compile-template.js';
 import { fail } from '../expression-failure.js';
 import { resolveCompileLimits, type CompileLimits } from '../limits.js';
 import { deepFreeze, setOwn, type MutableJsonObject } from '../own-object.js';
@@ -29,7 +29,7 @@ function compileString(text: string, path: string, context: PlanCompileContext):
     const message = parsed.diagnostic.message;
     return { constant: false, render: withParamPath(path, () => fail(message)) };
   }
-  const program = programOf(parsed.template);
+  const program = compileTemplate(parsed.template);
   for (const root of program.roots) context.roots.add(root);
   return { constant: false, render: withParamPath(path, program.evaluate) };
 }

@@ -5,7 +5,7 @@ import { jsonSizeUpperBound, jsonSizeWithin } from '../json-size.js';
 import { resolveRenderLimits, type RenderLimits } from '../limits.js';
 import { setOwn, type MutableJsonObject } from '../own-object.js';
 import { RenderRun } from '../render-run.js';
-import { CompiledParamsPlan, type ParamsPlan } from './params-plan.js';
+import { CompiledParamsPlan, type ParamsPlan, type PlanEntry } from './params-plan.js';
 
 /** Options of `renderParams`. */
 export interface RenderOptions {
@@ -25,41 +25,21 @@ function skipsAny(constant: JsonObject, skip: ReadonlySet<string> | undefined): 
   return false;
 }
 
-/**
- * Tracks the JSON size of the templated top-level params of one render call against
- * `maxRenderedBytes` (constant params are part of the definition and are not counted). Each value
- * is first measured by a cheap upper bound; exact sizes are computed only once the bounds add up
- * to more than the limit.
- */
-class RenderedSize {
-  private used = 0;
-  private exact = false;
-  private readonly seen: [string, Json][] = [];
-
-  constructor(private readonly max: number) {}
-
-  /** Adds one rendered entry; false when the total is over the limit. */
-  add(key: string, value: Json): boolean {
-    if (!this.exact) {
-      this.seen.push([key, value]);
-      this.used += key.length * 6 + 4 + jsonSizeUpperBound(value, this.max - this.used);
-      if (this.used <= this.max) return true;
-      // The bound is too coarse now: measure exactly what has been rendered so far.
-      this.exact = true;
-      this.used = 0;
-      for (const [seenKey, seenValue] of this.seen) {
-        this.used += this.entrySize(seenKey, seenValue);
-        if (this.used > this.max) return false;
-      }
-      return true;
-    }
-    this.used += this.entrySize(key, value);
-    return this.used <= this.max;
+/** The exact JSON size of the templated entries rendered so far (up to index `last`). */
+function exactRenderedSize(
+  entries: readonly PlanEntry[],
+  last: number,
+  out: JsonObject,
+  skip: ReadonlySet<string> | undefined,
+  maxBytes: number,
+): number {
+  let used = 0;
+  for (let i = 0; i <= last && used <= maxBytes; i++) {
+    const entry = entries[i]!;
+    if (entry.constant || skip?.has(entry.key) === true) continue;
+    used += jsonSizeWithin(entry.key, maxBytes) + 1 + jsonSizeWithin(out[entry.key], maxBytes - used);
   }
-
-  private entrySize(key: string, value: Json): number {
-    return jsonSizeWithin(key, this.max) + 2 + jsonSizeWithin(value, this.max - this.used);
-  }
+  return used;
 }
 
 /**
@@ -73,7 +53,11 @@ export function renderParams(plan: ParamsPlan, context: ExpressionContext, optio
   if (plan.isConstant && plan.constant !== null && !skipsAny(plan.constant, skip)) return { ok: true, value: plan.constant };
   const run = new RenderRun(context, resolveRenderLimits(options?.limits));
   const out: MutableJsonObject = {};
-  const size = new RenderedSize(run.maxRenderedBytes);
+  const maxBytes = run.maxRenderedBytes;
+  // Rendered size (§13): templated top-level values are measured by a cheap upper bound; only
+  // when the bounds add up past the limit is the exact JSON size computed, from then on.
+  let usedBytes = 0;
+  let exact = false;
   const entries = plan.entries;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
@@ -91,7 +75,15 @@ export function renderParams(plan: ParamsPlan, context: ExpressionContext, optio
       return { ok: false, paramPath: (failure as ExpressionFailure).paramPath ?? entry.path, reason };
     }
     setOwn(out, entry.key, value);
-    if (!size.add(entry.key, value)) return { ok: false, paramPath: entry.path, reason: OUTPUT_TOO_LARGE };
+    if (!exact) {
+      usedBytes += entry.key.length * 6 + 4 + jsonSizeUpperBound(value, maxBytes - usedBytes);
+      if (usedBytes <= maxBytes) continue;
+      exact = true;
+      usedBytes = exactRenderedSize(entries, i, out, skip, maxBytes);
+    } else {
+      usedBytes += jsonSizeWithin(entry.key, maxBytes) + 1 + jsonSizeWithin(value, maxBytes - usedBytes);
+    }
+    if (usedBytes > maxBytes) return { ok: false, paramPath: entry.path, reason: OUTPUT_TOO_LARGE };
   }
   return { ok: true, value: out };
 }
