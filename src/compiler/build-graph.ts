@@ -45,7 +45,15 @@ export function buildGraph(parts: GraphParts): ExecutionGraph {
   const { definition, pruned } = parts;
   const keyAt = (i: number): string => (definition.nodes[pruned.positions[i] as number] as NodeDefinition).key;
   const edges: Edge[] = pruned.graph.edges.map((e) =>
-    Object.freeze({ from: keyAt(e.from), fromPort: e.fromPort, to: keyAt(e.to), toPort: e.toPort, index: e.index }),
+    Object.freeze({
+      from: keyAt(e.from),
+      fromPort: e.fromPort,
+      to: keyAt(e.to),
+      toPort: e.toPort,
+      index: e.index,
+      fromSlot: pruned.positions[e.from] as number,
+      toSlot: pruned.positions[e.to] as number,
+    }),
   );
   const outgoing: Map<string, Edge[]>[] = pruned.positions.map(() => new Map());
   const incoming: Map<string, Edge[]>[] = pruned.positions.map((p) => new Map(parts.nodes[p]?.type.inputPorts.map((port) => [port, []])));

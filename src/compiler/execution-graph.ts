@@ -23,6 +23,10 @@ export interface Edge {
   readonly toPort: string;
   /** Index of the connection in the workflow definition. */
   readonly index: number;
+  /** The `index` (definition position) of the source node: its slot in per-execution node tables. */
+  readonly fromSlot: number;
+  /** The `index` (definition position) of the target node. */
+  readonly toSlot: number;
 }
 
 /** One node of a compiled graph: everything the engine needs, precomputed and frozen. */

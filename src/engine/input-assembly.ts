@@ -17,7 +17,7 @@ export function assembleInput(execution: Execution, node: GraphNode, continuing:
     if (edges === undefined) continue;
     let best: NodeExecution | undefined;
     for (const edge of edges) {
-      const runs = execution.runs.get(edge.from);
+      const runs = execution.runs.at(edge.fromSlot);
       if (runs === undefined) continue;
       const run = continuing && edge.from === node.key ? runs[1] : runs[0];
       if (run === undefined || run.status !== 'completed' || run.outputPort !== edge.fromPort) continue;

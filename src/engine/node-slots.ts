@@ -1,5 +1,5 @@
 import { NodeSlots } from '../domain/node-table.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
 
 const cache = new WeakMap<ExecutionGraph, NodeSlots>();
 
@@ -16,4 +16,18 @@ export function nodeSlotsOf(graph: ExecutionGraph): NodeSlots {
     cache.set(graph, slots);
   }
   return slots;
+}
+
+const nodesBySlot = new WeakMap<ExecutionGraph, readonly (GraphNode | undefined)[]>();
+
+/** The graph's nodes by slot (definition position), for lookups without hashing. */
+export function graphNodesBySlot(graph: ExecutionGraph): readonly (GraphNode | undefined)[] {
+  let list = nodesBySlot.get(graph);
+  if (list === undefined) {
+    const array: (GraphNode | undefined)[] = [];
+    for (const node of graph.nodes.values()) array[node.index] = node;
+    list = array;
+    nodesBySlot.set(graph, list);
+  }
+  return list;
 }

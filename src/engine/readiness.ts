@@ -1,5 +1,6 @@
 import type { Execution } from '../domain/execution.js';
-import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { Edge, ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import { graphNodesBySlot } from './node-slots.js';
 
 /**
  * True when every declared input port with incoming connections has at least one source whose
@@ -24,9 +25,9 @@ export function unsatisfiedPorts(execution: Execution, node: GraphNode): string[
   return out;
 }
 
-function portSatisfied(execution: Execution, edges: readonly { readonly from: string }[]): boolean {
+function portSatisfied(execution: Execution, edges: readonly Edge[]): boolean {
   for (const edge of edges) {
-    const runs = execution.runs.get(edge.from);
+    const runs = execution.runs.at(edge.fromSlot);
     if (runs !== undefined && runs[0] !== undefined && runs[0].status === 'completed') return true;
   }
   return false;
@@ -39,16 +40,15 @@ function portSatisfied(execution: Execution, edges: readonly { readonly from: st
 export function selectNext(execution: Execution, graph: ExecutionGraph): GraphNode | undefined {
   const frontier = execution.frontier;
   const members = frontier.memberSlots;
-  const keys = frontier.slots.keys;
+  const nodes = graphNodesBySlot(graph);
   let best: GraphNode | undefined;
   let bestDepth = -1;
   for (let i = 0; i < members.length; i++) {
     const slot = members[i] as number;
     const depth = frontier.depthAt(slot);
-    const key = keys[slot] as string;
-    if (depth < bestDepth || (depth === bestDepth && best !== undefined && key > best.key)) continue;
-    const node = graph.nodes.get(key);
-    if (node === undefined || !isReady(execution, node)) continue;
+    const node = nodes[slot];
+    if (node === undefined || depth < bestDepth || (depth === bestDepth && best !== undefined && node.key > best.key)) continue;
+    if (!isReady(execution, node)) continue;
     best = node;
     bestDepth = depth;
   }

@@ -11,7 +11,7 @@ export function route(execution: Execution, node: GraphNode, port: string, execu
   frontier.deleteAt(node.index);
   const edges = node.outgoing.get(port);
   if (edges !== undefined) {
-    for (const edge of edges) frontier.setAt(frontier.slots.slotOf(edge.to), executionIndex + 1);
+    for (const edge of edges) frontier.setAt(edge.toSlot, executionIndex + 1);
   }
   execution.activePaths.complete(node.index, executionIndex);
 }
