@@ -86,6 +86,7 @@ export function buildGraph(parts: GraphParts): ExecutionGraph {
         loop: parts.loops.info[i] as GraphNode['loop'],
         outgoing: frozenEdgeMap(out),
         incoming: frozenEdgeMap(incoming[i] as Map<string, Edge[]>),
+        inputEdges: Object.freeze(compiled.type.inputPorts.map((port) => Object.freeze([...((incoming[i] as Map<string, Edge[]>).get(port) ?? [])]))),
         connectedPorts: frozenSet(out.keys()),
       }),
     );

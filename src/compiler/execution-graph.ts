@@ -55,6 +55,8 @@ export interface GraphNode {
   readonly outgoing: ReadonlyMap<string, readonly Edge[]>;
   /** Incoming connections keyed by declared input port, in definition order. */
   readonly incoming: ReadonlyMap<string, readonly Edge[]>;
+  /** The incoming connections of each declared input port, aligned with `inputPorts`. */
+  readonly inputEdges: readonly (readonly Edge[])[];
   /** Output ports that have at least one connection. */
   readonly connectedPorts: ReadonlySet<string>;
 }

@@ -1,6 +1,6 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { Json, JsonObject } from '../domain/json.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { Edge, GraphNode } from '../compiler/execution-graph.js';
 
 const EMPTY: JsonObject = Object.freeze({});
 
@@ -12,9 +12,10 @@ const EMPTY: JsonObject = Object.freeze({});
  */
 export function assembleInput(execution: Execution, node: GraphNode, continuing: boolean): JsonObject {
   let input: Record<string, Json> | undefined;
-  for (const port of node.inputPorts) {
-    const edges = node.incoming.get(port);
-    if (edges === undefined) continue;
+  const ports = node.inputPorts;
+  for (let p = 0; p < ports.length; p++) {
+    const edges = node.inputEdges[p] as readonly Edge[];
+    if (edges.length === 0) continue;
     let best: NodeExecution | undefined;
     for (const edge of edges) {
       const runs = execution.runs.at(edge.fromSlot);
@@ -25,7 +26,7 @@ export function assembleInput(execution: Execution, node: GraphNode, continuing:
     }
     if (best === undefined || best.output === null) continue;
     if (input === undefined) input = {};
-    input[port] = best.output;
+    input[ports[p] as string] = best.output;
   }
   return input ?? EMPTY;
 }

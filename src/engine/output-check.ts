@@ -21,6 +21,8 @@ export function checkOutput(value: unknown, maxBytes: number): OutputProblem | n
 }
 
 const TOO_LARGE = Symbol('too_large');
+/** Small objects are cheaper to measure again than to remember (a WeakMap entry costs more). */
+const CACHE_FROM_BYTES = 1024;
 const MAX_DEPTH = 1000;
 
 class NotJson extends Error {}
@@ -70,6 +72,6 @@ function measure(value: unknown, depth: number, budget: number): number {
       if (size > budget) throw TOO_LARGE;
     }
   }
-  checked.set(value, size);
+  if (size >= CACHE_FROM_BYTES) checked.set(value, size);
   return size;
 }

@@ -7,10 +7,10 @@ import { graphNodesBySlot } from './node-slots.js';
  * latest run completed, on any port (SEMANTICS.md §3.7): AND across ports, OR within a port.
  */
 export function isReady(execution: Execution, node: GraphNode): boolean {
-  for (const port of node.inputPorts) {
-    const edges = node.incoming.get(port);
-    if (edges === undefined || edges.length === 0) continue;
-    if (!portSatisfied(execution, edges)) return false;
+  const inputs = node.inputEdges;
+  for (let p = 0; p < inputs.length; p++) {
+    const edges = inputs[p] as readonly Edge[];
+    if (edges.length > 0 && !portSatisfied(execution, edges)) return false;
   }
   return true;
 }
