@@ -183,9 +183,8 @@ export class ExpressionParser {
     switch (token.kind) {
       case 'number':
       case 'string':
-        return this.literal(token, token.value);
       case 'atom':
-        return this.literal(token, token.name);
+        return this.scalarLiteral(token);
       case 'variable':
         return { kind: 'variable', position: this.position(token), scope: 'context', name: token.name };
       case 'word': {
@@ -219,6 +218,11 @@ export class ExpressionParser {
     return { kind: 'literal', position: this.position(token), value };
   }
 
+  /** A number, string or atom token as a literal (an atom is its name as a string). */
+  private scalarLiteral(token: Token & { kind: 'number' | 'string' | 'atom' }): LiteralNode {
+    return this.literal(token, token.kind === 'atom' ? token.name : token.value);
+  }
+
   private keywordLiteral(token: Token & { kind: 'word' }): LiteralNode | undefined {
     switch (token.name) {
       case 'true':
@@ -235,44 +239,37 @@ export class ExpressionParser {
 
   private parseArrayLiteral(open: Token): ExpressionNode {
     const position = this.position(open);
-    this.enter(open.start);
-    const elements: ExpressionNode[] = [];
-    if (isPunct(this.lexer.peek(), ']')) {
-      this.lexer.next();
-    } else {
-      for (;;) {
-        elements.push(this.parseExpression());
-        const token = this.lexer.next();
-        if (isPunct(token, ']')) break;
-        if (!isPunct(token, ',')) syntaxError(token.start, `expected "," or "]" in array literal, found ${describeToken(token)}`);
-      }
-    }
-    this.leave();
+    const elements = this.parseList(open, ']', () => this.parseExpression(), 'expected "," or "]" in array literal');
     return { kind: 'array', position, elements };
   }
 
   /** `"(" [ arg { "," arg } ] ")"`, where the next token is the `(`. */
   private parseArguments(): ExpressionNode[] {
     const open = this.lexer.next();
+    return this.parseList(
+      open,
+      ')',
+      () => this.parseArgument(),
+      'arguments must be literals or paths (compute other values before the pipe, e.g. "(x / 7) | round(1)")',
+    );
+  }
+
+  /** The comma-separated items after `open` up to `close` (one nesting level deeper). */
+  private parseList(open: Token, close: ']' | ')', parseItem: () => ExpressionNode, hint: string): ExpressionNode[] {
     this.enter(open.start);
-    const args: ExpressionNode[] = [];
-    if (isPunct(this.lexer.peek(), ')')) {
+    const items: ExpressionNode[] = [];
+    if (isPunct(this.lexer.peek(), close)) {
       this.lexer.next();
     } else {
       for (;;) {
-        args.push(this.parseArgument());
+        items.push(parseItem());
         const token = this.lexer.next();
-        if (isPunct(token, ')')) break;
-        if (!isPunct(token, ',')) {
-          syntaxError(
-            token.start,
-            `unexpected ${describeToken(token)} in argument list; arguments must be literals or paths (compute other values before the pipe, e.g. "(x / 7) | round(1)")`,
-          );
-        }
+        if (isPunct(token, close)) break;
+        if (!isPunct(token, ',')) syntaxError(token.start, `unexpected ${describeToken(token)}; ${hint}`);
       }
     }
     this.leave();
-    return args;
+    return items;
   }
 
   /** `arg = [ "-" ] number | string | atom | true | false | null | nil | array | path`. */
@@ -303,9 +300,8 @@ export class ExpressionParser {
     switch (token.kind) {
       case 'number':
       case 'string':
-        return this.literal(token, token.value);
       case 'atom':
-        return this.literal(token, token.name);
+        return this.scalarLiteral(token);
       case 'punct':
         if (token.symbol === '-') {
           const number = this.lexer.next();
@@ -315,10 +311,10 @@ export class ExpressionParser {
         }
         break;
       case 'variable':
-        return this.parseRestrictedPath({ kind: 'variable', position: this.position(token), scope: 'context', name: token.name });
+        return this.parseSegments({ kind: 'variable', position: this.position(token), scope: 'context', name: token.name });
       case 'word':
         if (!RESERVED_WORDS.has(token.name)) {
-          return this.parseRestrictedPath({ kind: 'variable', position: this.position(token), scope: 'local', name: token.name });
+          return this.parseSegments({ kind: 'variable', position: this.position(token), scope: 'local', name: token.name });
         }
         break;
       default:
@@ -326,9 +322,5 @@ export class ExpressionParser {
     }
     const allowed = what === 'argument' ? 'a literal or a path' : 'a number, string, atom or path';
     return syntaxError(token.start, `an ${what} must be ${allowed}, found ${describeToken(token)}`);
-  }
-
-  private parseRestrictedPath(variable: ExpressionNode): ExpressionNode {
-    return this.parseSegments(variable);
   }
 }

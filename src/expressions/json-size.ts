@@ -24,15 +24,17 @@ function stringJsonSize(text: string): number {
 }
 
 /**
- * The UTF-8 size of a value's compact JSON text, or any number above `budget` once the size is
- * known to exceed it (so the walk costs at most about `budget` steps).
+ * Walks a value summing the size of its compact JSON text, cut short once the sum passes
+ * `budget` (so the walk costs at most about `budget` steps, even for values sharing sub-trees).
+ * `exact` measures UTF-8 bytes; otherwise a cheap upper bound is used: 6 bytes per code unit of a
+ * string (the widest escape), 24 per number.
  */
-export function jsonSizeWithin(value: Json | undefined, budget: number): number {
+function measure(value: Json | undefined, budget: number, exact: boolean): number {
   switch (typeof value) {
     case 'string':
-      return value.length > budget ? value.length : stringJsonSize(value);
+      return !exact || value.length > budget ? value.length * (exact ? 1 : 6) + 2 : stringJsonSize(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return exact ? (Number.isFinite(value) ? String(value).length : 4) : 24;
     case 'boolean':
       return value ? 4 : 5;
     case 'object':
@@ -45,59 +47,31 @@ export function jsonSizeWithin(value: Json | undefined, budget: number): number 
   if (Array.isArray(value)) {
     const items = value as readonly Json[];
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) size++;
-      size += jsonSizeWithin(items[i], budget - size);
+      size += 1 + measure(items[i], budget - size, exact);
       if (size > budget) return size;
     }
     return size;
   }
   const object = value as JsonObject;
-  let first = true;
   for (const key in object) {
     if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
     const item = object[key];
     if (item === undefined) continue;
-    if (!first) size++;
-    first = false;
-    size += stringJsonSize(key) + 1;
-    size += jsonSizeWithin(item, budget - size);
+    size += 2 + measure(key, budget - size, exact) + measure(item, budget - size, exact);
     if (size > budget) return size;
   }
   return size;
 }
 
 /**
- * A cheap upper bound of `jsonSizeWithin` (every code unit counted as 6 bytes, every number as
- * 24), also cut short above `budget`. When the bound fits, the exact size need not be computed.
+ * The UTF-8 size of a value's compact JSON text (within a couple of bytes: separators are counted
+ * generously), or any number above `budget` once the size is known to exceed it.
  */
+export function jsonSizeWithin(value: Json | undefined, budget: number): number {
+  return measure(value, budget, true);
+}
+
+/** A cheap upper bound of `jsonSizeWithin`, also cut short above `budget`. */
 export function jsonSizeUpperBound(value: Json | undefined, budget: number): number {
-  switch (typeof value) {
-    case 'string':
-      return value.length * 6 + 2;
-    case 'number':
-      return 24;
-    case 'boolean':
-      return 5;
-    case 'object':
-      break;
-    default:
-      return 4;
-  }
-  if (value === null) return 4;
-  let size = 2;
-  if (Array.isArray(value)) {
-    const items = value as readonly Json[];
-    for (let i = 0; i < items.length; i++) {
-      size += 1 + jsonSizeUpperBound(items[i], budget - size);
-      if (size > budget) return size;
-    }
-    return size;
-  }
-  const object = value as JsonObject;
-  for (const key in object) {
-    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
-    size += key.length * 6 + 4 + jsonSizeUpperBound(object[key], budget - size);
-    if (size > budget) return size;
-  }
-  return size;
+  return measure(value, budget, false);
 }
