@@ -13,6 +13,9 @@ import { route } from './routing.js';
 import { emit, nextSeq, pushEvent, type Step } from './step.js';
 import { cancelSuspended } from './cancel.js';
 
+/** A run record as the engine updates it in place. */
+type MutableRun = { -readonly [K in keyof NodeExecution]: NodeExecution[K] };
+
 /** After handling an outcome: `next` continues the main loop; `wait` ends the transition. */
 export type Continuation = 'next' | 'wait';
 
@@ -74,22 +77,15 @@ export function completeRun(
   state?: JsonObject,
 ): Continuation {
   const execution = step.execution;
-  const completed: NodeExecution = {
-    nodeKey: run.nodeKey,
-    status: 'completed',
-    executionIndex: run.executionIndex,
-    runIndex: run.runIndex,
-    attempt: run.attempt,
-    loopback: run.loopback,
-    params: run.params,
-    output,
-    outputPort: port,
-    error: null,
-    suspension: null,
-    startedAt: run.startedAt,
-    completedAt: step.now,
-  };
-  replaceLatestRun(execution, node, completed);
+  if (execution.runs.at(node.index)?.[0] !== run) throw new Error(`run ${run.nodeKey} r${run.runIndex} is not the latest run`);
+  // The engine owns the records of the execution it was handed: completing updates the run in place.
+  const completed = run as MutableRun;
+  completed.status = 'completed';
+  completed.output = output;
+  completed.outputPort = port;
+  completed.error = null;
+  completed.suspension = null;
+  completed.completedAt = step.now;
   if (nodeContext !== undefined) execution.nodeContexts.set(node.key, { ...(execution.nodeContexts.get(node.key) ?? {}), ...nodeContext });
   if (state !== undefined) execution.state = { ...execution.state, ...state };
   refreshNodeView(execution, node.key);
