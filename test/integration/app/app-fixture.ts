@@ -1,0 +1,59 @@
+import { PranaApp } from '../../../src/app/prana-app.js';
+import type { NodeLogRecord } from '../../../src/nodes/node-services.js';
+import { createMemoryStores, type MemoryStores } from '../../../src/adapters/memory/memory-stores.js';
+import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
+import { NodeCacheGraphCache } from '../../../src/adapters/cache/node-cache-graph-cache.js';
+import { builtinRegistry } from '../../../src/nodes/catalog.js';
+import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
+import { FakeTime } from './fake-time.js';
+
+/** A PranaApp on memory stores and fake time, with the errors and logs it reported. */
+export interface TestApp {
+  readonly app: PranaApp;
+  readonly time: FakeTime;
+  readonly stores: MemoryStores;
+  readonly errors: unknown[];
+  readonly logs: NodeLogRecord[];
+  compile(definition: WorkflowDefinition): Promise<string>;
+}
+
+/** Builds the application as main.ts does, on memory stores and fake time. */
+export function testApp(): TestApp {
+  const time = new FakeTime();
+  const cache = new NodeCacheGraphCache();
+  const errors: unknown[] = [];
+  const logs: NodeLogRecord[] = [];
+  let app: PranaApp | undefined;
+  const stores = createMemoryStores(async (graphId) => {
+    const graph = await (app as PranaApp).context.graphs.load(graphId);
+    if (graph === null) throw new Error(`graph ${graphId} missing`);
+    return graphFacts(graph);
+  });
+  app = new PranaApp({
+    stores,
+    graphCache: cache,
+    registry: builtinRegistry(),
+    clock: time,
+    timers: time,
+    tokenSecret: 'test-secret',
+    env: { region: 'eu' },
+    outbound: { allows: () => true },
+    log: (record) => logs.push(record),
+    onError: (error) => errors.push(error),
+    owner: 'test-replica',
+    watchPollMs: 50,
+  });
+  const built = app;
+  return {
+    app: built,
+    time,
+    stores,
+    errors,
+    logs,
+    compile: async (definition) => {
+      const result = await built.compileWorkflow(definition);
+      if (result.graphId === '') throw new Error(`does not compile: ${JSON.stringify(result.diagnostics)}`);
+      return result.graphId;
+    },
+  };
+}
