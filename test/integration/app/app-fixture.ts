@@ -23,13 +23,13 @@ export function testApp(): TestApp {
   const cache = new NodeCacheGraphCache();
   const errors: unknown[] = [];
   const logs: NodeLogRecord[] = [];
-  let app: PranaApp | undefined;
+  const holder: { app?: PranaApp } = {};
   const stores = createMemoryStores(async (graphId) => {
-    const graph = await (app as PranaApp).context.graphs.load(graphId);
+    const graph = await (holder.app as PranaApp).context.graphs.load(graphId);
     if (graph === null) throw new Error(`graph ${graphId} missing`);
     return graphFacts(graph);
   });
-  app = new PranaApp({
+  const app = new PranaApp({
     stores,
     graphCache: cache,
     registry: builtinRegistry(),
@@ -43,6 +43,7 @@ export function testApp(): TestApp {
     owner: 'test-replica',
     watchPollMs: 50,
   });
+  holder.app = app;
   const built = app;
   return {
     app: built,
