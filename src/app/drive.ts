@@ -33,6 +33,7 @@ export async function drive(execution: Execution, graph: ExecutionGraph, input: 
   const refusal = result.refusal;
   for (;;) {
     let next: EngineInput | null = null;
+    for (const event of result.events) effects.emit(event);
     for (const command of result.commands) {
       const follow = carryOut(command, result.execution, effects);
       if (follow === undefined) continue;
@@ -50,9 +51,6 @@ type Follow = EngineInput | null;
 
 function carryOut(command: Command, execution: Execution, effects: DriveEffects): Follow | Promise<Follow> | undefined {
   switch (command.kind) {
-    case 'emit':
-      effects.emit(command.event);
-      return undefined;
     case 'persist':
       return asFollow(effects.persist(execution, command.reason));
     case 'cancel_children':

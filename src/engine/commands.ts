@@ -1,4 +1,3 @@
-import type { ExecutionEvent } from '../domain/events.js';
 import type { JsonObject } from '../domain/json.js';
 import type { Resumption } from '../domain/resumption.js';
 import type { GraphNode } from '../compiler/execution-graph.js';
@@ -8,12 +7,13 @@ import type { NodeRunContext } from '../nodes/node-type.js';
 export type PersistReason = 'started' | 'checkpoint' | 'suspended' | 'resumed' | 'terminal';
 
 /**
- * An effect the runner carries out after a transition, in order (ARCHITECTURE.md: commands out).
+ * An effect the runner carries out after a transition, in order, once it has taken the transition's
+ * events (ARCHITECTURE.md: commands out). Persisting writes the whole execution as the transition
+ * left it, so every event of the transition belongs before any write.
  * Suspension details (wake-up time, children to start, tasks to create) are read from the
  * execution's current suspension when the `persist` with reason `suspended` is carried out.
  */
 export type Command =
-  | { readonly kind: 'emit'; readonly event: ExecutionEvent }
   | { readonly kind: 'execute_node'; readonly node: GraphNode; readonly params: JsonObject; readonly context: NodeRunContext }
   | {
       readonly kind: 'resume_node';

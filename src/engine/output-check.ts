@@ -21,7 +21,10 @@ export function checkOutput(value: unknown, maxBytes: number): OutputProblem | n
 }
 
 const TOO_LARGE = Symbol('too_large');
-/** Small objects are cheaper to measure again than to remember (a WeakMap entry costs more). */
+/**
+ * Small objects are cheaper to measure again than to remember (a WeakMap entry costs more), except
+ * frozen ones: those are constants of a graph and come back on every execution.
+ */
 const CACHE_FROM_BYTES = 1024;
 const MAX_DEPTH = 1000;
 
@@ -37,13 +40,25 @@ function utf8Length(text: string): number {
   return n;
 }
 
+/** Length of a number's JSON text: exact for safe integers without building the string. */
+function numberLength(value: number): number {
+  if (!Number.isSafeInteger(value)) return String(value).length;
+  let n = value < 0 ? 2 : 1;
+  let rest = Math.abs(value);
+  while (rest >= 10) {
+    rest = Math.floor(rest / 10);
+    n++;
+  }
+  return n;
+}
+
 function measure(value: unknown, depth: number, budget: number): number {
   switch (typeof value) {
     case 'string':
       return utf8Length(value);
     case 'number':
       if (!Number.isFinite(value)) throw new NotJson('a number is not finite');
-      return String(value).length;
+      return numberLength(value);
     case 'boolean':
       return value ? 4 : 5;
     case 'object':
@@ -72,6 +87,6 @@ function measure(value: unknown, depth: number, budget: number): number {
       if (size > budget) throw TOO_LARGE;
     }
   }
-  if (size >= CACHE_FROM_BYTES) checked.set(value, size);
+  if (size >= CACHE_FROM_BYTES || Object.isFrozen(value)) checked.set(value, size);
   return size;
 }

@@ -11,6 +11,8 @@ export interface Step {
   readonly env: EngineEnv;
   /** The transition's time, epoch ms. */
   readonly now: number;
+  /** Events produced, in seq order. */
+  readonly events: ExecutionEvent[];
   readonly commands: Command[];
 }
 
@@ -22,7 +24,7 @@ export function nextSeq(step: Step): number {
 
 /** Appends a fully built event (hot paths build their events as one literal). */
 export function pushEvent(step: Step, event: ExecutionEvent): void {
-  step.commands.push({ kind: 'emit', event });
+  step.events.push(event);
 }
 
 /** Appends an event with the next seq (SEMANTICS.md §4.5). */
@@ -30,5 +32,5 @@ export function emit(step: Step, body: EventBody): void {
   const execution = step.execution;
   execution.seq += 1;
   const event = { seq: execution.seq, time: step.now, executionId: execution.id, ...body } as ExecutionEvent;
-  step.commands.push({ kind: 'emit', event });
+  step.events.push(event);
 }

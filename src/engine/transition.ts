@@ -1,3 +1,4 @@
+import type { ExecutionEvent } from '../domain/events.js';
 import type { Execution } from '../domain/execution.js';
 import type { JsonObject } from '../domain/json.js';
 import type { EngineError } from '../domain/node-error.js';
@@ -44,6 +45,8 @@ export interface Refusal {
 /** The next execution and the effects to carry out, in order. */
 export interface TransitionResult {
   readonly execution: Execution;
+  /** The events the transition produced, in seq order; the runner takes them before the commands. */
+  readonly events: readonly ExecutionEvent[];
   readonly commands: readonly Command[];
   readonly refusal: Refusal | null;
 }
@@ -54,9 +57,9 @@ export interface TransitionResult {
  * caller keeps only the returned execution and never shares one between concurrent transitions.
  */
 export function transition(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv): TransitionResult {
-  const step: Step = { execution, graph, env, now: input.now, commands: [] };
+  const step: Step = { execution, graph, env, now: input.now, events: [], commands: [] };
   const refusal = apply(step, input);
-  return { execution, commands: step.commands, refusal };
+  return { execution, events: step.events, commands: step.commands, refusal };
 }
 
 function apply(step: Step, input: EngineInput): Refusal | null {

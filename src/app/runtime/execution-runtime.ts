@@ -106,7 +106,7 @@ export class ExecutionRuntime {
     const live = this.live.get(id);
     if (live !== undefined && live.execution.status === 'running' && this.lock.busy(id)) {
       const result = transition(live.execution, live.graph, { kind: 'cancel', now: this.deps.clock.now(), reason }, this.deps.engine);
-      if (result.commands.length === 0) return { execution: result.execution, refusal: result.refusal };
+      if (result.commands.length === 0 && result.events.length === 0) return { execution: result.execution, refusal: result.refusal };
     }
     return this.apply(id, (now) => ({ kind: 'cancel', now, reason }));
   }

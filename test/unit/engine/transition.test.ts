@@ -23,12 +23,17 @@ describe('transition', () => {
   it('runs pure node types inline and asks the runner to execute the others', () => {
     const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
     const first = s.apply({ kind: 'start', now: 1 });
-    expect(first.commands.map((c) => (c.kind === 'emit' ? c.event.type : c.kind))).toEqual(['execution_started', 'node_starting', 'node_completed', 'node_starting', 'execute_node']);
+    expect(first.events.map((e) => e.type)).toEqual(['execution_started', 'node_starting', 'node_completed', 'node_starting']);
+    expect(first.commands.map((c) => c.kind)).toEqual(['execute_node']);
     const exec = first.commands.at(-1) as Extract<Command, { kind: 'execute_node' }>;
     expect(exec.context).toMatchObject({ nodeKey: 'a', runIndex: 0, executionIndex: 1, attempt: 0, runKey: 'e:a:0' });
     expect(exec.params).toMatchObject({ url: 'http://127.0.0.1:1/', method: 'GET' });
     const second = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 'a', runIndex: 0, outcome: complete({ status: 200 }) });
-    expect(second.commands.map((c) => (c.kind === 'emit' ? c.event.type : c.kind))).toEqual(['node_completed', 'persist', 'node_starting', 'node_completed', 'execution_completed', 'persist']);
+    expect(second.events.map((e) => e.type)).toEqual(['node_completed', 'node_starting', 'node_completed', 'execution_completed']);
+    expect(second.commands).toEqual([
+      { kind: 'persist', reason: 'checkpoint' },
+      { kind: 'persist', reason: 'terminal' },
+    ]);
     expect(s.execution.status).toBe('completed');
   });
 
@@ -37,12 +42,13 @@ describe('transition', () => {
     s.apply({ kind: 'start', now: 1 });
     const cancel = s.apply({ kind: 'cancel', now: 3, reason: 'enough' });
     expect(cancel.commands).toEqual([]);
+    expect(cancel.events).toEqual([]);
     expect(s.execution.status).toBe('running');
     const done = s.apply({ kind: 'node_outcome', now: 4, nodeKey: 'a', runIndex: 0, outcome: complete({ v: 1 }) });
-    const types = done.commands.filter((c) => c.kind === 'emit').map((c) => (c as Extract<Command, { kind: 'emit' }>).event.type);
+    const types = done.events.map((e) => e.type);
     expect(types).toEqual(['node_completed', 'execution_cancelled']);
     expect(s.execution.status).toBe('cancelled');
-    expect(done.commands.find((c) => c.kind === 'emit' && c.event.type === 'execution_cancelled')).toMatchObject({ event: { reason: 'enough', nodeKey: 'a' } });
+    expect(done.events.find((e) => e.type === 'execution_cancelled')).toMatchObject({ reason: 'enough', nodeKey: 'a' });
     expect(s.execution.runs.has('b')).toBe(false);
   });
 
