@@ -1,15 +1,97 @@
 import type { ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
-import { unimplementedStream, unimplementedUnary } from './unimplemented.js';
+import { encodeEvent } from './codec/event.js';
+import { encodeExecution } from './codec/execution.js';
+import { decodeInt64 } from './codec/int64.js';
+import { decodeListRequest } from './codec/list-request.js';
+import { decodeViewDepth, decodeWait } from './codec/request-options.js';
+import { decodeResumeRequest } from './codec/resume-request.js';
+import { decodeStartRequest } from './codec/start-request.js';
+import type { HandlerContext } from './handler-context.js';
+import { RequestCheck } from './request-check.js';
+import { serveStream } from './serve-stream.js';
+import { serveUnary } from './serve-unary.js';
 
-/** gRPC handlers of prana.v1.ExecutionService. Every RPC answers UNIMPLEMENTED until its use case exists. */
-export function executionServiceHandlers(): ExecutionServiceServer {
+const SERVICE = 'prana.v1.ExecutionService';
+
+/** The reason CancelExecution records when the caller gives none (execution_service.proto). */
+const DEFAULT_CANCEL_REASON = 'requested';
+
+/** gRPC handlers of prana.v1.ExecutionService: decode, one PranaApp call, encode. */
+export function executionServiceHandlers(context: HandlerContext): ExecutionServiceServer {
+  const { app, calls, limits } = context;
   return {
-    startExecution: unimplementedUnary('prana.v1.ExecutionService/StartExecution'),
-    runExecution: unimplementedStream('prana.v1.ExecutionService/RunExecution'),
-    watchExecution: unimplementedStream('prana.v1.ExecutionService/WatchExecution'),
-    getExecution: unimplementedUnary('prana.v1.ExecutionService/GetExecution'),
-    listExecutions: unimplementedUnary('prana.v1.ExecutionService/ListExecutions'),
-    resume: unimplementedUnary('prana.v1.ExecutionService/Resume'),
-    cancelExecution: unimplementedUnary('prana.v1.ExecutionService/CancelExecution'),
+    startExecution: serveUnary(context, `${SERVICE}/StartExecution`, async (request, scope) => {
+      const wait = decodeWait(request.wait);
+      const depth = decodeViewDepth(request.view, 'full');
+      const start = decodeStartRequest(request, wait, limits);
+      const release = wait === 'none' ? () => undefined : calls.admit('waiting_call');
+      try {
+        const { view, created } = await app.startExecution(start, scope.signal);
+        return { execution: encodeExecution(view, depth), created };
+      } finally {
+        release();
+      }
+    }),
+
+    runExecution: serveStream(context, `${SERVICE}/RunExecution`, async function* (request, scope) {
+      const start = decodeStartRequest(request, 'none', limits);
+      const release = calls.admit('stream');
+      try {
+        // PranaApp.runExecution does not say whether it created the execution, which every message
+        // must carry. Until it does: create-or-find and start with StartExecution (exact `created`),
+        // then attach RunExecution to that execution by id; it replays from seq 1 without a gap and
+        // ends when the execution is settled.
+        const { view, created } = await app.startExecution(start, scope.signal);
+        for await (const event of app.runExecution({ ...start, executionId: view.execution.id }, scope.signal)) {
+          yield { event: encodeEvent(event), created };
+        }
+      } finally {
+        release();
+      }
+    }),
+
+    watchExecution: serveStream(context, `${SERVICE}/WatchExecution`, async function* (request, scope) {
+      const check = new RequestCheck().required('execution_id', request.executionId);
+      check.done();
+      const afterSeq = decodeInt64(request.afterSeq, 'after_seq', 0, Number.MAX_SAFE_INTEGER);
+      const release = calls.admit('stream');
+      try {
+        for await (const event of app.watchExecution(request.executionId, afterSeq, scope.signal)) yield { event: encodeEvent(event) };
+      } finally {
+        release();
+      }
+    }),
+
+    getExecution: serveUnary(context, `${SERVICE}/GetExecution`, async (request) => {
+      new RequestCheck().required('execution_id', request.executionId).done();
+      const depth = decodeViewDepth(request.view, 'full');
+      return { execution: encodeExecution(await app.getExecution(request.executionId), depth) };
+    }),
+
+    listExecutions: serveUnary(context, `${SERVICE}/ListExecutions`, async (request) => {
+      const depth = decodeViewDepth(request.view, 'basic');
+      const { list, matchesNothing } = decodeListRequest(request);
+      if (matchesNothing) return { executions: [], nextPageToken: '' };
+      const page = await app.listExecutions(list);
+      return { executions: page.views.map((view) => encodeExecution(view, depth)), nextPageToken: page.nextPageToken };
+    }),
+
+    resume: serveUnary(context, `${SERVICE}/Resume`, async (request, scope) => {
+      const depth = decodeViewDepth(request.view, 'full');
+      const resume = decodeResumeRequest(request, limits);
+      const release = resume.wait === 'none' ? () => undefined : calls.admit('waiting_call');
+      try {
+        const { view, alreadyResumed } = await app.resume(resume, scope.signal);
+        return { execution: encodeExecution(view, depth), alreadyResumed };
+      } finally {
+        release();
+      }
+    }),
+
+    cancelExecution: serveUnary(context, `${SERVICE}/CancelExecution`, async (request) => {
+      new RequestCheck().required('execution_id', request.executionId).done();
+      const reason = request.reason === '' ? DEFAULT_CANCEL_REASON : request.reason;
+      return { execution: encodeExecution(await app.cancelExecution(request.executionId, reason), 'full') };
+    }),
   };
 }

@@ -2,10 +2,8 @@ import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceI
 import { ExecutionServiceService, type ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
 import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/task_service.js';
 import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
-import { executionServiceHandlers } from './execution-service.js';
 import { createServerHealth } from './health.js';
-import { taskServiceHandlers } from './task-service.js';
-import { workflowServiceHandlers } from './workflow-service.js';
+import { unimplementedService } from './unimplemented.js';
 
 /** The handlers of the three prana.v1 services; the composition root supplies them. */
 export interface PranaHandlers {
@@ -29,7 +27,14 @@ export interface GrpcServerOptions {
   readonly shutdownGraceMs?: number;
   /** Handlers by service; a service left out answers UNIMPLEMENTED for every RPC. */
   readonly handlers?: Partial<PranaHandlers>;
+  /** Largest request message accepted; a larger one is refused RESOURCE_EXHAUSTED by grpc-js. Default 8 MiB. */
+  readonly maxReceiveMessageBytes?: number;
+  /** Called first thing in `stop()`, to end open waits and streams (see PranaRpc.drain). */
+  readonly onDrain?: () => void;
 }
+
+/** Default largest request message: 8 MiB, enough for the largest workflow the compiler accepts. */
+export const DEFAULT_MAX_RECEIVE_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /** A running server. */
 export interface GrpcServerHandle {
@@ -38,8 +43,8 @@ export interface GrpcServerHandle {
   /** `host:port` with the bound port. */
   readonly address: string;
   /**
-   * Stops gracefully: health goes NOT_SERVING, new calls are refused, calls in flight get the grace
-   * period, then the rest are cancelled. Idempotent: every call returns the same promise.
+   * Stops gracefully: health goes NOT_SERVING, `onDrain` ends open waits and streams, new calls are
+   * refused, calls in flight get the grace period, then the rest are cancelled. Idempotent: every call returns the same promise.
    */
   stop(): Promise<void>;
 }
@@ -47,11 +52,11 @@ export interface GrpcServerHandle {
 /** Starts a grpc-js server with grpc.health.v1.Health and the three prana.v1 services, bound to `address`. */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcServerHandle> {
   const services: readonly (readonly [ServiceDefinition, UntypedServiceImplementation])[] = [
-    [WorkflowServiceService, options.handlers?.workflow ?? workflowServiceHandlers()],
-    [ExecutionServiceService, options.handlers?.execution ?? executionServiceHandlers()],
-    [TaskServiceService, options.handlers?.task ?? taskServiceHandlers()],
+    [WorkflowServiceService, options.handlers?.workflow ?? unimplementedService(WorkflowServiceService)],
+    [ExecutionServiceService, options.handlers?.execution ?? unimplementedService(ExecutionServiceService)],
+    [TaskServiceService, options.handlers?.task ?? unimplementedService(TaskServiceService)],
   ];
-  const server = new Server();
+  const server = new Server({ 'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES });
   const health = createServerHealth(services.map(([definition]) => serviceName(definition)));
   health.addTo(server);
   for (const [definition, implementation] of services) server.addService(definition, implementation);
@@ -68,7 +73,10 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
-    stopping ??= shutdown(server, options.shutdownGraceMs ?? 5000, options.logger, () => health.setAll('NOT_SERVING'));
+    stopping ??= shutdown(server, options.shutdownGraceMs ?? 5000, options.logger, () => {
+      health.setAll('NOT_SERVING');
+      options.onDrain?.();
+    });
     return stopping;
   };
   return { port, address, stop };
@@ -84,7 +92,7 @@ function bind(server: Server, address: string): Promise<number> {
   });
 }
 
-/** NOT_SERVING first (load balancers stop routing), then tryShutdown, then forceShutdown after the grace. */
+/** NOT_SERVING and drain first (load balancers stop routing, waits end), then tryShutdown, then forceShutdown after the grace. */
 function shutdown(server: Server, graceMs: number, logger: GrpcServerLogger, markNotServing: () => void): Promise<void> {
   markNotServing();
   return new Promise((resolve) => {

@@ -1,4 +1,4 @@
-import { status, type handleServerStreamingCall, type handleUnaryCall } from '@grpc/grpc-js';
+import { status, type handleServerStreamingCall, type handleUnaryCall, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { rpcError } from './rich-error.js';
 
 /** The error answered by an RPC that is not built yet: UNIMPLEMENTED, reason `unimplemented`. */
@@ -21,4 +21,13 @@ export function unimplementedStream<Request, Response>(method: string): handleSe
   return (call) => {
     call.emit('error', unimplementedError(method));
   };
+}
+
+/** An implementation of every method of a service that answers UNIMPLEMENTED (unary or streaming). */
+export function unimplementedService(definition: ServiceDefinition): UntypedServiceImplementation {
+  const implementation: UntypedServiceImplementation = {};
+  for (const [name, method] of Object.entries(definition)) {
+    implementation[name] = method.responseStream ? unimplementedStream(method.path.slice(1)) : unimplementedUnary(method.path.slice(1));
+  }
+  return implementation;
 }

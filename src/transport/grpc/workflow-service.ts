@@ -1,10 +1,27 @@
-import type { WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
-import { unimplementedUnary } from './unimplemented.js';
+import type { CompileWorkflowRequest, CompileWorkflowResponse, GetWorkflowGraphRequest, GetWorkflowGraphResponse, WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
+import { invalidRequest } from '../../app/app-error.js';
+import { encodeDiagnostic } from './codec/diagnostic.js';
+import { encodeGraph } from './codec/graph.js';
+import { decodeWorkflow } from './codec/workflow.js';
+import type { HandlerContext } from './handler-context.js';
+import { RequestCheck } from './request-check.js';
+import { serveUnary } from './serve-unary.js';
 
-/** gRPC handlers of prana.v1.WorkflowService. Every RPC answers UNIMPLEMENTED until its use case exists. */
-export function workflowServiceHandlers(): WorkflowServiceServer {
+const SERVICE = 'prana.v1.WorkflowService';
+
+/** gRPC handlers of prana.v1.WorkflowService: decode, one PranaApp call, encode. */
+export function workflowServiceHandlers(context: HandlerContext): WorkflowServiceServer {
+  const { app } = context;
   return {
-    compileWorkflow: unimplementedUnary('prana.v1.WorkflowService/CompileWorkflow'),
-    getWorkflowGraph: unimplementedUnary('prana.v1.WorkflowService/GetWorkflowGraph'),
+    compileWorkflow: serveUnary(context, `${SERVICE}/CompileWorkflow`, async (request: CompileWorkflowRequest): Promise<CompileWorkflowResponse> => {
+      const workflow = request.workflow;
+      if (workflow === undefined) throw invalidRequest([{ field: 'workflow', description: 'is required' }]);
+      const { graphId, diagnostics } = await app.compileWorkflow(decodeWorkflow(workflow));
+      return { graphId, diagnostics: diagnostics.map(encodeDiagnostic) };
+    }),
+    getWorkflowGraph: serveUnary(context, `${SERVICE}/GetWorkflowGraph`, async (request: GetWorkflowGraphRequest): Promise<GetWorkflowGraphResponse> => {
+      new RequestCheck().required('graph_id', request.graphId).done();
+      return { graph: encodeGraph(await app.getWorkflowGraph(request.graphId)) };
+    }),
   };
 }

@@ -1,0 +1,28 @@
+import { status, type ServerErrorResponse } from '@grpc/grpc-js';
+import { AppError } from '../../app/app-error.js';
+import type { AbortCause, CallScope } from './call-scope.js';
+import { toRpcError, type ErrorLog } from './error-status.js';
+import { rpcError } from './rich-error.js';
+
+/**
+ * The status a call ends with after `error`. When the call's own signal stopped the use case (its
+ * wait or stream ended with DEADLINE_EXCEEDED or CANCELLED), the abort's cause decides: a draining
+ * server answers UNAVAILABLE `shutting_down`. Everything else goes through the one mapping.
+ */
+export function callFailure(error: unknown, scope: CallScope, log: ErrorLog, method: string): ServerErrorResponse {
+  const cause = scope.cause;
+  if (cause !== null && error instanceof AppError && (error.code === 'deadline_exceeded' || error.code === 'cancelled')) return abortedCall(cause);
+  return toRpcError(error, log, method);
+}
+
+/** The status of a call whose signal was aborted, by cause. */
+export function abortedCall(cause: AbortCause): ServerErrorResponse {
+  switch (cause) {
+    case 'shutdown':
+      return rpcError({ code: status.UNAVAILABLE, message: 'the server is stopping; retry, possibly on another replica', reason: 'shutting_down' });
+    case 'deadline':
+      return rpcError({ code: status.DEADLINE_EXCEEDED, message: 'the deadline passed while waiting; the execution carries on', reason: 'deadline_exceeded' });
+    case 'cancelled':
+      return rpcError({ code: status.CANCELLED, message: 'the call was cancelled', reason: 'cancelled' });
+  }
+}

@@ -1,0 +1,34 @@
+import type { PranaApp } from '../../app/prana-app.js';
+import { DEFAULT_EDGE_LIMITS, type EdgeLimits } from './edge-limits.js';
+import type { ErrorLog } from './error-status.js';
+import { executionServiceHandlers } from './execution-service.js';
+import { DEFAULT_CALL_CAPACITY, OpenCalls, type CallCapacity } from './open-calls.js';
+import type { PranaHandlers } from './server.js';
+import { taskServiceHandlers } from './task-service.js';
+import { workflowServiceHandlers } from './workflow-service.js';
+
+/** The handlers of the three prana.v1 services over one application, and the way to drain their calls. */
+export interface PranaRpc {
+  readonly handlers: PranaHandlers;
+  /** Ends every open wait and stream with UNAVAILABLE `shutting_down`, and every call from now on. */
+  drain(): void;
+}
+
+/** Builds the prana.v1 handlers; limits left out take the contract's defaults. */
+export function createPranaHandlers(options: {
+  readonly app: PranaApp;
+  readonly log: ErrorLog;
+  readonly limits?: Partial<EdgeLimits>;
+  readonly capacity?: Partial<CallCapacity>;
+}): PranaRpc {
+  const calls = new OpenCalls({ ...DEFAULT_CALL_CAPACITY, ...options.capacity });
+  const context = { app: options.app, calls, log: options.log, limits: { ...DEFAULT_EDGE_LIMITS, ...options.limits } };
+  return {
+    handlers: {
+      workflow: workflowServiceHandlers(context),
+      execution: executionServiceHandlers(context),
+      task: taskServiceHandlers(context),
+    },
+    drain: () => calls.drain(),
+  };
+}

@@ -1,0 +1,37 @@
+import type { handleUnaryCall } from '@grpc/grpc-js';
+import type { CallScope } from './call-scope.js';
+import { abortedCall, callFailure } from './call-failure.js';
+import type { ErrorLog } from './error-status.js';
+import type { OpenCalls } from './open-calls.js';
+
+/** What every handler shares: the open calls of the server and the log of failures. */
+export interface ServeContext {
+  readonly calls: OpenCalls;
+  readonly log: ErrorLog;
+}
+
+/**
+ * A grpc-js unary handler around `serve`: one scope per call (its signal fires on cancel, deadline or
+ * drain), exactly one callback whatever happens, and every failure mapped by `callFailure`.
+ */
+export function serveUnary<Request, Response>(
+  context: ServeContext,
+  method: string,
+  serve: (request: Request, scope: CallScope) => Promise<Response>,
+): handleUnaryCall<Request, Response> {
+  return (call, callback) => {
+    const scope = context.calls.open(call);
+    let answered = false;
+    const answer = (...args: Parameters<typeof callback>): void => {
+      if (answered) return;
+      answered = true;
+      scope.end();
+      callback(...args);
+    };
+    if (scope.cause === 'shutdown') return answer(abortedCall('shutdown'));
+    serve(call.request, scope).then(
+      (response) => answer(null, response),
+      (error: unknown) => answer(callFailure(error, scope, context.log, method)),
+    );
+  };
+}
