@@ -170,6 +170,20 @@ function reject(errors: FieldErrors, path: string, message: string): undefined {
   return undefined;
 }
 
+const pathCache = new WeakMap<object, Readonly<Record<string, string>>>();
+
+/** The rooted paths `params.<field>` of a schema's fields, formatted once per schema. */
+function topLevelPaths(fields: Readonly<Record<string, FieldSpec>>): Readonly<Record<string, string>> {
+  let paths = pathCache.get(fields);
+  if (paths === undefined) {
+    const built: Record<string, string> = {};
+    for (const key in fields) built[key] = appendPath('params', key);
+    paths = built;
+    pathCache.set(fields, paths);
+  }
+  return paths;
+}
+
 /** Validates an object's declared fields; undeclared keys are dropped unless `open`. */
 function validateFields(
   fields: Readonly<Record<string, FieldSpec>>,
@@ -181,10 +195,11 @@ function validateFields(
 ): JsonObject | undefined {
   const out: Record<string, Json> = open ? { ...params } : {};
   let ok = true;
+  const paths = root === 'params' ? topLevelPaths(fields) : undefined;
   for (const key in fields) {
     if (skip !== undefined && skip.has(key)) continue;
     const spec = fields[key] as FieldSpec;
-    const path = appendPath(root, key);
+    const path = paths === undefined ? appendPath(root, key) : (paths[key] as string);
     const raw = Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined;
     if (raw === undefined || raw === null) {
       if (spec.default !== undefined) out[key] = spec.default;
