@@ -18,8 +18,9 @@ export interface GraphFacts {
 /**
  * One retained run, compact: k key, s status, i execution_index, r run_index (absent = 0), a attempt
  * (absent = 0), l loopback (absent = false), p params (absent = the graph's constant params), o output,
- * or ref (the execution_index of an earlier run with the same output object), op port (absent = the
- * default port), e error, su suspension, t start (epoch ms), d duration ms.
+ * or ref (the execution_index of another retained run holding the same output object), op port (absent = the
+ * default port), ox output stored outside the document under this reference (see OutputPlacement), e
+ * error, su suspension, t start (epoch ms), d duration ms.
  */
 export interface RunDocument {
   k: string;
@@ -31,6 +32,7 @@ export interface RunDocument {
   p?: JsonObject | null;
   o?: Json;
   or?: number;
+  ox?: string;
   op?: string;
   e?: NodeError;
   su?: Suspension;
@@ -70,17 +72,32 @@ export interface ExecutionDocument {
   runs: RunDocument[];
 }
 
+/**
+ * Optional hook of the encoder: decides, per output, whether it goes outside the document. The store
+ * keeps such outputs elsewhere under the returned reference and gives them back on decode.
+ */
+export interface OutputPlacement {
+  /** A reference when this completed run's output is to be stored outside the document, else undefined. */
+  place(output: Json, run: NodeExecution): string | undefined;
+}
+
+/** Gives back an output stored outside the document by its reference (see OutputPlacement). */
+export type OutputLookup = (ref: string) => Json;
+
 const STATUS_CODES: Record<NodeExecutionStatus, string> = { running: 'r', completed: 'c', failed: 'f', suspended: 's', cancelled: 'x' };
 const STATUS_NAMES: Record<string, NodeExecutionStatus> = { r: 'running', c: 'completed', f: 'failed', s: 'suspended', x: 'cancelled' };
 
-/** Encodes an execution into its stored document, omitting what the graph or defaults provide. */
-export function encodeExecution(execution: Execution, facts: GraphFacts): ExecutionDocument {
+/**
+ * Encodes an execution into its stored document, omitting what the graph or defaults provide; with a
+ * placement, outputs it places are only referenced (`ox`).
+ */
+export function encodeExecution(execution: Execution, facts: GraphFacts, placement?: OutputPlacement): ExecutionDocument {
   const runs: RunDocument[] = [];
   const seen = new Map<object, number>();
   for (const [key, list] of execution.runs) {
     const constant = facts.constantParams(key);
     const port = facts.defaultPort(key);
-    for (let n = list.length - 1; n >= 0; n--) runs.push(encodeRun(list[n] as NodeExecution, constant, port, seen));
+    for (let n = list.length - 1; n >= 0; n--) runs.push(encodeRun(list[n] as NodeExecution, constant, port, seen, placement));
   }
   const doc: ExecutionDocument = {
     _id: execution.id,
@@ -114,7 +131,7 @@ export function encodeExecution(execution: Execution, facts: GraphFacts): Execut
   return doc;
 }
 
-function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort: string | null, seen: Map<object, number>): RunDocument {
+function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort: string | null, seen: Map<object, number>, placement: OutputPlacement | undefined): RunDocument {
   const doc: RunDocument = { k: run.nodeKey, s: STATUS_CODES[run.status], i: run.executionIndex, t: run.startedAt };
   if (run.runIndex !== 0) doc.r = run.runIndex;
   if (run.attempt !== 0) doc.a = run.attempt;
@@ -126,7 +143,9 @@ function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort:
     const earlier = typeof output === 'object' && output !== null ? seen.get(output) : undefined;
     if (earlier !== undefined) doc.or = earlier;
     else {
-      doc.o = output;
+      const ref = placement?.place(output, run);
+      if (ref === undefined) doc.o = output;
+      else doc.ox = ref;
       if (typeof output === 'object' && output !== null) seen.set(output, run.executionIndex);
     }
     if (run.outputPort !== defaultPort && run.outputPort !== null) doc.op = run.outputPort;
@@ -137,19 +156,28 @@ function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort:
   return doc;
 }
 
-/** Decodes a stored document back into an execution; shared outputs become shared objects again. */
-export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts): Execution {
+/**
+ * Decodes a stored document back into an execution; shared outputs become shared objects again and
+ * outputs stored outside come from `lookup`.
+ */
+export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts, lookup?: OutputLookup): Execution {
   const runs = new NodeTable<NodeExecution[]>(facts.slots);
+  // Owners of outputs first: a shared-output reference may name a run with a higher index (the
+  // encoder visits nodes in slot order, not in execution order).
   const outputs = new Map<number, Json>();
+  for (const r of doc.runs) {
+    if (r.o !== undefined) outputs.set(r.i, r.o);
+    else if (r.ox !== undefined) {
+      if (lookup === undefined) throw new Error(`execution ${doc._id} references an output stored outside (${r.ox}) and no lookup was given`);
+      outputs.set(r.i, lookup(r.ox));
+    }
+  }
   const ordered = [...doc.runs].sort((a, b) => a.i - b.i);
   for (const r of ordered) {
     const status = STATUS_NAMES[r.s];
     if (status === undefined) throw new Error(`unknown run status ${r.s} in execution ${doc._id}`);
     let output: Json = null;
-    if (status === 'completed') {
-      output = r.or !== undefined ? (outputs.get(r.or) ?? null) : (r.o ?? null);
-      outputs.set(r.i, output);
-    }
+    if (status === 'completed') output = outputs.get(r.or ?? r.i) ?? null;
     const run: NodeExecution = {
       nodeKey: r.k,
       status,
@@ -198,6 +226,13 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts): Exec
     cancel: doc.cancel ?? null,
     seq: doc.seq,
   };
+}
+
+/** References of the outputs a document keeps outside (OutputPlacement), in run order. */
+export function outsideOutputRefs(doc: ExecutionDocument): string[] {
+  const refs: string[] = [];
+  for (const r of doc.runs) if (r.ox !== undefined) refs.push(r.ox);
+  return refs;
 }
 
 function frontierFrom(slots: NodeSlots, stored: Record<string, number>): Frontier {
