@@ -1,11 +1,17 @@
-import type { ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, Lease } from '../../app/ports/execution-store.js';
-import { DocumentTooLarge, StoreConflict } from '../../app/ports/execution-store.js';
-import type { ExecutionStatus } from '../../domain/execution.js';
-import { decodeExecution, encodeExecution, type ExecutionDocument, type GraphFacts } from '../document/execution-codec.js';
+import type { ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, Lease, WriteOptions } from '../../app/ports/execution-store.js';
+import { StoreConflict } from '../../app/ports/execution-store.js';
+import type { Execution, ExecutionStatus } from '../../domain/execution.js';
+import type { ExecutionDocument, GraphFacts } from '../document/execution-codec.js';
+import { outsideOutputRefs } from '../document/execution-codec.js';
+import { ExecutionSerializer, type SerializedExecution } from '../document/execution-serializer.js';
 import type { FactsResolver } from '../document/graph-facts.js';
+import { claimedLease, leaseFree } from '../document/lease-claim.js';
+import { DEFAULT_INLINE_OUTPUT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, type ExecutionStoreLimits } from '../document/store-limits.js';
+import { planWrite, type RowShape } from '../document/write-plan.js';
 
 /** One stored execution: the document as JSON text plus the indexed fields. */
 interface Row {
+  readonly id: string;
   readonly text: string;
   readonly revision: number;
   readonly status: ExecutionStatus;
@@ -18,52 +24,100 @@ interface Row {
   readonly updatedAt: number;
 }
 
+/** A row before the store gives it a revision and the record's fields. */
+type Body = Pick<Row, 'id' | 'text' | 'status' | 'graphId' | 'labels' | 'createdAt' | 'parentId'>;
+
+const BODY: RowShape<Body> = {
+  toRow: (serialized: SerializedExecution, execution: Execution): Body => ({
+    id: execution.id,
+    text: serialized.text,
+    status: execution.status,
+    graphId: execution.graphId,
+    labels: { ...execution.labels },
+    createdAt: execution.createdAt,
+    parentId: execution.parent?.parentExecutionId ?? null,
+  }),
+  bytes: (body) => Buffer.byteLength(body.text),
+};
+
 /**
- * Executions kept in process memory as encoded documents, so a stored execution is a snapshot
- * independent of the live object, exactly as with MongoDB. Writes are conditional on the revision.
+ * Executions kept in process memory as encoded documents (the same codec and outside-output rules
+ * as MongoDB), so a stored execution is a snapshot independent of the live object. Every write is
+ * conditional on the revision; each method does its asynchronous work (resolving graph facts) before
+ * a synchronous check-and-write, so concurrent calls cannot interleave inside one.
  */
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly rows = new Map<string, Row>();
+  /** Outputs stored outside documents, by execution id and content ref. */
+  private readonly outputs = new Map<string, string>();
+  private readonly serializer: ExecutionSerializer;
+  private readonly maxDocumentBytes: number;
 
   constructor(
     private readonly facts: FactsResolver,
-    private readonly maxDocumentBytes: number = 8 * 1024 * 1024,
-  ) {}
+    limits: ExecutionStoreLimits = {},
+  ) {
+    this.maxDocumentBytes = limits.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+    this.serializer = new ExecutionSerializer({ inlineOutputBytes: limits.inlineOutputBytes ?? DEFAULT_INLINE_OUTPUT_BYTES });
+  }
 
   async insert(record: Omit<ExecutionRecord, 'revision'>): Promise<ExecutionRecord> {
+    const plan = planWrite(this.serializer, record.execution, await this.facts(record.execution.graphId), BODY, this.maxDocumentBytes);
     const id = record.execution.id;
     if (this.rows.has(id)) throw new StoreConflict('exists', `execution ${id} exists`);
-    const row = this.row(record, 1, await this.facts(record.execution.graphId));
-    this.rows.set(id, row);
-    return { ...record, revision: 1 };
+    this.storeOutputs(plan.serialized);
+    this.rows.set(id, { ...plan.row, revision: 1, nextWakeAt: record.nextWakeAt, lease: record.lease, updatedAt: record.updatedAt });
+    return { ...record, execution: plan.execution, revision: 1 };
   }
 
   async get(id: string): Promise<ExecutionRecord | null> {
     const row = this.rows.get(id);
     if (row === undefined) return null;
-    return this.record(row, await this.facts(row.graphId));
+    const facts = await this.facts(row.graphId);
+    return this.record(this.rows.get(id) ?? row, facts);
   }
 
-  async update(record: Omit<ExecutionRecord, 'revision'>, expectedRevision: number): Promise<ExecutionRecord> {
+  async update(record: Omit<ExecutionRecord, 'revision'>, expectedRevision: number, options: WriteOptions = {}): Promise<ExecutionRecord> {
+    const plan = planWrite(this.serializer, record.execution, await this.facts(record.execution.graphId), BODY, this.maxDocumentBytes, options);
     const id = record.execution.id;
-    const facts = this.facts(record.execution.graphId);
-    const resolved = facts instanceof Promise ? await facts : facts;
     const current = this.rows.get(id);
     if (current === undefined || current.revision !== expectedRevision) {
       throw new StoreConflict('revision', `execution ${id} is at revision ${current?.revision ?? 'none'}, not ${expectedRevision}`);
     }
-    const row = this.row(record, expectedRevision + 1, resolved);
+    this.storeOutputs(plan.serialized);
+    const revision = expectedRevision + 1;
+    this.rows.set(id, { ...plan.row, revision, nextWakeAt: record.nextWakeAt, lease: record.lease, updatedAt: record.updatedAt });
+    return { ...record, execution: plan.execution, revision };
+  }
+
+  async claim(id: string, owner: string, leaseUntil: number, now: number): Promise<ExecutionRecord | null> {
+    const before = this.rows.get(id);
+    if (before === undefined) return null;
+    const facts = await this.facts(before.graphId);
+    const current = this.rows.get(id);
+    if (current === undefined) return null;
+    const lease = claimedLease(current.lease, owner, leaseUntil, now);
+    if (lease === null) return null;
+    const row: Row = { ...current, lease, revision: current.revision + 1, updatedAt: now };
     this.rows.set(id, row);
-    return { ...record, revision: row.revision };
+    return this.record(row, facts);
+  }
+
+  async release(id: string, owner: string, epoch: number): Promise<boolean> {
+    const current = this.rows.get(id);
+    const lease = current?.lease ?? null;
+    if (current === undefined || lease === null || lease.owner !== owner || lease.epoch !== epoch) return false;
+    this.rows.set(id, { ...current, lease: { owner, epoch, until: 0 } });
+    return true;
   }
 
   async list(query: ExecutionQuery): Promise<ExecutionSummary[]> {
-    const matches: [string, Row][] = [];
-    for (const entry of this.rows) if (matchesQuery(entry[0], entry[1], query)) matches.push(entry);
+    const matches: Row[] = [];
+    for (const row of this.rows.values()) if (matchesQuery(row, query)) matches.push(row);
     matches.sort(newestFirst);
+    const page = matches.slice(0, Math.max(0, query.limit));
     const out: ExecutionSummary[] = [];
-    for (const [, row] of matches) {
-      if (out.length >= query.limit) break;
+    for (const row of page) {
       const record = this.record(row, await this.facts(row.graphId));
       out.push({ execution: record.execution, revision: record.revision });
     }
@@ -71,67 +125,63 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async due(now: number, limit: number): Promise<string[]> {
-    return [...this.rows.entries()]
-      .filter(([, row]) => row.nextWakeAt !== null && row.nextWakeAt <= now && (row.lease === null || row.lease.until <= now))
-      .sort(([, a], [, b]) => (a.nextWakeAt as number) - (b.nextWakeAt as number))
-      .slice(0, limit)
-      .map(([id]) => id);
+    return [...this.rows.values()]
+      .filter((row) => row.nextWakeAt !== null && row.nextWakeAt <= now && leaseFree(row.lease, now))
+      .sort((a, b) => (a.nextWakeAt as number) - (b.nextWakeAt as number) || compareIds(a.id, b.id))
+      .slice(0, Math.max(0, limit))
+      .map((row) => row.id);
   }
 
   async orphaned(now: number, limit: number): Promise<string[]> {
-    return [...this.rows.entries()]
-      .filter(([, row]) => row.status === 'running' && row.lease !== null && row.lease.until <= now)
-      .slice(0, limit)
-      .map(([id]) => id);
+    return [...this.rows.values()]
+      .filter((row) => row.status === 'running' && row.lease !== null && row.lease.until <= now)
+      .sort((a, b) => (a.lease as Lease).until - (b.lease as Lease).until || compareIds(a.id, b.id))
+      .slice(0, Math.max(0, limit))
+      .map((row) => row.id);
   }
 
-  /** Bytes of the stored document of an execution (for size reports). */
+  /** Bytes of the stored document of an execution (for size reports), or null when absent. */
   documentBytes(id: string): number | null {
     const row = this.rows.get(id);
     return row === undefined ? null : Buffer.byteLength(row.text);
   }
 
-  private row(record: Omit<ExecutionRecord, 'revision'>, revision: number, facts: GraphFacts): Row {
-    const execution = record.execution;
-    const text = JSON.stringify(encodeExecution(execution, facts));
-    if (text.length > this.maxDocumentBytes / 3) {
-      const bytes = Buffer.byteLength(text);
-      if (bytes > this.maxDocumentBytes) throw new DocumentTooLarge(bytes, this.maxDocumentBytes);
-    }
-    return {
-      text,
-      revision,
-      status: execution.status,
-      graphId: execution.graphId,
-      labels: execution.labels,
-      createdAt: execution.createdAt,
-      parentId: execution.parent?.parentExecutionId ?? null,
-      nextWakeAt: record.nextWakeAt,
-      lease: record.lease,
-      updatedAt: record.updatedAt,
-    };
+  private storeOutputs(serialized: SerializedExecution): void {
+    for (const output of serialized.outputs) this.outputs.set(`${output.executionId}\u0000${output.ref}`, output.text);
+    this.serializer.markStored(serialized.outputs);
   }
 
   private record(row: Row, facts: GraphFacts): ExecutionRecord {
-    const execution = decodeExecution(JSON.parse(row.text) as ExecutionDocument, facts);
+    const doc = JSON.parse(row.text) as ExecutionDocument;
+    const outside = new Map<string, string>();
+    for (const ref of outsideOutputRefs(doc)) {
+      const text = this.outputs.get(`${row.id}\u0000${ref}`);
+      if (text !== undefined) outside.set(ref, text);
+    }
+    const execution = this.serializer.deserialize(doc, facts, outside);
     return { execution, revision: row.revision, nextWakeAt: row.nextWakeAt, lease: row.lease, updatedAt: row.updatedAt };
   }
 }
 
-/** Newest first: created_at, then id, both descending. */
-function newestFirst([idA, a]: [string, Row], [idB, b]: [string, Row]): number {
-  return b.createdAt - a.createdAt || (idA < idB ? 1 : idA > idB ? -1 : 0);
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function matchesQuery(id: string, row: Row, query: ExecutionQuery): boolean {
-  if (query.after !== undefined && (row.createdAt > query.after.createdAt || (row.createdAt === query.after.createdAt && id >= query.after.id))) return false;
+/** Newest first: created_at, then id, both descending. */
+function newestFirst(a: Row, b: Row): number {
+  return b.createdAt - a.createdAt || compareIds(b.id, a.id);
+}
+
+function matchesQuery(row: Row, query: ExecutionQuery): boolean {
+  const after = query.after;
+  if (after !== undefined && (row.createdAt > after.createdAt || (row.createdAt === after.createdAt && row.id >= after.id))) return false;
   if (query.statuses !== undefined && query.statuses.length > 0 && !query.statuses.includes(row.status)) return false;
   if (query.graphId !== undefined && row.graphId !== query.graphId) return false;
   if (query.parentExecutionId !== undefined && row.parentId !== query.parentExecutionId) return false;
   if (query.createdAfter !== undefined && row.createdAt < query.createdAfter) return false;
   if (query.createdBefore !== undefined && row.createdAt >= query.createdBefore) return false;
   if (query.labels !== undefined) {
-    for (const [k, v] of Object.entries(query.labels)) if (row.labels[k] !== v) return false;
+    for (const [k, v] of Object.entries(query.labels)) if (!Object.prototype.hasOwnProperty.call(row.labels, k) || row.labels[k] !== v) return false;
   }
   return true;
 }

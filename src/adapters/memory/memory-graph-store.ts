@@ -1,6 +1,6 @@
 import type { GraphStore, StoredGraph } from '../../app/ports/graph-store.js';
 
-/** Graphs kept in process memory (the default store when no MongoDB is configured). */
+/** Graphs kept in process memory as JSON text (the default store when no MongoDB is configured). */
 export class MemoryGraphStore implements GraphStore {
   private readonly graphs = new Map<string, string>();
 

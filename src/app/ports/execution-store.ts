@@ -41,6 +41,16 @@ export interface ExecutionSummary {
   readonly revision: number;
 }
 
+/** Options of `ExecutionStore.update`. */
+export interface WriteOptions {
+  /**
+   * Writes a minimal document: identity, status, engine error, cancel, times and seq, without the audit
+   * trail, state, contexts, frontier or preparation (and without input and variables if those still do
+   * not fit). Records an execution that outgrew the size limit as failed with `execution_too_large`.
+   */
+  readonly minimal?: boolean;
+}
+
 /**
  * Where executions live (ARCHITECTURE.md port). Every write is conditional on the revision; a lost
  * race raises `StoreConflict`, never a silent overwrite.
@@ -49,13 +59,30 @@ export interface ExecutionStore {
   /** Inserts a new execution at revision 1. A used id raises StoreConflict('exists'). */
   insert(record: Omit<ExecutionRecord, 'revision'>): Promise<ExecutionRecord>;
   get(id: string): Promise<ExecutionRecord | null>;
-  /** Writes the record if the stored revision is `expectedRevision`; returns the new record. */
-  update(record: Omit<ExecutionRecord, 'revision'>, expectedRevision: number): Promise<ExecutionRecord>;
+  /**
+   * Writes the record if the stored revision is `expectedRevision` (else StoreConflict('revision')) and
+   * returns the new record, with the execution as stored. A document over the size limit raises
+   * DocumentTooLarge and writes nothing.
+   */
+  update(record: Omit<ExecutionRecord, 'revision'>, expectedRevision: number, options?: WriteOptions): Promise<ExecutionRecord>;
+  /**
+   * Takes or renews the lease of an execution for `owner` until `leaseUntil`: succeeds when the lease
+   * is free, expired (until ≤ now) or already the owner's; the epoch increases when the lease changes
+   * hands. Increments the revision, so a write based on an earlier read fails (fencing off a previous
+   * owner). Returns the record as claimed, or null when another owner holds the lease or there is no
+   * such execution.
+   */
+  claim(id: string, owner: string, leaseUntil: number, now: number): Promise<ExecutionRecord | null>;
+  /**
+   * Ends the lease `owner` holds at `epoch` at once (it expires; owner and epoch stay, so epochs only
+   * grow). Leaves the revision alone. Returns false when that lease is no longer held.
+   */
+  release(id: string, owner: string, epoch: number): Promise<boolean>;
   /** Newest first. */
   list(query: ExecutionQuery): Promise<ExecutionSummary[]>;
-  /** Ids of executions with next_wake_at ≤ now whose lease is free or expired, soonest first. */
+  /** Ids of executions with next_wake_at ≤ now whose lease is free or expired, soonest first (then by id). */
   due(now: number, limit: number): Promise<string[]>;
-  /** Ids of running executions whose lease expired before `now` (crash recovery). */
+  /** Ids of running executions whose lease expired (until ≤ now), longest expired first (crash recovery). */
   orphaned(now: number, limit: number): Promise<string[]>;
 }
 

@@ -29,9 +29,15 @@ export interface TaskStore {
   /** Creates the task; creating an existing task id is a no-op. */
   create(task: TaskRecord): Promise<void>;
   get(taskId: string): Promise<TaskRecord | null>;
-  /** Claims up to `max` open tasks of the types whose lease is free or expired, oldest first. */
+  /**
+   * Claims up to `max` open tasks of the types whose lease is free or expired (until ≤ now) and whose
+   * timeout has not passed (timeout_at > now), oldest first; each task goes to one worker only.
+   */
   claim(types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]>;
-  /** Extends a lease held by `worker`; returns false when the worker does not hold it. */
+  /**
+   * Extends the lease `worker` holds on an open task (until > now); returns false when the task is not
+   * open or the worker does not hold it (another worker's, or expired: the worker must claim again).
+   */
   extend(taskId: string, worker: string, leaseUntil: number, now: number): Promise<boolean>;
   /** Moves an open task to a final status with a result; returns false when it was not open. */
   finish(taskId: string, status: Exclude<TaskStatus, 'open'>, result: JsonObject | null): Promise<boolean>;

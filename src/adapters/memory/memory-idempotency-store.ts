@@ -1,0 +1,21 @@
+import type { IdempotencyRecord, IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import { idempotencyId } from '../document/idempotency-id.js';
+
+/** Idempotency records kept in process memory as JSON text, by (scope, key). */
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, string>();
+
+  async putIfAbsent(record: IdempotencyRecord): Promise<{ readonly created: boolean; readonly record: IdempotencyRecord }> {
+    const id = idempotencyId(record.scope, record.key);
+    const existing = this.records.get(id);
+    if (existing !== undefined) return { created: false, record: JSON.parse(existing) as IdempotencyRecord };
+    const text = JSON.stringify(record);
+    this.records.set(id, text);
+    return { created: true, record: JSON.parse(text) as IdempotencyRecord };
+  }
+
+  async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const text = this.records.get(idempotencyId(scope, key));
+    return text === undefined ? null : (JSON.parse(text) as IdempotencyRecord);
+  }
+}

@@ -1,0 +1,34 @@
+import type { EventLog } from '../../app/ports/event-log.js';
+import type { GraphStore } from '../../app/ports/graph-store.js';
+import type { IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import type { TaskStore } from '../../app/ports/task-store.js';
+import type { FactsResolver } from '../document/graph-facts.js';
+import type { ExecutionStoreLimits } from '../document/store-limits.js';
+import { MemoryEventLog } from './memory-event-log.js';
+import { MemoryExecutionStore } from './memory-execution-store.js';
+import { MemoryGraphStore } from './memory-graph-store.js';
+import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
+import { MemoryTaskStore } from './memory-task-store.js';
+
+/** The five in-memory stores (the service's default without MongoDB). */
+export interface MemoryStores {
+  readonly executions: MemoryExecutionStore;
+  readonly events: EventLog;
+  readonly graphs: GraphStore;
+  readonly idempotency: IdempotencyStore;
+  readonly tasks: TaskStore;
+  /** Nothing to release; present so both store sets close the same way. */
+  close(): Promise<void>;
+}
+
+/** Creates the in-memory stores; `facts` gives the codec the graph facts of an execution's graph. */
+export function createMemoryStores(facts: FactsResolver, limits: ExecutionStoreLimits = {}): MemoryStores {
+  return {
+    executions: new MemoryExecutionStore(facts, limits),
+    events: new MemoryEventLog(),
+    graphs: new MemoryGraphStore(),
+    idempotency: new MemoryIdempotencyStore(),
+    tasks: new MemoryTaskStore(),
+    close: async () => undefined,
+  };
+}
