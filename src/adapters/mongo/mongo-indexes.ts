@@ -1,0 +1,76 @@
+import type { Db, IndexDescription } from 'mongodb';
+
+/** Collection names of the MongoDB stores. */
+export const COLLECTIONS = {
+  executions: 'executions',
+  outputs: 'execution_outputs',
+  events: 'events',
+  graphs: 'graphs',
+  idempotency: 'idempotency',
+  tasks: 'tasks',
+} as const;
+
+/**
+ * Every index the service's queries need, created at start-up, with the query each one serves.
+ * Lookups by `_id` (get/update/claim/release of an execution, graphs, idempotency records, outside
+ * outputs by `${execution_id}:${ref}`, get/extend/finish of a task) use the built-in `_id` index.
+ */
+export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDescription[]>> = {
+  executions: [
+    // list() with no filter, or only a created range and/or the `after` cursor: newest first.
+    { key: { created_at: -1, _id: -1 }, name: 'created_desc' },
+    // list({ statuses }) newest first.
+    { key: { status: 1, created_at: -1, _id: -1 }, name: 'status_created_desc' },
+    // list({ graphId }) newest first.
+    { key: { graph_id: 1, created_at: -1, _id: -1 }, name: 'graph_created_desc' },
+    // list({ labels }) newest first: multikey on the `key=value` terms.
+    { key: { labels: 1, created_at: -1, _id: -1 }, name: 'labels_created_desc' },
+    // list({ parentExecutionId }) newest first: the children of an execution.
+    { key: { parent_id: 1, created_at: -1, _id: -1 }, name: 'parent_created_desc' },
+    // due(now): next_wake_at ≤ now, soonest first (executions with no wake-up hold null, never ≤ now).
+    { key: { next_wake_at: 1, _id: 1 }, name: 'next_wake' },
+    // orphaned(now): status running with lease.until ≤ now, longest expired first.
+    { key: { status: 1, 'lease.until': 1, _id: 1 }, name: 'status_lease_until' },
+  ],
+  // Reads by `_id` only (see above).
+  outputs: [],
+  events: [
+    // append() upserts by (execution_id, seq) and read() scans seq > after in order; unique, so an
+    // event per seq exists once.
+    { key: { execution_id: 1, seq: 1 }, name: 'execution_seq', unique: true },
+  ],
+  graphs: [],
+  idempotency: [],
+  tasks: [
+    // claim(types): open tasks of the types, oldest first (the lease and timeout are checked on the
+    // matching entries).
+    { key: { status: 1, task_type: 1, created_at: 1, _id: 1 }, name: 'status_type_created' },
+  ],
+};
+
+/**
+ * Creates the indexes of INDEXES that do not exist yet, one per command (FerretDB v1 fails a
+ * createIndexes of several indexes that all exist already), and every collection.
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [collection, indexes] of Object.entries(INDEXES) as [keyof typeof COLLECTIONS, readonly IndexDescription[]][]) {
+    const name = COLLECTIONS[collection];
+    await createCollectionIfMissing(db, name);
+    const existing = new Set((await db.collection(name).indexes()).map((index) => index.name));
+    for (const index of indexes) {
+      if (!existing.has(index.name)) await db.collection(name).createIndexes([index]);
+    }
+  }
+}
+
+/** Creates a collection up front so that the first write does not race its implicit creation. */
+async function createCollectionIfMissing(db: Db, name: string): Promise<void> {
+  const existing = await db.listCollections({ name }, { nameOnly: true }).toArray();
+  if (existing.length > 0) return;
+  try {
+    await db.createCollection(name);
+  } catch (error) {
+    // Another replica created it in between (NamespaceExists).
+    if ((error as { code?: number }).code !== 48) throw error;
+  }
+}

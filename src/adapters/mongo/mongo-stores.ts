@@ -1,0 +1,63 @@
+import { MongoClient } from 'mongodb';
+import { StoreUnavailable } from '../../app/ports/execution-store.js';
+import type { EventLog } from '../../app/ports/event-log.js';
+import type { GraphStore } from '../../app/ports/graph-store.js';
+import type { IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import type { TaskStore } from '../../app/ports/task-store.js';
+import type { FactsResolver } from '../document/graph-facts.js';
+import type { ExecutionStoreLimits } from '../document/store-limits.js';
+import type { ExecutionRow } from './execution-row.js';
+import { storeError } from './mongo-errors.js';
+import { MongoEventLog, type EventRow } from './mongo-event-log.js';
+import { MongoExecutionStore, type OutputRow } from './mongo-execution-store.js';
+import { MongoGraphStore, type GraphRow } from './mongo-graph-store.js';
+import { MongoIdempotencyStore, type IdempotencyRow } from './mongo-idempotency-store.js';
+import { COLLECTIONS, ensureIndexes } from './mongo-indexes.js';
+import { MongoTaskStore, type TaskRow } from './mongo-task-store.js';
+
+/** Settings of the MongoDB stores. */
+export interface MongoStoreOptions extends ExecutionStoreLimits {
+  /** The database holding every collection. */
+  readonly dbName: string;
+  /** Gives the codec the graph facts of an execution's graph. */
+  readonly facts: FactsResolver;
+  /** How long to look for a server before an operation fails with StoreUnavailable (default 5000 ms). */
+  readonly serverSelectionTimeoutMS?: number;
+  /** Name reported to the server (default "prana"). */
+  readonly appName?: string;
+}
+
+/** The five MongoDB stores over one client; `close()` disconnects. */
+export interface MongoStores {
+  readonly executions: MongoExecutionStore;
+  readonly events: EventLog;
+  readonly graphs: GraphStore;
+  readonly idempotency: IdempotencyStore;
+  readonly tasks: TaskStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to MongoDB, creates every index the service's queries need (mongo-indexes.ts) and returns
+ * the stores. A server that cannot be reached raises StoreUnavailable after the selection timeout.
+ */
+export async function createMongoStores(uri: string, options: MongoStoreOptions): Promise<MongoStores> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, appName: options.appName ?? 'prana' });
+  try {
+    await client.connect();
+    await ensureIndexes(client.db(options.dbName));
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    const mapped = storeError(error, 'connect');
+    throw mapped instanceof StoreUnavailable ? mapped : new StoreUnavailable(`MongoDB set-up failed: ${(error as Error).message}`, { cause: error });
+  }
+  const db = client.db(options.dbName);
+  return {
+    executions: new MongoExecutionStore(db.collection<ExecutionRow>(COLLECTIONS.executions), db.collection<OutputRow>(COLLECTIONS.outputs), options.facts, options),
+    events: new MongoEventLog(db.collection<EventRow>(COLLECTIONS.events)),
+    graphs: new MongoGraphStore(db.collection<GraphRow>(COLLECTIONS.graphs)),
+    idempotency: new MongoIdempotencyStore(db.collection<IdempotencyRow>(COLLECTIONS.idempotency)),
+    tasks: new MongoTaskStore(db.collection<TaskRow>(COLLECTIONS.tasks)),
+    close: () => client.close(),
+  };
+}
