@@ -1,6 +1,5 @@
 import type { Execution } from '../../domain/execution.js';
 import { isTerminal } from '../../domain/execution.js';
-import { ActivePaths, Frontier, NodeTable } from '../../domain/node-table.js';
 import type { JsonObject } from '../../domain/json.js';
 import type { EngineError } from '../../domain/node-error.js';
 import type { ChildResult, Resumption } from '../../domain/resumption.js';
@@ -114,13 +113,14 @@ export class ExecutionRuntime {
   /** Looks at an execution whose wake-up time may have come: starts a due pending child, fires a due suspension. */
   wake(id: string): Promise<DriveOutcome | null> {
     return this.lock.run(id, async () => {
+      const wasLive = this.live.has(id);
       const session = await this.session(id).catch((error: unknown) => (error instanceof AppError ? null : Promise.reject(error)));
       if (session === null) return null;
       try {
         const status = session.execution.status;
         if (status === 'pending') return await this.driveSession(session, { kind: 'start', now: this.deps.clock.now() });
         if (status === 'suspended') return await this.driveSession(session, { kind: 'wake', now: this.deps.clock.now() });
-        if (status === 'running' && !this.live.has(id)) return await this.driveSession(session, { kind: 'recover', now: this.deps.clock.now() });
+        if (status === 'running' && !wasLive) return await this.driveSession(session, { kind: 'recover', now: this.deps.clock.now() });
         return { execution: session.execution, refusal: null };
       } finally {
         if (session.execution.status !== 'running') this.live.delete(id);
@@ -198,11 +198,20 @@ export class ExecutionRuntime {
     this.timers.set(id, timer);
   }
 
+  /**
+   * The execution to drive: the live one, or the stored one after taking its lease (which fences
+   * off a previous owner: its next write fails). Another replica's live lease is a conflict.
+   */
   private async session(id: string): Promise<Session> {
     const live = this.live.get(id);
     if (live !== undefined) return live;
-    const record = await this.deps.executions.get(id);
-    if (record === null) throw notFound('prana.v1.Execution', id);
+    const now = this.deps.clock.now();
+    const record = await this.deps.executions.claim(id, this.deps.owner, now + this.deps.leaseMs, now);
+    if (record === null) {
+      const stored = await this.deps.executions.get(id);
+      if (stored === null) throw notFound('prana.v1.Execution', id);
+      throw new AppError('aborted', 'conflict', `execution ${id} is being run by another replica; retry`, { owner: stored.lease?.owner ?? '' });
+    }
     const graph = await this.deps.graphs.load(record.execution.graphId);
     if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${id} is missing`);
     const session: Session = { execution: record.execution, graph, revision: record.revision, lease: record.lease, unsaved: [] };
@@ -251,7 +260,7 @@ export class ExecutionRuntime {
       },
       persist: async (execution) => {
         await this.deps.events.append(session.unsaved.splice(0));
-        const record = await this.deps.executions.update({ execution: minimal(execution), nextWakeAt: null, lease: null, updatedAt: this.deps.clock.now() }, session.revision);
+        const record = await this.deps.executions.update({ execution, nextWakeAt: null, lease: null, updatedAt: this.deps.clock.now() }, session.revision, { minimal: true });
         session.revision = record.revision;
         this.deps.hub.persisted(execution.id, execution.seq);
         this.notify(execution);
@@ -402,22 +411,6 @@ export class ExecutionRuntime {
       work().catch((error: unknown) => this.deps.onError(error, what));
     });
   }
-}
-
-/**
- * The execution without its audit trail, state and contexts: small enough to record the failure of
- * an execution that outgrew the document limit.
- */
-function minimal(execution: Execution): Execution {
-  return {
-    ...execution,
-    runs: new NodeTable(execution.runs.slots),
-    frontier: new Frontier(execution.frontier.slots),
-    activePaths: new ActivePaths(execution.activePaths.slots),
-    state: {},
-    nodeContexts: new Map(),
-    preparation: {},
-  };
 }
 
 /** What a parent's resume handler learns about one ended child (SEMANTICS.md §9.3). */
