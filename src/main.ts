@@ -1,9 +1,10 @@
-// The composition root: reads the configuration, builds the logger and the gRPC server, and owns the
-// process lifecycle (graceful stop on SIGTERM / SIGINT). Only this file knows every concrete class.
+// The composition root: reads the configuration, builds the logger, starts the service (stores,
+// application, gRPC server; see src/config/start-service.ts) and owns the process lifecycle: a graceful
+// stop on SIGTERM / SIGINT, an immediate exit on a second signal.
 import { pino } from 'pino';
 import { loadConfig, type Config } from './config/config.js';
 import { ConfigError } from './config/config-error.js';
-import { startGrpcServer } from './transport/grpc/server.js';
+import { startService } from './config/start-service.js';
 
 /** Starts Prana and stops it gracefully on SIGTERM or SIGINT (exit code 0). */
 async function main(): Promise<void> {
@@ -17,19 +18,16 @@ async function main(): Promise<void> {
   }
 
   const logger = pino({ name: 'prana', level: config.logLevel });
-  const server = await startGrpcServer({
-    address: config.grpcAddress.text,
-    logger,
-    shutdownGraceMs: config.shutdownGraceMs,
-  });
-  logger.info(
-    { address: server.address, store: config.mongodbUri === undefined ? 'memory' : 'mongodb' },
-    `prana listening on ${server.address}`,
-  );
+  const service = await startService(config, logger);
+  logger.info({ address: service.address, store: service.store }, `prana listening on ${service.address}`);
 
   const onSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutting down: health NOT_SERVING, draining calls in flight');
-    server.stop().then(
+    process.once(signal, () => {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    });
+    service.stop().then(
       () => {
         logger.info('stopped');
         process.exit(0);

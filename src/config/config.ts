@@ -1,17 +1,31 @@
+import type { JsonObject } from '../domain/json.js';
 import { ConfigError } from './config-error.js';
+import { parseDenyHosts } from './deny-hosts.js';
+import { parseEnvJson } from './env-json.js';
 import { parseGrpcAddress, type GrpcAddress } from './grpc-address.js';
 import { parseLogLevel, type LogLevel } from './log-level.js';
+import { parseMongodbUri, type MongodbTarget } from './mongodb-uri.js';
+import { parseTokenSecret } from './token-secret.js';
 
 /** The service configuration, read once from the environment at startup and frozen. */
 export interface Config {
   /** `PRANA_GRPC_ADDRESS`: where the gRPC server listens. Default `127.0.0.1:50051`. */
   readonly grpcAddress: GrpcAddress;
-  /** `MONGODB_URI`: the MongoDB to use; absent means the in-memory store. */
-  readonly mongodbUri: string | undefined;
+  /** `MONGODB_URI`: the MongoDB to use and the database its path names; absent means the in-memory store. */
+  readonly mongodb: MongodbTarget | undefined;
   /** `PRANA_LOG_LEVEL`: default `info`. */
   readonly logLevel: LogLevel;
   /** `PRANA_SHUTDOWN_GRACE_MS`: how long a graceful stop waits for calls in flight. Default 5000. */
   readonly shutdownGraceMs: number;
+  /**
+   * `PRANA_TOKEN_SECRET`: the secret resume tokens are signed with, at least 32 characters; every
+   * replica needs the same one. Absent means a random secret per process (tokens then die with it).
+   */
+  readonly tokenSecret: string | undefined;
+  /** `PRANA_HTTP_DENY_HOSTS`: hosts `http.request` may not reach (comma-separated); default none. */
+  readonly httpDenyHosts: readonly string[];
+  /** `PRANA_ENV_JSON`: a JSON object, `$env` of every execution. Default `{}`. */
+  readonly env: JsonObject;
 }
 
 /** The environment as `process.env` has it. */
@@ -27,9 +41,12 @@ export const DEFAULT_GRPC_ADDRESS = '127.0.0.1:50051';
 export function loadConfig(env: Environment): Config {
   return Object.freeze({
     grpcAddress: parseGrpcAddress('PRANA_GRPC_ADDRESS', read(env, 'PRANA_GRPC_ADDRESS') ?? DEFAULT_GRPC_ADDRESS),
-    mongodbUri: parseMongodbUri('MONGODB_URI', read(env, 'MONGODB_URI')),
+    mongodb: parseMongodbUri('MONGODB_URI', read(env, 'MONGODB_URI')),
     logLevel: parseLogLevel('PRANA_LOG_LEVEL', read(env, 'PRANA_LOG_LEVEL') ?? 'info'),
     shutdownGraceMs: parseDurationMs('PRANA_SHUTDOWN_GRACE_MS', read(env, 'PRANA_SHUTDOWN_GRACE_MS') ?? '5000'),
+    tokenSecret: parseTokenSecret('PRANA_TOKEN_SECRET', read(env, 'PRANA_TOKEN_SECRET')),
+    httpDenyHosts: parseDenyHosts('PRANA_HTTP_DENY_HOSTS', read(env, 'PRANA_HTTP_DENY_HOSTS')),
+    env: parseEnvJson('PRANA_ENV_JSON', read(env, 'PRANA_ENV_JSON')),
   });
 }
 
@@ -37,15 +54,6 @@ export function loadConfig(env: Environment): Config {
 function read(env: Environment, variable: string): string | undefined {
   const value = env[variable]?.trim();
   return value === undefined || value === '' ? undefined : value;
-}
-
-/** Accepts `mongodb://` and `mongodb+srv://` connection strings; the driver checks the rest. */
-function parseMongodbUri(variable: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^mongodb(\+srv)?:\/\/\S+$/.test(value)) {
-    throw new ConfigError(variable, 'invalid connection string: expected mongodb://… or mongodb+srv://…');
-  }
-  return value;
 }
 
 /** Accepts a whole number of milliseconds from 0 to 600 000. */

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import { PranaApp, type AppDeps, type Stores } from '../app/prana-app.js';
+import type { Clock, Timers } from '../app/ports/clock.js';
+import { NodeCacheGraphCache } from '../adapters/cache/node-cache-graph-cache.js';
+import { graphFacts, type FactsResolver } from '../adapters/document/graph-facts.js';
+import { createMemoryStores } from '../adapters/memory/memory-stores.js';
+import { createMongoStores } from '../adapters/mongo/mongo-stores.js';
+import { systemClock, systemTimers } from '../adapters/system/system-time.js';
+import { builtinRegistry } from '../nodes/catalog.js';
+import type { EdgeLimits } from '../transport/grpc/edge-limits.js';
+import type { CallCapacity } from '../transport/grpc/open-calls.js';
+import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
+import { startGrpcServer } from '../transport/grpc/server.js';
+import type { Config } from './config.js';
+import { DenyListPolicy } from './deny-list-policy.js';
+
+/** Settings tests (and benchmarks) may change; production takes every default. */
+export interface ServiceOverrides {
+  readonly clock?: Clock;
+  readonly timers?: Timers;
+  /** Application settings (subscriber queue, poll intervals, limits …). */
+  readonly app?: Partial<Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue'>>;
+  readonly edgeLimits?: Partial<EdgeLimits>;
+  readonly capacity?: Partial<CallCapacity>;
+  /** Largest request message, bytes. */
+  readonly maxReceiveMessageBytes?: number;
+  /** How long a MongoDB operation looks for a server before failing with StoreUnavailable. */
+  readonly mongoServerSelectionTimeoutMs?: number;
+}
+
+/** A running Prana: the gRPC server over the application over the stores. */
+export interface RunningService {
+  /** `host:port` actually bound. */
+  readonly address: string;
+  readonly port: number;
+  /** The application (tests drive the poller with `pollNow`). */
+  readonly app: PranaApp;
+  /** `memory` or `mongodb`. */
+  readonly store: 'memory' | 'mongodb';
+  /**
+   * Stops gracefully: health NOT_SERVING, open waits and streams end with `shutting_down`, calls in
+   * flight get the grace period; then background work stops and the stores close. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root's wiring: stores (memory without MONGODB_URI, MongoDB with it), the node-cache
+ * graph cache, the built-in node registry, the application and the gRPC server; then background
+ * polling starts. Only this file (with src/main.ts) knows every concrete class.
+ */
+export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const graphCache = new NodeCacheGraphCache();
+  // The execution stores need the facts of an execution's graph; the app resolves graphs (cache, then
+  // store), so the resolver reads the app once it exists.
+  const built: { app?: PranaApp } = {};
+  const facts: FactsResolver = (graphId) => {
+    const cached = graphCache.get(graphId);
+    if (cached !== undefined) return graphFacts(cached);
+    if (built.app === undefined) throw new Error('graph facts requested before the application was built');
+    return built.app.getWorkflowGraph(graphId).then(graphFacts);
+  };
+  const stores: Stores & { close(): Promise<void> } =
+    config.mongodb === undefined ? createMemoryStores(facts) : await createMongoStores(config.mongodb.uri, {
+          dbName: config.mongodb.database,
+          facts,
+          ...(overrides.mongoServerSelectionTimeoutMs === undefined ? {} : { serverSelectionTimeoutMS: overrides.mongoServerSelectionTimeoutMs }),
+        });
+
+  const app = new PranaApp({
+    stores,
+    graphCache,
+    registry: builtinRegistry(),
+    clock: overrides.clock ?? systemClock,
+    timers: overrides.timers ?? systemTimers,
+    tokenSecret: config.tokenSecret ?? randomSecret(logger),
+    env: config.env,
+    outbound: new DenyListPolicy(config.httpDenyHosts),
+    log: (record) => logger[record.level]({ node: record.fields }, record.message),
+    onError: (error, context) => logger.error({ err: error, context }, 'background work failed'),
+    owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    ...overrides.app,
+  });
+  built.app = app;
+
+  const rpc = createPranaHandlers({ app, log: logger, ...(overrides.edgeLimits && { limits: overrides.edgeLimits }), ...(overrides.capacity && { capacity: overrides.capacity }) });
+  let server;
+  try {
+    server = await startGrpcServer({
+      address: config.grpcAddress.text,
+      logger,
+      shutdownGraceMs: config.shutdownGraceMs,
+      handlers: rpc.handlers,
+      onDrain: rpc.drain,
+      ...(overrides.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageBytes: overrides.maxReceiveMessageBytes }),
+    });
+  } catch (error) {
+    graphCache.close();
+    await stores.close();
+    throw error;
+  }
+  app.start();
+
+  const grpc = server;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await grpc.stop();
+      app.stop();
+      graphCache.close();
+      await stores.close();
+    })();
+    return stopping;
+  };
+  return { address: grpc.address, port: grpc.port, app, store: config.mongodb === undefined ? 'memory' : 'mongodb', stop };
+}
+
+/** A random per-process token secret, with the warning that tokens then do not outlive the process. */
+function randomSecret(logger: Logger): string {
+  logger.warn(
+    'PRANA_TOKEN_SECRET is not set: resume tokens are signed with a random per-process secret, so they stop working when the process restarts and are refused by other replicas. Set PRANA_TOKEN_SECRET (at least 32 random characters) in production.',
+  );
+  return randomBytes(32).toString('hex');
+}

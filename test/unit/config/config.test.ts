@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/config.js';
+import { ConfigError } from '../../../src/config/config-error.js';
+
+/** The ConfigError loadConfig throws for this environment. */
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('takes every default from an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      grpcAddress: { host: '127.0.0.1', port: 50051, text: '127.0.0.1:50051' },
+      mongodb: undefined,
+      logLevel: 'info',
+      shutdownGraceMs: 5000,
+      tokenSecret: undefined,
+      httpDenyHosts: [],
+      env: {},
+    });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ MONGODB_URI: '  ', PRANA_TOKEN_SECRET: '', PRANA_ENV_JSON: ' ' })).toMatchObject({ mongodb: undefined, tokenSecret: undefined, env: {} });
+  });
+
+  it('reads the frozen configuration once', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  describe('MONGODB_URI', () => {
+    it('reads the database from the path, and uses "prana" when there is none', () => {
+      expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/orders?retryWrites=true' }).mongodb).toEqual({ uri: 'mongodb://db:27017/orders?retryWrites=true', database: 'orders' });
+      expect(loadConfig({ MONGODB_URI: 'mongodb://a:1,b:2/' }).mongodb).toEqual({ uri: 'mongodb://a:1,b:2/', database: 'prana' });
+      expect(loadConfig({ MONGODB_URI: 'mongodb+srv://user:pw@cluster.example.net' }).mongodb?.database).toBe('prana');
+    });
+
+    it('refuses other schemes and invalid database names, naming the variable', () => {
+      expect(refusal({ MONGODB_URI: 'postgres://db/x' })).toMatchObject({ variable: 'MONGODB_URI' });
+      expect(refusal({ MONGODB_URI: 'mongodb://db/bad.name' }).message).toMatch(/^MONGODB_URI: invalid database name "bad.name"/);
+    });
+  });
+
+  describe('PRANA_TOKEN_SECRET', () => {
+    it('accepts a secret of at least 32 characters', () => {
+      expect(loadConfig({ PRANA_TOKEN_SECRET: 'k'.repeat(32) }).tokenSecret).toBe('k'.repeat(32));
+    });
+
+    it('refuses a shorter secret', () => {
+      expect(refusal({ PRANA_TOKEN_SECRET: 'short' }).message).toBe(
+        'PRANA_TOKEN_SECRET: too short: 5 characters; use at least 32 random characters (e.g. openssl rand -hex 32)',
+      );
+    });
+  });
+
+  describe('PRANA_HTTP_DENY_HOSTS', () => {
+    it('reads a comma-separated, case-insensitive list of hosts, addresses and .domains', () => {
+      expect(loadConfig({ PRANA_HTTP_DENY_HOSTS: ' Metadata.Internal, 169.254.169.254,,[::1], .corp.example ' }).httpDenyHosts).toEqual([
+        'metadata.internal',
+        '169.254.169.254',
+        '::1',
+        '.corp.example',
+      ]);
+    });
+
+    it('refuses something that is not a host', () => {
+      expect(refusal({ PRANA_HTTP_DENY_HOSTS: 'ok.example, http://x/' }).message).toMatch(/^PRANA_HTTP_DENY_HOSTS: invalid host "http:\/\/x\/"/);
+    });
+  });
+
+  describe('PRANA_ENV_JSON', () => {
+    it('reads a JSON object as $env', () => {
+      expect(loadConfig({ PRANA_ENV_JSON: '{"API_BASE": "https://api.example.com", "retries": 3}' }).env).toEqual({ API_BASE: 'https://api.example.com', retries: 3 });
+    });
+
+    it('refuses invalid JSON and JSON that is not an object', () => {
+      expect(refusal({ PRANA_ENV_JSON: '{nope' }).message).toMatch(/^PRANA_ENV_JSON: invalid JSON: /);
+      expect(refusal({ PRANA_ENV_JSON: '[1, 2]' }).message).toBe('PRANA_ENV_JSON: must be a JSON object, e.g. {"API_BASE": "https://api.example.com"}');
+    });
+  });
+
+  it('keeps checking the earlier variables', () => {
+    expect(refusal({ PRANA_GRPC_ADDRESS: 'nowhere' }).variable).toBe('PRANA_GRPC_ADDRESS');
+    expect(refusal({ PRANA_LOG_LEVEL: 'loud' }).variable).toBe('PRANA_LOG_LEVEL');
+    expect(refusal({ PRANA_SHUTDOWN_GRACE_MS: '-1' }).variable).toBe('PRANA_SHUTDOWN_GRACE_MS');
+  });
+});
