@@ -1,6 +1,7 @@
 import { status, type ServerErrorResponse } from '@grpc/grpc-js';
 import { AppError, type AppErrorCode } from '../../app/app-error.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable } from '../../app/ports/execution-store.js';
+import { encodeErrorMetadata } from './error-metadata.js';
 import { rpcError } from './rich-error.js';
 
 /** Where the mapping reports failures that are the service's fault or the store's. */
@@ -13,7 +14,8 @@ export interface ErrorLog {
  * The one mapping from a failure raised while serving a call to the gRPC status the caller gets,
  * with ErrorInfo (and BadRequest / ResourceInfo where they apply) in `grpc-status-details-bin`:
  *
- * - AppError: its code picks the status; reason, metadata, field violations and resource pass through.
+ * - AppError: its code picks the status; reason, field violations and resource pass through, and the
+ *   metadata too, with statuses and suspension kinds written as proto enum names.
  * - StoreUnavailable: UNAVAILABLE `store_unavailable` (logged as a warning).
  * - StoreConflict: ABORTED `conflict` (a lost race the application did not absorb).
  * - DocumentTooLarge: RESOURCE_EXHAUSTED `limit_exceeded` with the `limit`.
@@ -26,7 +28,7 @@ export function toRpcError(error: unknown, log: ErrorLog, method: string): Serve
       code: statusOf(error.code),
       message: error.message,
       reason: error.reason,
-      metadata: error.metadata,
+      metadata: encodeErrorMetadata(error.reason, error.metadata),
       fieldViolations: error.fieldViolations,
       ...(error.resource === undefined ? {} : { resource: error.resource }),
     });
