@@ -51,6 +51,7 @@ export const protobufFileName = "prana/v1/errors.proto";
  * | `lease_not_held`        | FAILED_PRECONDITION | another worker holds a live lease on the task; `lease_expires_at`   |
  * | `conflict`              | ABORTED             | lost a race with a concurrent change; retry the whole call           |
  * | `limit_exceeded`        | RESOURCE_EXHAUSTED  | a service capacity limit was hit (open streams, waiting calls); `limit` |
+ * | `subscriber_too_slow`   | RESOURCE_EXHAUSTED  | a stream fell more than `limit` events behind; resume with WatchExecution from the last `seq` |
  * | `store_unavailable`     | UNAVAILABLE         | the store (MongoDB) did not answer; retry with back-off              |
  * | `shutting_down`         | UNAVAILABLE         | the replica is stopping; retry, possibly on another replica          |
  * | `internal`              | INTERNAL            | a bug in the service                                                 |

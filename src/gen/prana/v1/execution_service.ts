@@ -2426,8 +2426,9 @@ export const ExecutionServiceService = {
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
-   * `store_unavailable` or `shutting_down`, after which WatchExecution with the last `seq` seen resumes
-   * the stream without loss.
+   * `store_unavailable` or `shutting_down`, or RESOURCE_EXHAUSTED `subscriber_too_slow` (the caller read
+   * too slowly; metadata `limit`), after which WatchExecution with the last `seq` seen resumes the
+   * stream without loss.
    */
   runExecution: {
     path: "/prana.v1.ExecutionService/RunExecution" as const,
@@ -2449,6 +2450,8 @@ export const ExecutionServiceService = {
    * * INVALID_ARGUMENT `invalid_request`: `execution_id` empty or `after_seq` negative.
    * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.Execution").
    * * RESOURCE_EXHAUSTED `limit_exceeded`: too many open streams on this replica.
+   * * RESOURCE_EXHAUSTED `subscriber_too_slow`: the caller read so slowly that the stream fell more than
+   *   `limit` (metadata) events behind its bounded buffer; reconnect with the last `seq` seen.
    * * UNAVAILABLE `store_unavailable`, `shutting_down`: reconnect with the last `seq` seen.
    */
   watchExecution: {
@@ -2590,8 +2593,9 @@ export interface ExecutionServiceServer extends UntypedServiceImplementation {
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
-   * `store_unavailable` or `shutting_down`, after which WatchExecution with the last `seq` seen resumes
-   * the stream without loss.
+   * `store_unavailable` or `shutting_down`, or RESOURCE_EXHAUSTED `subscriber_too_slow` (the caller read
+   * too slowly; metadata `limit`), after which WatchExecution with the last `seq` seen resumes the
+   * stream without loss.
    */
   runExecution: handleServerStreamingCall<RunExecutionRequest, RunExecutionResponse>;
   /**
@@ -2604,6 +2608,8 @@ export interface ExecutionServiceServer extends UntypedServiceImplementation {
    * * INVALID_ARGUMENT `invalid_request`: `execution_id` empty or `after_seq` negative.
    * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.Execution").
    * * RESOURCE_EXHAUSTED `limit_exceeded`: too many open streams on this replica.
+   * * RESOURCE_EXHAUSTED `subscriber_too_slow`: the caller read so slowly that the stream fell more than
+   *   `limit` (metadata) events behind its bounded buffer; reconnect with the last `seq` seen.
    * * UNAVAILABLE `store_unavailable`, `shutting_down`: reconnect with the last `seq` seen.
    */
   watchExecution: handleServerStreamingCall<WatchExecutionRequest, WatchExecutionResponse>;
@@ -2712,8 +2718,9 @@ export interface ExecutionServiceClient extends Client {
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
-   * `store_unavailable` or `shutting_down`, after which WatchExecution with the last `seq` seen resumes
-   * the stream without loss.
+   * `store_unavailable` or `shutting_down`, or RESOURCE_EXHAUSTED `subscriber_too_slow` (the caller read
+   * too slowly; metadata `limit`), after which WatchExecution with the last `seq` seen resumes the
+   * stream without loss.
    */
   runExecution(
     request: RunExecutionRequest,
@@ -2734,6 +2741,8 @@ export interface ExecutionServiceClient extends Client {
    * * INVALID_ARGUMENT `invalid_request`: `execution_id` empty or `after_seq` negative.
    * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.Execution").
    * * RESOURCE_EXHAUSTED `limit_exceeded`: too many open streams on this replica.
+   * * RESOURCE_EXHAUSTED `subscriber_too_slow`: the caller read so slowly that the stream fell more than
+   *   `limit` (metadata) events behind its bounded buffer; reconnect with the last `seq` seen.
    * * UNAVAILABLE `store_unavailable`, `shutting_down`: reconnect with the last `seq` seen.
    */
   watchExecution(
