@@ -28,6 +28,8 @@ export interface ServiceOverrides {
   readonly maxReceiveMessageBytes?: number;
   /** How long a MongoDB operation looks for a server before failing with StoreUnavailable. */
   readonly mongoServerSelectionTimeoutMs?: number;
+  /** Wraps the stores the application uses (benchmarks count or slow down store calls); closing stays the original's. */
+  readonly wrapStores?: (stores: Stores) => Stores;
 }
 
 /** A running Prana: the gRPC server over the application over the stores. */
@@ -70,7 +72,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
         });
 
   const app = new PranaApp({
-    stores,
+    stores: overrides.wrapStores === undefined ? stores : overrides.wrapStores(stores),
     graphCache,
     registry: builtinRegistry(),
     clock: overrides.clock ?? systemClock,
