@@ -1,7 +1,7 @@
 import { status, type ServerErrorResponse } from '@grpc/grpc-js';
 import { AppError, type AppErrorCode } from '../../app/app-error.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable } from '../../app/ports/execution-store.js';
-import { encodeErrorMetadata } from './error-metadata.js';
+import { encodeErrorMetadata } from './codec/error-metadata.js';
 import { rpcError } from './rich-error.js';
 
 /** Where the mapping reports failures that are the service's fault or the store's. */

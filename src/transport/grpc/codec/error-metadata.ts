@@ -1,9 +1,9 @@
-import type { ExecutionStatus } from '../../domain/execution.js';
-import type { SuspensionKind } from '../../domain/suspension.js';
-import { executionStatusToJSON } from '../../gen/prana/v1/execution.js';
-import { suspensionKindToJSON } from '../../gen/prana/v1/suspension.js';
-import { encodeExecutionStatus } from './codec/execution-status.js';
-import { encodeSuspensionKind } from './codec/suspension.js';
+import type { ExecutionStatus } from '../../../domain/execution.js';
+import type { SuspensionKind } from '../../../domain/suspension.js';
+import { executionStatusToJSON } from '../../../gen/prana/v1/execution.js';
+import { suspensionKindToJSON } from '../../../gen/prana/v1/suspension.js';
+import { encodeExecutionStatus } from './execution-status.js';
+import { encodeSuspensionKind } from './suspension.js';
 
 const EXECUTION_STATUSES: ReadonlySet<string> = new Set<ExecutionStatus>(['pending', 'running', 'suspended', 'completed', 'failed', 'cancelled']);
 const SUSPENSION_KINDS: ReadonlySet<string> = new Set<SuspensionKind>(['interval', 'schedule', 'webhook', 'retry', 'sub_workflow', 'task']);
