@@ -1,41 +1,46 @@
 import type { ExecutionEvent } from '../domain/events.js';
 
+/**
+ * Told to a subscriber whose queue overflowed: its queued events were dropped, and it must catch up
+ * from the event log plus these events, which were not persisted yet when it was told.
+ */
+export class Lagged {
+  constructor(readonly pending: readonly ExecutionEvent[]) {}
+}
+
 /** One live subscriber of an execution's events, with a bounded queue. */
 export interface Subscription {
   /** Events published before the subscription that may not be in the event log yet. */
   readonly pending: readonly ExecutionEvent[];
-  /** The next live event; rejects when the subscriber fell too far behind; null after close. */
-  next(): Promise<ExecutionEvent | null>;
+  /** The next live event, a catch-up notice after an overflow, or null after close. */
+  next(): Promise<ExecutionEvent | Lagged | null>;
   close(): void;
-}
-
-/** Raised to a subscriber whose queue overflowed: it must reconnect from its last seq. */
-export class SubscriberTooSlow extends Error {
-  constructor(readonly limit: number) {
-    super(`subscriber fell more than ${limit} events behind`);
-    this.name = 'SubscriberTooSlow';
-  }
 }
 
 interface Subscriber {
   queue: ExecutionEvent[];
-  waiting: ((event: ExecutionEvent | null) => void) | null;
-  failed: ((error: Error) => void) | null;
+  waiting: ((event: ExecutionEvent | Lagged | null) => void) | null;
   overflowed: boolean;
   closed: boolean;
 }
 
 /**
- * Live events inside one process. Publishing never blocks: each subscriber has a bounded queue and
- * is cut off with `SubscriberTooSlow` when it overflows, so a slow consumer cannot grow memory
- * without bound. Events not yet appended to the event log are kept as "pending" per execution and
- * handed to new subscribers, so replay (log) + pending + live never leaves a gap.
+ * Live events inside one process. Publishing never blocks: each subscriber has a bounded queue, and
+ * when it overflows the queue is dropped and the subscriber is told to catch up from the event log,
+ * so a slow consumer never grows memory without bound. Events not yet appended to the event log are
+ * kept as "pending" per execution and handed to new and lagging subscribers, so log + pending + live
+ * never leaves a gap.
  */
 export class EventHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly pendingByExecution = new Map<string, ExecutionEvent[]>();
 
   constructor(private readonly maxQueue: number = 1000) {}
+
+  /** The queue bound of each subscriber. */
+  get queueLimit(): number {
+    return this.maxQueue;
+  }
 
   /** Publishes an event produced by the engine (before it is persisted). */
   publish(event: ExecutionEvent): void {
@@ -66,7 +71,7 @@ export class EventHub {
   }
 
   subscribe(executionId: string): Subscription {
-    const sub: Subscriber = { queue: [], waiting: null, failed: null, overflowed: false, closed: false };
+    const sub: Subscriber = { queue: [], waiting: null, overflowed: false, closed: false };
     let subs = this.subscribers.get(executionId);
     if (subs === undefined) {
       subs = new Set();
@@ -82,19 +87,20 @@ export class EventHub {
       if (set !== undefined && set.size === 0) this.subscribers.delete(executionId);
       sub.waiting?.(null);
       sub.waiting = null;
-      sub.failed = null;
     };
     return {
       pending,
       close,
       next: () => {
-        if (sub.overflowed) return Promise.reject(new SubscriberTooSlow(this.maxQueue));
+        if (sub.overflowed) {
+          sub.overflowed = false;
+          return Promise.resolve(new Lagged([...(this.pendingByExecution.get(executionId) ?? [])]));
+        }
         const queued = sub.queue.shift();
         if (queued !== undefined) return Promise.resolve(queued);
         if (sub.closed) return Promise.resolve(null);
-        return new Promise<ExecutionEvent | null>((resolve, reject) => {
+        return new Promise<ExecutionEvent | Lagged | null>((resolve) => {
           sub.waiting = resolve;
-          sub.failed = reject;
         });
       },
     };
@@ -105,7 +111,6 @@ export class EventHub {
     const waiting = sub.waiting;
     if (waiting !== null) {
       sub.waiting = null;
-      sub.failed = null;
       waiting(event);
       return;
     }

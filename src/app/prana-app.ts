@@ -60,7 +60,10 @@ export interface AppDeps {
   readonly leaseMs?: number;
   readonly pollMs?: number;
   readonly watchPollMs?: number;
+  /** Live events queued per stream before it catches up from the event log instead. */
   readonly subscriberQueue?: number;
+  /** Events a stream may fall behind before it ends with `subscriber_too_slow`. */
+  readonly maxWatchLag?: number;
 }
 
 /**
@@ -117,6 +120,7 @@ export class PranaApp {
       tokens,
       limits: { ...DEFAULT_REQUEST_LIMITS, ...deps.requestLimits },
       watchPollMs: deps.watchPollMs ?? 250,
+      maxWatchLag: deps.maxWatchLag ?? 10_000,
     };
     this.poller = new WakePoller(deps.stores.executions, runtime, deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
   }

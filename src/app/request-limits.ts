@@ -29,11 +29,11 @@ export function jsonBytes(value: Json | undefined): number {
   return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
 }
 
-/** RESOURCE_EXHAUSTED when a value is larger than allowed. */
+/** INVALID_ARGUMENT `invalid_request` when a value is larger than allowed (the contract's size limits). */
 export function checkSize(field: string, value: Json | undefined, max: number): void {
   const bytes = jsonBytes(value);
   if (bytes > max) {
-    throw new AppError('resource_exhausted', 'limit_exceeded', `${field} is ${bytes} bytes; the limit is ${max}`, { field, bytes: String(bytes), limit: String(max) }, [
+    throw new AppError('invalid_argument', 'invalid_request', `${field} is ${bytes} bytes; the limit is ${max}`, { field, bytes: String(bytes), limit: String(max) }, [
       { field, description: `larger than ${max} bytes` },
     ]);
   }
@@ -43,7 +43,7 @@ export function checkSize(field: string, value: Json | undefined, max: number): 
 export function checkStartIds(executionId: string | undefined, requestId: string | undefined, labels: Readonly<Record<string, string>>, limits: RequestLimits): void {
   const violations: FieldViolation[] = [];
   if (executionId !== undefined && !EXECUTION_ID.test(executionId)) violations.push({ field: 'execution_id', description: 'must be 1 to 128 characters from [A-Za-z0-9_.:-]' });
-  if (requestId !== undefined && (requestId.length === 0 || requestId.length > 256)) violations.push({ field: 'request_id', description: 'must be 1 to 256 characters' });
+  if (requestId !== undefined && (requestId.length === 0 || requestId.length > 128)) violations.push({ field: 'request_id', description: 'must be 1 to 128 characters' });
   const keys = Object.keys(labels);
   if (keys.length > limits.maxLabels) violations.push({ field: 'labels', description: `at most ${limits.maxLabels} labels` });
   for (const key of keys) {

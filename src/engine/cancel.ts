@@ -21,6 +21,7 @@ export function requestCancel(step: Step, reason: string): CancelRefusal | null 
     case 'cancelled':
       return null;
     case 'pending':
+      execution.cancel = { reason, requestedAt: step.now, nodeKey: null };
       endCancelled(step, reason, null);
       return null;
     case 'suspended':
@@ -39,6 +40,7 @@ export function requestCancel(step: Step, reason: string): CancelRefusal | null 
 export function cancelSuspended(step: Step, reason: string): void {
   const execution = step.execution;
   const run = currentRun(execution);
+  execution.cancel ??= { reason, requestedAt: step.now, nodeKey: run?.nodeKey ?? null };
   const node = run === undefined ? undefined : step.graph.nodes.get(run.nodeKey);
   if (run !== undefined && node !== undefined && run.suspension !== null) {
     const cancelled: NodeExecution = { ...run, status: 'cancelled', completedAt: step.now };

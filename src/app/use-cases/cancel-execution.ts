@@ -5,7 +5,7 @@ import type { AppContext } from './context.js';
 /** CancelExecution (SEMANTICS.md §10). */
 export async function cancelExecution(ctx: AppContext, executionId: string, reason: string): Promise<ExecutionView> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
-  const outcome = await ctx.runtime.cancel(executionId, reason === '' ? 'cancelled' : reason);
+  const outcome = await ctx.runtime.cancel(executionId, reason === '' ? 'requested' : reason);
   if (outcome.refusal !== null) {
     const status = String(outcome.refusal.details.status ?? '');
     throw new AppError('failed_precondition', 'already_terminal', `the execution already ended ${status}`, { status });

@@ -24,4 +24,6 @@ export interface AppContext {
   readonly limits: RequestLimits;
   /** How often a stream re-reads the event log for executions driven by another replica. */
   readonly watchPollMs: number;
+  /** How many events a stream may fall behind before it is cut off with `subscriber_too_slow`. */
+  readonly maxWatchLag: number;
 }

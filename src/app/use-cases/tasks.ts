@@ -13,7 +13,9 @@ export interface PollRequest {
   readonly waitMs: number;
 }
 
+const MIN_LEASE_MS = 1000;
 const MAX_LEASE_MS = 3_600_000;
+const DEFAULT_LEASE_MS = 60_000;
 const MAX_WAIT_MS = 60_000;
 const RECHECK_MS = 100;
 
@@ -23,11 +25,11 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
   if (request.workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
   if (request.taskTypes.length === 0) violations.push({ field: 'task_types', description: 'at least one task type' });
   if (request.maxTasks < 0 || request.maxTasks > 100) violations.push({ field: 'max_tasks', description: 'must be 0 to 100' });
-  if (request.leaseMs < 0 || request.leaseMs > MAX_LEASE_MS) violations.push({ field: 'lease_duration_ms', description: `must be 0 to ${MAX_LEASE_MS}` });
+  if (request.leaseMs !== 0 && (request.leaseMs < MIN_LEASE_MS || request.leaseMs > MAX_LEASE_MS)) violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
   if (request.waitMs < 0 || request.waitMs > MAX_WAIT_MS) violations.push({ field: 'wait_ms', description: `must be 0 to ${MAX_WAIT_MS}` });
   if (violations.length > 0) throw invalidRequest(violations);
   const max = request.maxTasks === 0 ? 1 : request.maxTasks;
-  const lease = request.leaseMs === 0 ? 60_000 : request.leaseMs;
+  const lease = request.leaseMs === 0 ? DEFAULT_LEASE_MS : request.leaseMs;
   const deadline = ctx.clock.now() + request.waitMs;
   for (;;) {
     const now = ctx.clock.now();
@@ -62,10 +64,13 @@ export async function failTask(ctx: AppContext, taskId: string, workerId: string
 }
 
 /** ExtendTaskLease: keeps the worker's lease on an open task. */
-export async function extendTaskLease(ctx: AppContext, taskId: string, workerId: string, leaseMs: number): Promise<number> {
-  if (taskId === '' || workerId === '' || leaseMs <= 0 || leaseMs > MAX_LEASE_MS) {
-    throw invalidRequest([{ field: taskId === '' ? 'task_id' : workerId === '' ? 'worker_id' : 'lease_duration_ms', description: 'is required and in range' }]);
-  }
+export async function extendTaskLease(ctx: AppContext, taskId: string, workerId: string, requestedLeaseMs: number): Promise<number> {
+  const leaseMs = requestedLeaseMs === 0 ? DEFAULT_LEASE_MS : requestedLeaseMs;
+  const violations = [];
+  if (taskId === '') violations.push({ field: 'task_id', description: 'is required' });
+  if (workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
+  if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
+  if (violations.length > 0) throw invalidRequest(violations);
   const task = await ctx.tasks.get(taskId);
   if (task === null) throw notFound('prana.v1.Task', taskId);
   if (task.status !== 'open') throw closed(task);

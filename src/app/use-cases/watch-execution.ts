@@ -1,6 +1,6 @@
 import type { ExecutionEvent } from '../../domain/events.js';
 import { AppError, invalidRequest } from '../app-error.js';
-import { SubscriberTooSlow } from '../event-hub.js';
+import { Lagged } from '../event-hub.js';
 import type { AppContext } from './context.js';
 
 const TERMINAL_EVENTS: ReadonlySet<string> = new Set(['execution_completed', 'execution_failed', 'execution_cancelled']);
@@ -16,7 +16,8 @@ export const untilTerminal: StopRule = (event) => TERMINAL_EVENTS.has(event.type
  * The events of an execution with seq > afterSeq, in order and without gaps or duplicates: the
  * event log first, then events not yet persisted, then live ones (SEMANTICS.md §4.5). The live part
  * comes from this process's hub, and from re-reading the log for executions another replica drives.
- * A subscriber that falls too far behind gets RESOURCE_EXHAUSTED `subscriber_too_slow`.
+ * A consumer slower than its bounded live queue catches up from the log; one that falls more than
+ * `maxWatchLag` events behind gets RESOURCE_EXHAUSTED `subscriber_too_slow` and reconnects.
  */
 export async function* watchExecution(ctx: AppContext, executionId: string, afterSeq: number, stop: StopRule, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
@@ -43,7 +44,24 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
     if (current.seq <= last && TERMINAL_EVENTS.has('execution_' + current.status)) return;
     // 3. Live events; gaps are filled from the log, which also covers other replicas.
     for (;;) {
-      const event = await live.next(ctx, signal);
+      const next = await live.next(ctx, signal);
+      if (next instanceof Lagged) {
+        // The live queue overflowed: catch up from the log, then from what was not persisted yet.
+        const latest = next.pending.at(-1)?.seq ?? (await ctx.runtime.read(executionId)).seq;
+        if (latest - last > ctx.maxWatchLag) {
+          throw new AppError('resource_exhausted', 'subscriber_too_slow', `the stream fell more than ${ctx.maxWatchLag} events behind; reconnect with WatchExecution from the last seq received`, {
+            limit: String(ctx.maxWatchLag),
+          });
+        }
+        for (;;) {
+          const page = await ctx.events.read(executionId, last, PAGE);
+          for (const logged of page) if (yield* deliver(logged)) return;
+          if (page.length < PAGE) break;
+        }
+        for (const pending of next.pending) if (pending.seq > last && (yield* deliver(pending))) return;
+        continue;
+      }
+      const event = next;
       if (event !== null && event.seq <= last) continue;
       if (event !== null && event.seq === last + 1) {
         if (yield* deliver(event)) return;
@@ -57,13 +75,6 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
         if (now.seq <= last && TERMINAL_EVENTS.has('execution_' + now.status)) return;
       }
     }
-  } catch (error) {
-    if (error instanceof SubscriberTooSlow) {
-      throw new AppError('resource_exhausted', 'subscriber_too_slow', `the stream fell more than ${error.limit} events behind; reconnect with WatchExecution from the last seq received`, {
-        limit: String(error.limit),
-      });
-    }
-    throw error;
   } finally {
     subscription.close();
   }
@@ -74,12 +85,12 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
  * for the next call, so no event is dropped between calls.
  */
 class LiveReader {
-  private inflight: Promise<ExecutionEvent | null> | null = null;
+  private inflight: Promise<ExecutionEvent | Lagged | null> | null = null;
 
   constructor(private readonly subscription: ReturnType<AppContext['hub']['subscribe']>) {}
 
   /** The next live event, or null when the poll interval passed without one. */
-  next(ctx: AppContext, signal?: AbortSignal): Promise<ExecutionEvent | null> {
+  next(ctx: AppContext, signal?: AbortSignal): Promise<ExecutionEvent | Lagged | null> {
     if (this.inflight === null) {
       const read = this.subscription.next();
       this.inflight = read;
@@ -89,7 +100,7 @@ class LiveReader {
       );
     }
     const inflight = this.inflight;
-    return new Promise<ExecutionEvent | null>((resolve, reject) => {
+    return new Promise<ExecutionEvent | Lagged | null>((resolve, reject) => {
       if (signal?.aborted === true) return reject(new AppError('cancelled', 'cancelled', 'the call was cancelled'));
       let settled = false;
       const finish = (): void => {

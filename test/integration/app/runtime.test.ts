@@ -220,7 +220,7 @@ describe('sub-workflows', () => {
     await settle();
     const childView = await t.app.getExecution(childId);
     expect(childView.execution.status).toBe('cancelled');
-    expect(childView.execution.cancel).toBeNull();
+    expect(childView.execution.cancel).toMatchObject({ reason: 'parent_cancelled' });
   });
 });
 

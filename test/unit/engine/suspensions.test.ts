@@ -158,6 +158,12 @@ describe('cancellation (§10)', () => {
     expect(run.lastRefusal).toMatchObject({ reason: 'not_suspended' });
   });
 
+  it('records the reason on the execution when cancelling a suspended one (regression: cancel_reason stayed empty)', async () => {
+    const run = await new Run(compile(waiting)).start();
+    await run.cancel('user asked');
+    expect(run.execution.cancel).toEqual({ reason: 'user asked', requestedAt: run.clock, nodeKey: 'w' });
+  });
+
   it('succeeds again on an already cancelled execution and refuses terminal ones', async () => {
     const run = await new Run(compile(waiting)).start();
     await run.cancel('a');
