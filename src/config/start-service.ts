@@ -21,7 +21,7 @@ export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly timers?: Timers;
   /** Application settings (subscriber queue, poll intervals, limits …). */
-  readonly app?: Partial<Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue'>>;
+  readonly app?: Partial<Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag'>>;
   readonly edgeLimits?: Partial<EdgeLimits>;
   readonly capacity?: Partial<CallCapacity>;
   /** Largest request message, bytes. */

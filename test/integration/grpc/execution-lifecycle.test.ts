@@ -232,11 +232,8 @@ describeEachBackend('execution lifecycle', (backend) => {
       expect(messages.map((m) => m.event?.event)).toEqual([{ $case: 'executionCancelled', value: { reason: 'requested', nodeKey: 'wait' } }]);
     });
 
-    // Known bug (engine, src/engine/cancel.ts): cancelling a suspended or pending execution ends it at
-    // once without recording `execution.cancel`, so Execution.cancel_reason stays empty although the
-    // contract says the reason is "recorded on the execution and in execution_cancelled". `it.fails`
-    // keeps the suite green and turns red once the engine records it: then make this a plain `it`.
-    it.fails('BUG: sets cancel_reason on a cancelled suspended execution', async () => {
+    // The engine once ended a suspended execution without recording `execution.cancel`.
+    it('regression: sets cancel_reason on a cancelled suspended execution', async () => {
       const execution = await suspended();
       expect(must(await a.cancel(execution.id, 'changed my mind')).execution?.cancelReason).toBe('changed my mind');
     });

@@ -1,7 +1,5 @@
-// Bugs found in other layers while building the transport, each written as the behaviour the contract
-// asks for. They are `it.fails` so the suite stays green while the bug exists; each turns red once the
-// owning layer is fixed: then turn it into a plain `it` (or move it to the owner's tests).
-// The transport works around the request-shape ones at the edge (see each test).
+// Regression tests for bugs found in src/app while building the transport, each written as the behaviour
+// the contract asks for. The transport also checks the request-shape ones at the edge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/app/app-error.js';
 import { ExecutionWait } from '../../../src/gen/prana/v1/execution_service.js';
@@ -23,7 +21,7 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
-describe('known bugs in src/app and src/engine', () => {
+describe('app behaviour the contract asks for (regressions)', () => {
   const QUEUE = 20;
   let t: TestService;
   let a: Api;
@@ -40,26 +38,26 @@ describe('known bugs in src/app and src/engine', () => {
   // for service capacity; execution_service.proto and task_service.proto say INVALID_ARGUMENT
   // `invalid_request` for an `input`, `variables`, `data` or `output` over its limit (SEMANTICS.md §14
   // too, for resume data). Worked around: the transport checks these sizes first.
-  it.fails('BUG(app): an oversized start input is INVALID_ARGUMENT invalid_request', async () => {
+  it('regression: an oversized start input is INVALID_ARGUMENT invalid_request', async () => {
     const error = await appError(t.service.app.startExecution({ graphId, input: 'x'.repeat(MIB + 1), wait: 'none' }));
     expect([error.code, error.reason]).toEqual(['invalid_argument', 'invalid_request']);
   });
 
-  it.fails('BUG(app): oversized resume data is INVALID_ARGUMENT invalid_request', async () => {
+  it('regression: oversized resume data is INVALID_ARGUMENT invalid_request', async () => {
     const error = await appError(t.service.app.resume({ target: { kind: 'token', token: 't' }, data: 'x'.repeat(MIB + 1), wait: 'none' }));
     expect([error.code, error.reason]).toEqual(['invalid_argument', 'invalid_request']);
   });
 
   // src/app/request-limits.ts checkStartIds allows 256 characters; the contract says "at most 128".
   // Worked around: the transport checks 128.
-  it.fails('BUG(app): a request_id over 128 characters is refused', async () => {
+  it('regression: a request_id over 128 characters is refused', async () => {
     const error = await appError(t.service.app.startExecution({ graphId, input: null, requestId: 'r'.repeat(200), wait: 'none' }));
     expect(error.fieldViolations.map((v) => v.field)).toEqual(['request_id']);
   });
 
   // src/app/use-cases/cancel-execution.ts records "cancelled" for an empty reason; the contract says
   // "Empty is recorded as \"requested\"". Worked around: the transport passes "requested".
-  it.fails('BUG(app): an empty cancel reason is recorded as "requested"', async () => {
+  it('regression: an empty cancel reason is recorded as "requested"', async () => {
     const { execution } = must(await a.start({ graphId, wait: ExecutionWait.EXECUTION_WAIT_SETTLED }));
     await t.service.app.cancelExecution(execution!.id, '');
     const { messages } = await collect(a.watch(execution!.id, Number(execution!.lastSeq)));
@@ -69,7 +67,7 @@ describe('known bugs in src/app and src/engine', () => {
 
   // src/app/use-cases/tasks.ts extendTaskLease refuses 0; the contract says "0 means 60 000".
   // Worked around: the transport turns 0 into 60 000.
-  it.fails('BUG(app): ExtendTaskLease with lease 0 means 60 000 ms', async () => {
+  it('regression: ExtendTaskLease with lease 0 means 60 000 ms', async () => {
     await expect(t.service.app.extendTaskLease('no-such-task', 'w', 0)).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -77,7 +75,7 @@ describe('known bugs in src/app and src/engine', () => {
   // so a watcher that reads as fast as it can still gets RESOURCE_EXHAUSTED `subscriber_too_slow`
   // whenever one step emits more than `subscriberQueue` events (default 1000: a 700-node chain of
   // inline nodes after a resume does it). Not worked around: the caller can reconnect with after_seq.
-  it.fails('BUG(app): a watcher reading as fast as it can is not cut off by one large step', async () => {
+  it('regression: a watcher reading as fast as it can is not cut off by one large step', async () => {
     const chain = await a.graphOf(waitThenChainWorkflow(QUEUE * 2, 'burst'));
     const id = must(await a.start({ graphId: chain, wait: ExecutionWait.EXECUTION_WAIT_SETTLED })).execution!.id;
     const watching = collect(a.watch(id, 6));

@@ -133,7 +133,7 @@ describeEachBackend('a watcher too slow for its buffer', (backend) => {
   let a: Api;
 
   beforeAll(async () => {
-    t = await startTestService(backend(), { app: { subscriberQueue: QUEUE } });
+    t = await startTestService(backend(), { app: { subscriberQueue: QUEUE, maxWatchLag: QUEUE } });
     a = api(t);
   });
   afterAll(() => t.close());
