@@ -13,9 +13,6 @@ import { serveUnary } from './serve-unary.js';
 
 const SERVICE = 'prana.v1.ExecutionService';
 
-/** The reason CancelExecution records when the caller gives none (execution_service.proto). */
-const DEFAULT_CANCEL_REASON = 'requested';
-
 /** gRPC handlers of prana.v1.ExecutionService: decode, one PranaApp call, encode. */
 export function executionServiceHandlers(context: HandlerContext): ExecutionServiceServer {
   const { app, calls, limits } = context;
@@ -90,8 +87,7 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
 
     cancelExecution: serveUnary(context, `${SERVICE}/CancelExecution`, async (request) => {
       new RequestCheck().required('execution_id', request.executionId).done();
-      const reason = request.reason === '' ? DEFAULT_CANCEL_REASON : request.reason;
-      return { execution: encodeExecution(await app.cancelExecution(request.executionId, reason), 'full') };
+      return { execution: encodeExecution(await app.cancelExecution(request.executionId, request.reason), 'full') };
     }),
   };
 }
