@@ -1,7 +1,6 @@
 import type { ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
 import { encodeEvent } from './codec/event.js';
 import { encodeExecution } from './codec/execution.js';
-import { decodeInt64 } from './codec/int64.js';
 import { decodeListRequest } from './codec/list-request.js';
 import { decodeViewDepth, decodeWait } from './codec/request-options.js';
 import { decodeResumeRequest } from './codec/resume-request.js';
@@ -48,9 +47,8 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
     }),
 
     watchExecution: serveStream(context, `${SERVICE}/WatchExecution`, async function* (request, scope) {
-      const check = new RequestCheck().required('execution_id', request.executionId);
-      check.done();
-      const afterSeq = decodeInt64(request.afterSeq, 'after_seq', 0, Number.MAX_SAFE_INTEGER);
+      const afterSeq = Number(request.afterSeq);
+      new RequestCheck().required('execution_id', request.executionId).range('after_seq', afterSeq, 0, Number.MAX_SAFE_INTEGER).done();
       const release = calls.admit('stream');
       try {
         for await (const event of app.watchExecution(request.executionId, afterSeq, scope.signal)) yield { event: encodeEvent(event) };
