@@ -154,10 +154,10 @@ export class PranaApp {
   }
 
   /**
-   * RunExecution: subscribes before starting, so the stream holds every event from seq 1; it ends
-   * once the execution is settled.
+   * RunExecution: creates (or finds, for a retried request) the execution, subscribes before starting
+   * it, so the stream holds every event from seq 1, and ends once the execution is settled.
    */
-  async *runExecution(request: StartRequest, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+  async runExecution(request: StartRequest, signal?: AbortSignal): Promise<{ executionId: string; created: boolean; events: AsyncGenerator<ExecutionEvent> }> {
     const { id, created } = await createOrFind(this.context, request);
     const ctx = this.context;
     const events = watchExecution(ctx, id, 0, async (event) => {
@@ -169,9 +169,12 @@ export class PranaApp {
     if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));
     else await startIfNeverStarted(ctx, id);
     const head = await first;
-    if (head.done === true) return;
-    yield head.value;
-    yield* events;
+    async function* stream(): AsyncGenerator<ExecutionEvent> {
+      if (head.done === true) return;
+      yield head.value;
+      yield* events;
+    }
+    return { executionId: id, created, events: stream() };
   }
 
   watchExecution(executionId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {

@@ -2,11 +2,12 @@ import type { ExecutionEvent } from '../../domain/events.js';
 import type { EventLog } from '../../app/ports/event-log.js';
 
 /**
- * Event logs kept in process memory: per execution, events as JSON text (snapshots, as in MongoDB)
- * sorted by seq. Appending an existing seq replaces it; seqs need not be contiguous.
+ * Event logs kept in process memory: per execution, the events sorted by seq. Events are immutable
+ * values (the engine builds each one once and never changes it), so they are kept as they are.
+ * Appending an existing seq replaces it; seqs need not be contiguous.
  */
 export class MemoryEventLog implements EventLog {
-  private readonly logs = new Map<string, { seq: number; text: string }[]>();
+  private readonly logs = new Map<string, ExecutionEvent[]>();
 
   async append(events: readonly ExecutionEvent[]): Promise<void> {
     for (const event of events) {
@@ -15,10 +16,10 @@ export class MemoryEventLog implements EventLog {
         log = [];
         this.logs.set(event.executionId, log);
       }
-      const entry = { seq: event.seq, text: JSON.stringify(event) };
       const at = firstAtOrAfter(log, event.seq);
-      if (log[at]?.seq === event.seq) log[at] = entry;
-      else log.splice(at, 0, entry);
+      if (at === log.length) log.push(event);
+      else if ((log[at] as ExecutionEvent).seq === event.seq) log[at] = event;
+      else log.splice(at, 0, event);
     }
   }
 
@@ -26,19 +27,19 @@ export class MemoryEventLog implements EventLog {
     const log = this.logs.get(executionId);
     if (log === undefined || limit <= 0) return [];
     const from = firstAtOrAfter(log, Math.floor(afterSeq) + 1);
-    return log.slice(from, from + limit).map((entry) => JSON.parse(entry.text) as ExecutionEvent);
+    return log.slice(from, from + limit);
   }
 }
 
-/** Index of the first entry with seq ≥ `seq` (binary search; appends usually land at the end). */
-function firstAtOrAfter(log: readonly { seq: number }[], seq: number): number {
+/** Index of the first event with seq ≥ `seq` (binary search; appends usually land at the end). */
+function firstAtOrAfter(log: readonly ExecutionEvent[], seq: number): number {
   const last = log[log.length - 1];
   if (last === undefined || last.seq < seq) return log.length;
   let lo = 0;
   let hi = log.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((log[mid] as { seq: number }).seq < seq) lo = mid + 1;
+    if ((log[mid] as ExecutionEvent).seq < seq) lo = mid + 1;
     else hi = mid;
   }
   return lo;

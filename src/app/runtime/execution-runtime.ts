@@ -61,16 +61,18 @@ export class ExecutionRuntime {
 
   constructor(private readonly deps: RuntimeDeps) {}
 
-  /** Creates an execution record (not started). A used id raises StoreConflict('exists'). */
+  /**
+   * Creates an execution record (not started). A used id raises StoreConflict('exists'). A running
+   * execution is created with this replica's lease and stays live here, ready to be started.
+   */
   async create(graph: ExecutionGraph, spec: ExecutionSpec, dueAt: number | null = null): Promise<Execution> {
     const execution = createExecution(graph, spec, this.deps.engine.limits);
     const now = this.deps.clock.now();
-    await this.deps.executions.insert({
-      execution,
-      nextWakeAt: nextWakeOf(execution, dueAt),
-      lease: execution.status === 'running' ? this.lease(now, 0) : null,
-      updatedAt: now,
-    });
+    const lease = execution.status === 'running' ? this.lease(now, 0) : null;
+    const stored = await this.deps.executions.insert({ execution, nextWakeAt: nextWakeOf(execution, dueAt), lease, updatedAt: now });
+    if (lease !== null && !this.live.has(execution.id)) {
+      this.live.set(execution.id, { execution, graph, revision: stored.revision, lease, unsaved: [] });
+    }
     return execution;
   }
 

@@ -18,7 +18,7 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
   return {
     startExecution: serveUnary(context, `${SERVICE}/StartExecution`, async (request, scope) => {
       const wait = decodeWait(request.wait);
-      const depth = decodeViewDepth(request.view, 'full');
+      const depth = decodeViewDepth(request.view, 'basic');
       const start = decodeStartRequest(request, wait, limits);
       const release = wait === 'none' ? () => undefined : calls.admit('waiting_call');
       try {
@@ -33,14 +33,8 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
       const start = decodeStartRequest(request, 'none', limits);
       const release = calls.admit('stream');
       try {
-        // PranaApp.runExecution does not say whether it created the execution, which every message
-        // must carry. Until it does: create-or-find and start with StartExecution (exact `created`),
-        // then attach RunExecution to that execution by id; it replays from seq 1 without a gap and
-        // ends when the execution is settled.
-        const { view, created } = await app.startExecution(start, scope.signal);
-        for await (const event of app.runExecution({ ...start, executionId: view.execution.id }, scope.signal)) {
-          yield { event: encodeEvent(event), created };
-        }
+        const { created, events } = await app.runExecution(start, scope.signal);
+        for await (const event of events) yield { event: encodeEvent(event), created };
       } finally {
         release();
       }
@@ -72,7 +66,7 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
     }),
 
     resume: serveUnary(context, `${SERVICE}/Resume`, async (request, scope) => {
-      const depth = decodeViewDepth(request.view, 'full');
+      const depth = decodeViewDepth(request.view, 'basic');
       const resume = decodeResumeRequest(request, limits);
       const release = resume.wait === 'none' ? () => undefined : calls.admit('waiting_call');
       try {

@@ -31,12 +31,21 @@ describeEachBackend('execution lifecycle', (backend) => {
 
   /** Starts the webhook workflow and waits until it is suspended on `wait`. */
   async function suspended(labels: Record<string, string> = {}) {
-    const { execution } = must(await a.start({ graphId, input: { order: 7 }, labels, wait: ExecutionWait.EXECUTION_WAIT_SETTLED }));
+    const { execution } = must(await a.start({ graphId, input: { order: 7 }, labels, wait: ExecutionWait.EXECUTION_WAIT_SETTLED, view: ExecutionView.EXECUTION_VIEW_FULL }));
     expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_SUSPENDED);
     return execution!;
   }
 
   describe('StartExecution', () => {
+    it('answers with the BASIC view by default: status and derived output, no audit trail', async () => {
+      const chain = await a.graphOf(chainWorkflow(2, 'basic-default'));
+      const { execution } = must(await a.start({ graphId: chain, input: { v: 1 }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }));
+      expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_COMPLETED);
+      expect(execution?.output).toBeDefined();
+      expect(execution?.nodeExecutions).toEqual([]);
+      expect(execution?.input).toBeUndefined();
+    });
+
     it('answers at once with wait NONE, and the execution goes on to suspend', async () => {
       const { execution, created } = must(await a.start({ graphId, input: { order: 1 }, wait: ExecutionWait.EXECUTION_WAIT_NONE }));
       expect(created).toBe(true);
@@ -71,7 +80,7 @@ describeEachBackend('execution lifecycle', (backend) => {
 
     it('with wait TERMINAL answers the completed execution with its derived final output', async () => {
       const chain = await a.graphOf(chainWorkflow(3));
-      const { execution } = must(await a.start({ graphId: chain, input: null, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }));
+      const { execution } = must(await a.start({ graphId: chain, input: null, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL }));
       expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_COMPLETED);
       expect(execution?.output).toEqual({ step: 3 });
       expect(execution?.finishedAt).toBeInstanceOf(Date);
@@ -160,7 +169,7 @@ describeEachBackend('execution lifecycle', (backend) => {
           { key: 'n1', name: '', type: 'data.set_data', params: { mode: 'json', json_template: '{ not json' }, settings: undefined },
         ],
       });
-      const { execution } = must(await a.start({ graphId: failing, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }));
+      const { execution } = must(await a.start({ graphId: failing, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL }));
       expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_FAILED);
       expect(execution?.error).toMatchObject({ kind: ExecutionErrorKind.EXECUTION_ERROR_KIND_NODE, code: 'json_error', nodeKey: 'n1', details: { node: 'n1', action: 'data.set_data' } });
       expect(execution?.nodeExecutions.at(-1)).toMatchObject({ nodeKey: 'n1', status: NodeExecutionStatus.NODE_EXECUTION_STATUS_FAILED, error: { code: 'json_error' } });

@@ -96,9 +96,15 @@ export function executionWaitToJSON(object: ExecutionWait): string {
 
 /** How much of an execution a response carries. */
 export enum ExecutionView {
-  /** EXECUTION_VIEW_UNSPECIFIED - Not set: the RPC's default (FULL, except BASIC for ListExecutions). */
+  /**
+   * EXECUTION_VIEW_UNSPECIFIED - Not set: the RPC's default (FULL for GetExecution; BASIC for StartExecution, Resume and
+   * ListExecutions).
+   */
   EXECUTION_VIEW_UNSPECIFIED = 0,
-  /** EXECUTION_VIEW_BASIC - Everything but `input`, `vars`, `state`, `node_executions` and `output`. */
+  /**
+   * EXECUTION_VIEW_BASIC - Everything but `input`, `vars`, `state` and `node_executions` (the audit trail): status, derived
+   * output, error and suspension included.
+   */
   EXECUTION_VIEW_BASIC = 1,
   /** EXECUTION_VIEW_FULL - Every field. */
   EXECUTION_VIEW_FULL = 2,
@@ -163,7 +169,10 @@ export interface StartExecutionRequest {
   requestId: string;
   /** When to answer. */
   wait: ExecutionWait;
-  /** How much of the execution to return. Unspecified means FULL. */
+  /**
+   * How much of the execution to return. Unspecified means BASIC (with the output); ask for FULL to
+   * get the audit trail too.
+   */
   view: ExecutionView;
 }
 
@@ -315,7 +324,10 @@ export interface ResumeRequest {
   requestId: string;
   /** When to answer. Unspecified means at once, when the resumption is recorded. */
   wait: ExecutionWait;
-  /** How much of the execution to return. Unspecified means FULL. */
+  /**
+   * How much of the execution to return. Unspecified means BASIC (with the output); ask for FULL to
+   * get the audit trail too.
+   */
   view: ExecutionView;
 }
 

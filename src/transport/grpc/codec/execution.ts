@@ -12,8 +12,7 @@ import { encodeTime } from './time.js';
 
 /**
  * Encodes an execution with what is derived from it (final output, error, current suspension) as
- * prana.v1.Execution. The BASIC depth leaves out `input`, `vars`, `state`, `node_executions` and
- * `output`.
+ * prana.v1.Execution. The BASIC depth leaves out `input`, `vars`, `state` and `node_executions`.
  */
 export function encodeExecution(view: AppExecutionView, depth: ViewDepth): Execution {
   const execution = view.execution;
@@ -32,7 +31,7 @@ export function encodeExecution(view: AppExecutionView, depth: ViewDepth): Execu
     parent: execution.parent === null ? undefined : encodeParentLink(execution.parent),
     state: full ? encodeStruct(execution.state) : undefined,
     nodeExecutions: full ? auditTrail(execution).map((run) => encodeNodeExecution(run, view.nodeType(run.nodeKey))) : [],
-    output: full && view.output !== undefined ? encodeJson(view.output) : undefined,
+    output: view.output !== undefined ? encodeJson(view.output) : undefined,
     outputRef: '',
     error: view.error === undefined ? undefined : encodeExecutionError(view.error),
     suspension: suspension === undefined ? undefined : encodeSuspension(suspension, execution.runs.get(suspension.nodeKey)?.[0]?.attempt ?? 0),
