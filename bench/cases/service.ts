@@ -1,0 +1,198 @@
+import type { ExecutionEvent } from '../../src/domain/events.js';
+import type { WorkflowDefinition } from '../../src/domain/workflow.js';
+import { ExecutionWait, StartExecutionRequest, WatchExecutionRequest, type StartExecutionResponse, type WatchExecutionResponse } from '../../src/gen/prana/v1/execution_service.js';
+import { ExecutionStatus } from '../../src/gen/prana/v1/execution.js';
+import { HealthCheckRequest } from '../../src/gen/grpc/health/v1/health.js';
+import { countingStores } from '../lib/counting-stores.js';
+import { closedLoopRate, unary } from '../lib/grpc-load.js';
+import { summarise, type Timing } from '../lib/measure.js';
+import { chainWorkflow } from '../lib/prana-engine.js';
+import type { CaseResult } from '../lib/report.js';
+import { startBenchService, type BenchService } from '../lib/service-harness.js';
+
+const CONCURRENCY = 32;
+
+/** Cases 5 to 8: the service over gRPC (start, MongoDB, timers, watchers). */
+export async function serviceCases(timing: Timing, wanted: (id: string) => boolean): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  if (wanted('5')) results.push(await startCase(timing, undefined));
+  if (wanted('6')) {
+    const mongo = await mongoUri();
+    try {
+      results.push(await startCase(timing, mongo.uri));
+    } finally {
+      await mongo.stop();
+    }
+  }
+  if (wanted('7')) results.push(await timerCase());
+  if (wanted('8')) results.push(await watchCase());
+  return results;
+}
+
+/** A MongoDB to measure against: MONGODB_URI, or the Go-built test server started for the run. */
+async function mongoUri(): Promise<{ uri: string; stop(): Promise<void> }> {
+  const given = process.env.MONGODB_URI;
+  if (given !== undefined && given !== '') return { uri: given, stop: async () => undefined };
+  const lib = (await import(new URL('../../../scripts/mongo-test-server-lib.mjs', import.meta.url).href)) as {
+    startServer(options: { log?: (line: string) => void }): Promise<{ uri: string; stop(): Promise<void> }>;
+  };
+  const server = await lib.startServer({ log: (line) => process.stderr.write(`  ${line}\n`) });
+  return { uri: server.uri, stop: () => server.stop() };
+}
+
+/**
+ * Cases 5 and 6: StartExecution waiting until settled for a 10-node workflow, against an empty
+ * unary call (health check) on the same server; both with 32 calls in flight.
+ */
+async function startCase(timing: Timing, mongodbUri: string | undefined): Promise<CaseResult> {
+  const counter = { writes: 0 };
+  const bench = await startBenchService(mongodbUri, (stores) => countingStores(stores, counter));
+  try {
+    const graphId = await bench.compile(chainWorkflow(10, false));
+    const request = StartExecutionRequest.fromPartial({ graphId, input: { v: 1 }, wait: ExecutionWait.EXECUTION_WAIT_SETTLED });
+    const start = async (): Promise<void> => {
+      const response = await new Promise<StartExecutionResponse>((resolve, reject) => {
+        bench.executions.startExecution(request, (error, value) => (error === null ? resolve(value) : reject(error)));
+      });
+      if (response.execution?.status !== ExecutionStatus.EXECUTION_STATUS_COMPLETED) throw new Error(`execution ended ${response.execution?.status}`);
+    };
+    const check = (): Promise<unknown> => unary(bench.health.check.bind(bench.health), HealthCheckRequest.fromPartial({ service: '' }));
+    await closedLoopRate(CONCURRENCY, timing.warmupMs, start);
+    await closedLoopRate(CONCURRENCY, timing.warmupMs, check);
+    const starts: number[] = [];
+    const checks: number[] = [];
+    for (let r = 0; r < timing.rounds; r++) {
+      checks.push(await closedLoopRate(CONCURRENCY, timing.roundMs, check));
+      starts.push(await closedLoopRate(CONCURRENCY, timing.roundMs, start));
+    }
+    const before = counter.writes;
+    const sample = 200;
+    for (let i = 0; i < sample; i++) await start();
+    const writesPerExecution = (counter.writes - before) / sample;
+    const s = summarise(starts);
+    const h = summarise(checks);
+    const ratio = s.median / h.median;
+    return {
+      id: mongodbUri === undefined ? '5' : '6',
+      name: `gRPC StartExecution (wait settled, 10 nodes) / empty unary call, ${mongodbUri === undefined ? 'memory store' : 'MongoDB (Go-built test server)'}`,
+      unit: '×',
+      measured: ratio,
+      target: mongodbUri === undefined ? 0.5 : null,
+      goal: 'higher',
+      rounds: summarise(starts.map((v, i) => v / (checks[i] as number))),
+      extra: { 'start/s': s.median, 'empty call/s': h.median, 'writes/exec': writesPerExecution },
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+/** Case 7: how late 1,000 due waits fire (wait_till to execution_resumed), on an idle server. */
+async function timerCase(): Promise<CaseResult> {
+  const bench = await startBenchService();
+  try {
+    const count = 1000;
+    const definition: WorkflowDefinition = {
+      id: 'timers',
+      name: 'timers',
+      nodes: [
+        { key: 'start', type: 'manual.trigger' },
+        { key: 'wait', type: 'wait.wait', params: { mode: 'interval', duration: '{{ $input.main.ms }}', unit: 'ms' } },
+        { key: 'done', type: 'data.set_data', params: { mapping_map: { ok: true } } },
+      ],
+      connections: [
+        { from: 'start', to: 'wait' },
+        { from: 'wait', to: 'done' },
+      ],
+    };
+    const graphId = await bench.compile(definition);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const { view } = await bench.service.app.startExecution({ graphId, input: { ms: 1000 + Math.floor((i * 1000) / count) }, wait: 'settled' });
+      ids.push(view.execution.id);
+    }
+    const latencies: number[] = [];
+    for (const id of ids) {
+      const execution = await bench.service.app.context.runtime.waitFor(id, (e) => e.status === 'completed');
+      const events = await bench.service.app.context.events.read(id, 0, 100);
+      const suspended = events.find((e): e is Extract<ExecutionEvent, { type: 'execution_suspended' }> => e.type === 'execution_suspended');
+      const resumed = events.find((e) => e.type === 'execution_resumed');
+      if (suspended?.wakeAt == null || resumed === undefined || execution.status !== 'completed') throw new Error(`timer execution ${id} did not fire`);
+      latencies.push(resumed.time - suspended.wakeAt);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] as number;
+    return {
+      id: '7',
+      name: 'timer firing latency, 1,000 due waits (p99)',
+      unit: 'ms',
+      measured: pct(99),
+      target: 100,
+      goal: 'lower',
+      extra: { p50: pct(50), max: latencies.at(-1) as number },
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+/** Case 8: events delivered per second to 100 concurrent WatchExecution streams of one busy execution. */
+async function watchCase(): Promise<CaseResult> {
+  const bench = await startBenchService();
+  try {
+    const iterations = 500;
+    const definition: WorkflowDefinition = {
+      id: 'watched',
+      name: 'watched',
+      nodes: [
+        { key: 'start', type: 'manual.trigger' },
+        { key: 'gate', type: 'wait.wait', params: { mode: 'webhook' } },
+        { key: 'step', type: 'workflow.set_state', params: { n: '{{ ($execution.state.n || 0) + 1 }}' } },
+        { key: 'more', type: 'logic.if_condition', params: { condition: `{{ $execution.state.n < ${iterations} }}` } },
+        { key: 'done', type: 'data.set_data', params: { mapping_map: '{{ $execution.state }}' } },
+      ],
+      connections: [
+        { from: 'start', to: 'gate' },
+        { from: 'gate', to: 'step' },
+        { from: 'step', to: 'more' },
+        { from: 'more', fromPort: 'true', to: 'step' },
+        { from: 'more', fromPort: 'false', to: 'done' },
+      ],
+    };
+    const graphId = await bench.compile(definition);
+    const { view } = await bench.service.app.startExecution({ graphId, input: {}, wait: 'settled' });
+    const id = view.execution.id;
+    const watchers = 100;
+    let delivered = 0;
+    const streams = Array.from(
+      { length: watchers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const call = bench.executions.watchExecution(WatchExecutionRequest.fromPartial({ executionId: id, afterSeq: '0' }));
+          call.on('data', (_message: WatchExecutionResponse) => {
+            delivered++;
+          });
+          call.on('end', () => resolve());
+          call.on('error', reject);
+        }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = delivered;
+    const t0 = performance.now();
+    await bench.service.app.resume({ target: { kind: 'node', executionId: id, nodeKey: 'gate' }, data: {}, wait: 'none' });
+    await Promise.all(streams);
+    const seconds = (performance.now() - t0) / 1000;
+    const liveEvents = delivered - before;
+    return {
+      id: '8',
+      name: `WatchExecution: ${watchers} concurrent watchers of one execution (${Math.round(liveEvents / watchers)} live events each)`,
+      unit: 'events/s',
+      measured: liveEvents / seconds,
+      target: null,
+      goal: 'higher',
+      extra: { 'per watcher/s': liveEvents / seconds / watchers },
+    };
+  } finally {
+    await bench.stop();
+  }
+}
