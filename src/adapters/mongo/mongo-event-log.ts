@@ -1,10 +1,12 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { EventLog } from '../../app/ports/event-log.js';
 import type { ExecutionEvent } from '../../domain/events.js';
-import { guard } from './mongo-errors.js';
+import { guard, isDuplicateKey } from './mongo-errors.js';
 
-/** One event in the `events` collection; unique on (execution_id, seq). */
+/** One event in the `events` collection; unique on (execution_id, seq), which `_id` spells out. */
 export interface EventRow {
+  /** `<execution id>/<seq, 12 digits>`: writes address events by `_id`, which every server indexes. */
+  _id: string;
   execution_id: string;
   seq: number;
   type: ExecutionEvent['type'];
@@ -17,14 +19,22 @@ export interface EventRow {
 export class MongoEventLog implements EventLog {
   constructor(private readonly events: Collection<EventRow>) {}
 
+  /**
+   * Inserts the events in one request; a seq that exists already (a step run again after a crash)
+   * is replaced instead. Inserting first keeps the common case to plain inserts, which every server
+   * handles without a lookup.
+   */
   append(events: readonly ExecutionEvent[]): Promise<void> {
     return guard('append events', async () => {
       if (events.length === 0) return;
-      const operations: AnyBulkWriteOperation<EventRow>[] = events.map((event) => {
-        const row = eventRow(event);
-        return { replaceOne: { filter: { execution_id: row.execution_id, seq: row.seq }, replacement: row, upsert: true } };
-      });
-      await this.events.bulkWrite(operations, { ordered: true });
+      const rows = events.map(eventRow);
+      try {
+        await this.events.insertMany(rows, { ordered: false });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const operations: AnyBulkWriteOperation<EventRow>[] = rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } }));
+        await this.events.bulkWrite(operations, { ordered: true });
+      }
     });
   }
 
@@ -43,7 +53,7 @@ export class MongoEventLog implements EventLog {
 
 function eventRow(event: ExecutionEvent): EventRow {
   const { executionId, seq, type, time, ...rest } = event;
-  return { execution_id: executionId, seq, type, time: new Date(time), data: JSON.stringify(rest) };
+  return { _id: `${executionId}/${String(seq).padStart(12, '0')}`, execution_id: executionId, seq, type, time: new Date(time), data: JSON.stringify(rest) };
 }
 
 function eventOfRow(row: EventRow): ExecutionEvent {

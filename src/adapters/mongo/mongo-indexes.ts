@@ -35,7 +35,7 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
   // Reads by `_id` only (see above).
   outputs: [],
   events: [
-    // append() upserts by (execution_id, seq) and read() scans seq > after in order; unique, so an
+    // append() upserts by _id (execution id and seq); read() scans seq > after in order; unique, so an
     // event per seq exists once.
     { key: { execution_id: 1, seq: 1 }, name: 'execution_seq', unique: true },
   ],
