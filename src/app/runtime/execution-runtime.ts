@@ -79,13 +79,26 @@ export class ExecutionRuntime {
   /** Applies one engine input to an execution and drives it until it waits again. */
   apply(id: string, input: (now: number) => EngineInput): Promise<DriveOutcome> {
     return this.lock.run(id, async () => {
-      const session = await this.session(id);
-      try {
-        return await this.driveSession(session, input(this.deps.clock.now()));
-      } finally {
-        if (session.execution.status !== 'running') this.live.delete(id);
-      }
+      const claimed = !this.live.has(id);
+      return this.driveLocked(await this.session(id), claimed, input(this.deps.clock.now()));
     });
+  }
+
+  /**
+   * Drives a session under its lock. When the input was refused and the lease was taken only for it,
+   * the lease is released at once, so the execution is not held back from the poller or others.
+   */
+  private async driveLocked(session: Session, claimed: boolean, input: EngineInput): Promise<DriveOutcome> {
+    const id = session.execution.id;
+    try {
+      const outcome = await this.driveSession(session, input);
+      if (claimed && outcome.refusal !== null && session.lease !== null) {
+        await this.deps.executions.release(id, session.lease.owner, session.lease.epoch);
+      }
+      return outcome;
+    } finally {
+      if (session.execution.status !== 'running') this.live.delete(id);
+    }
   }
 
   /** Starts a created (or pending) execution. */
@@ -116,18 +129,33 @@ export class ExecutionRuntime {
   wake(id: string): Promise<DriveOutcome | null> {
     return this.lock.run(id, async () => {
       const wasLive = this.live.has(id);
+      // Look before taking the lease: most looks find nothing to do (not due yet, already moved on).
+      const now = this.deps.clock.now();
+      const input = wasLive ? null : await this.wakeInput(id, now);
+      if (input === null) return null;
       const session = await this.session(id).catch((error: unknown) => (error instanceof AppError ? null : Promise.reject(error)));
       if (session === null) return null;
-      try {
-        const status = session.execution.status;
-        if (status === 'pending') return await this.driveSession(session, { kind: 'start', now: this.deps.clock.now() });
-        if (status === 'suspended') return await this.driveSession(session, { kind: 'wake', now: this.deps.clock.now() });
-        if (status === 'running' && !wasLive) return await this.driveSession(session, { kind: 'recover', now: this.deps.clock.now() });
-        return { execution: session.execution, refusal: null };
-      } finally {
-        if (session.execution.status !== 'running') this.live.delete(id);
-      }
+      return this.driveLocked(session, true, input);
     });
+  }
+
+  /**
+   * What waking a stored execution means now: start a due pending child, fire a due suspension,
+   * recover a running execution whose owner's lease expired; null when nothing is due (a timer that
+   * fired a little early is set again for the rest).
+   */
+  private async wakeInput(id: string, now: number): Promise<EngineInput | null> {
+    const record = await this.deps.executions.get(id);
+    if (record === null) return null;
+    const status = record.execution.status;
+    if (status === 'running') return record.lease === null || record.lease.until <= now ? { kind: 'recover', now } : null;
+    if (status !== 'pending' && status !== 'suspended') return null;
+    if (record.nextWakeAt === null) return null;
+    if (record.nextWakeAt > now) {
+      this.scheduleWake(id, record.nextWakeAt);
+      return null;
+    }
+    return status === 'pending' ? { kind: 'start', now } : { kind: 'wake', now };
   }
 
   /** The current state of an execution: the live object when this process drives it, else the store's. */

@@ -140,6 +140,22 @@ describe('timers', () => {
     expect(done.output).toEqual({ x: 1 });
   });
 
+  it('sets a timer that fired a little early again and holds no lease meanwhile (regression: such waits fired a lease period late)', async () => {
+    const t = testApp();
+    const graphId = await t.compile({
+      ...approval,
+      id: 'early',
+      nodes: [approval.nodes[0]!, { key: 'wait', type: 'wait.wait', params: { mode: 'interval', duration: 5, unit: 'seconds' } }, approval.nodes[2]!],
+    });
+    const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'settled' });
+    await t.time.advance(4_999);
+    expect(await t.app.context.runtime.wake(view.execution.id)).toBeNull();
+    const record = await t.stores.executions.get(view.execution.id);
+    expect(record?.lease === null || (record?.lease?.until ?? 0) <= t.time.now()).toBe(true);
+    await t.time.advance(1);
+    expect((await t.app.getExecution(view.execution.id)).execution.status).toBe('completed');
+  });
+
   it('ends an expired webhook wait on its timeout port', async () => {
     const t = testApp();
     const graphId = await t.compile({
