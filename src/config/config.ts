@@ -6,6 +6,7 @@ import { parseGrpcAddress, type GrpcAddress } from './grpc-address.js';
 import { parseLogLevel, type LogLevel } from './log-level.js';
 import { parseMongodbUri, type MongodbTarget } from './mongodb-uri.js';
 import { parseTokenSecret } from './token-secret.js';
+import { parseBoundedInteger } from './bounded-integer.js';
 
 /** The service configuration, read once from the environment at startup and frozen. */
 export interface Config {
@@ -26,10 +27,18 @@ export interface Config {
   readonly httpDenyHosts: readonly string[];
   /** `PRANA_ENV_JSON`: a JSON object, `$env` of every execution. Default `{}`. */
   readonly env: JsonObject;
+  /** `PRANA_MAX_DOCUMENT_BYTES`: the stored execution document limit (then `execution_too_large`). Default 8 MiB. */
+  readonly maxDocumentBytes: number;
+  /** `PRANA_INLINE_OUTPUT_BYTES`: node outputs larger than this are stored outside the document. Default 64 KiB. */
+  readonly inlineOutputBytes: number;
+  /** `PRANA_MAX_LOOP_ITERATIONS`: the loop limit of workflows that set none (SEMANTICS.md §5.4). Default 10 000. */
+  readonly maxLoopIterations: number;
 }
 
 /** The environment as `process.env` has it. */
 export type Environment = Readonly<Record<string, string | undefined>>;
+
+const MIB = 1024 * 1024;
 
 /** Default listen address: loopback only, so a bare `npm start` is not reachable from other hosts. */
 export const DEFAULT_GRPC_ADDRESS = '127.0.0.1:50051';
@@ -47,6 +56,9 @@ export function loadConfig(env: Environment): Config {
     tokenSecret: parseTokenSecret('PRANA_TOKEN_SECRET', read(env, 'PRANA_TOKEN_SECRET')),
     httpDenyHosts: parseDenyHosts('PRANA_HTTP_DENY_HOSTS', read(env, 'PRANA_HTTP_DENY_HOSTS')),
     env: parseEnvJson('PRANA_ENV_JSON', read(env, 'PRANA_ENV_JSON')),
+    maxDocumentBytes: parseBoundedInteger('PRANA_MAX_DOCUMENT_BYTES', read(env, 'PRANA_MAX_DOCUMENT_BYTES') ?? String(8 * MIB), 64 * 1024, 15 * MIB, 'bytes'),
+    inlineOutputBytes: parseBoundedInteger('PRANA_INLINE_OUTPUT_BYTES', read(env, 'PRANA_INLINE_OUTPUT_BYTES') ?? String(64 * 1024), 1024, 4 * MIB, 'bytes'),
+    maxLoopIterations: parseBoundedInteger('PRANA_MAX_LOOP_ITERATIONS', read(env, 'PRANA_MAX_LOOP_ITERATIONS') ?? '10000', 1, 1_000_000, 'iterations'),
   });
 }
 

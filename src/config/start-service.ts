@@ -64,10 +64,12 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     if (built.app === undefined) throw new Error('graph facts requested before the application was built');
     return built.app.getWorkflowGraph(graphId).then(graphFacts);
   };
+  const documentLimits = { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes };
   const stores: Stores & { close(): Promise<void> } =
-    config.mongodb === undefined ? createMemoryStores(facts) : await createMongoStores(config.mongodb.uri, {
+    config.mongodb === undefined ? createMemoryStores(facts, documentLimits) : await createMongoStores(config.mongodb.uri, {
           dbName: config.mongodb.database,
           facts,
+          ...documentLimits,
           ...(overrides.mongoServerSelectionTimeoutMs === undefined ? {} : { serverSelectionTimeoutMS: overrides.mongoServerSelectionTimeoutMs }),
         });
 
@@ -78,6 +80,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     clock: overrides.clock ?? systemClock,
     timers: overrides.timers ?? systemTimers,
     tokenSecret: config.tokenSecret ?? randomSecret(logger),
+    engineLimits: { maxLoopIterations: config.maxLoopIterations },
     env: config.env,
     outbound: new DenyListPolicy(config.httpDenyHosts),
     log: (record) => logger[record.level]({ node: record.fields }, record.message),

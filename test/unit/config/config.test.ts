@@ -23,6 +23,9 @@ describe('loadConfig', () => {
       tokenSecret: undefined,
       httpDenyHosts: [],
       env: {},
+      maxDocumentBytes: 8 * 1024 * 1024,
+      inlineOutputBytes: 64 * 1024,
+      maxLoopIterations: 10_000,
     });
   });
 
@@ -82,6 +85,23 @@ describe('loadConfig', () => {
     it('refuses invalid JSON and JSON that is not an object', () => {
       expect(refusal({ PRANA_ENV_JSON: '{nope' }).message).toMatch(/^PRANA_ENV_JSON: invalid JSON: /);
       expect(refusal({ PRANA_ENV_JSON: '[1, 2]' }).message).toBe('PRANA_ENV_JSON: must be a JSON object, e.g. {"API_BASE": "https://api.example.com"}');
+    });
+  });
+
+  describe('store and engine limits', () => {
+    it('reads the document limit, the inline output threshold and the loop limit', () => {
+      expect(loadConfig({ PRANA_MAX_DOCUMENT_BYTES: '1048576', PRANA_INLINE_OUTPUT_BYTES: '4096', PRANA_MAX_LOOP_ITERATIONS: '500' })).toMatchObject({
+        maxDocumentBytes: 1_048_576,
+        inlineOutputBytes: 4096,
+        maxLoopIterations: 500,
+      });
+    });
+
+    it('refuses values out of range, naming the variable', () => {
+      expect(refusal({ PRANA_MAX_DOCUMENT_BYTES: '16777216' }).message).toBe('PRANA_MAX_DOCUMENT_BYTES: invalid value "16777216": expected bytes from 65536 to 15728640');
+      expect(refusal({ PRANA_INLINE_OUTPUT_BYTES: 'big' }).variable).toBe('PRANA_INLINE_OUTPUT_BYTES');
+      expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '0' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');
+      expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '1000001' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');
     });
   });
 
