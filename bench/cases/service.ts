@@ -8,7 +8,7 @@ import { closedLoopRate, unary } from '../lib/grpc-load.js';
 import { summarise, type Timing } from '../lib/measure.js';
 import { chainWorkflow } from '../lib/prana-engine.js';
 import type { CaseResult } from '../lib/report.js';
-import { startBenchService, type BenchService } from '../lib/service-harness.js';
+import { startBenchService } from '../lib/service-harness.js';
 
 const CONCURRENCY = 32;
 
