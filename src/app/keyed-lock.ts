@@ -20,6 +20,11 @@ export class KeyedLock {
     return result;
   }
 
+  /** Resolves when every work running or queued now has finished (later work is not waited for). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
+  }
+
   /** True when work on this key is running or queued. */
   busy(key: string): boolean {
     return this.tails.has(key);

@@ -130,10 +130,10 @@ export class PranaApp {
     this.poller.start();
   }
 
-  /** Stops background work. */
-  stop(): void {
+  /** Stops background work and waits for the drives in progress (bounded by `graceMs`). */
+  async stop(graceMs?: number): Promise<void> {
     this.poller.stop();
-    this.context.runtime.stop();
+    await this.context.runtime.stop(graceMs);
   }
 
   /** One polling pass now (tests drive time with a fake clock). */

@@ -113,7 +113,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await grpc.stop();
-      app.stop();
+      await app.stop(config.shutdownGraceMs);
       graphCache.close();
       await stores.close();
     })();

@@ -208,11 +208,16 @@ export class ExecutionRuntime {
     return true;
   }
 
-  /** Stops timers and refuses new work (graceful shutdown). */
-  stop(): void {
+  /**
+   * Graceful shutdown: stops timers, then waits (up to `graceMs`) for the drives in progress to reach
+   * their next write, so no execution is left half-persisted by this replica; whatever is still
+   * running after that is recovered by another replica once its lease expires.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
+    await Promise.race([this.lock.idle(), new Promise<void>((resolve) => this.deps.timers.setTimeout(resolve, graceMs))]);
   }
 
   /** Schedules the wake-up of an execution at `at` (replacing any earlier one). */

@@ -60,3 +60,40 @@ describe('crash recovery', () => {
     expect(events.filter((e) => e.type === 'node_starting' && e.nodeKey === 'call')).toHaveLength(2);
   });
 });
+
+describe('graceful stop', () => {
+  /*  start -> call (http.request, answered late) -> after  */
+  it('waits for the drive in progress to reach its write before the stores may close', async () => {
+    let answer: (() => void) | undefined;
+    server = createServer((_req, res) => {
+      answer = () => {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"late":true}');
+      };
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const t = testApp();
+    const graphId = await t.compile({
+      id: 'slow',
+      name: 'slow',
+      nodes: [
+        { key: 'start', type: 'manual.trigger' },
+        { key: 'call', type: 'http.request', params: { url } },
+      ],
+      connections: [{ from: 'start', to: 'call' }],
+    });
+    const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'none' });
+    while (answer === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    let stopped = false;
+    const stopping = t.app.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    const record = await t.stores.executions.get(view.execution.id);
+    expect(record?.execution.status).toBe('completed');
+  });
+});
