@@ -122,7 +122,37 @@ export class ExecutionRuntime {
       const result = transition(live.execution, live.graph, { kind: 'cancel', now: this.deps.clock.now(), reason }, this.deps.engine);
       if (result.commands.length === 0 && result.events.length === 0) return { execution: result.execution, refusal: result.refusal };
     }
-    return this.apply(id, (now) => ({ kind: 'cancel', now, reason }));
+    try {
+      return await this.apply(id, (now) => ({ kind: 'cancel', now, reason }));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'aborted')) throw error;
+      return this.requestCancelOfForeignRun(id, reason);
+    }
+  }
+
+  /**
+   * Another replica drives the execution right now (it holds a live lease): record the cancel
+   * request on the stored execution without taking the lease. The owner's next write meets the new
+   * revision, takes the request over (see `persist`) and stops before its next node (§10).
+   */
+  private async requestCancelOfForeignRun(id: string, reason: string): Promise<DriveOutcome> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const record = await this.deps.executions.get(id);
+      if (record === null) throw notFound('prana.v1.Execution', id);
+      if (record.execution.status !== 'running') return this.apply(id, (now) => ({ kind: 'cancel', now, reason }));
+      if (record.execution.cancel !== null) return { execution: record.execution, refusal: null };
+      const graph = await this.deps.graphs.load(record.execution.graphId);
+      if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${id} is missing`);
+      const now = this.deps.clock.now();
+      const result = transition(record.execution, graph, { kind: 'cancel', now, reason }, this.deps.engine);
+      try {
+        await this.deps.executions.update({ execution: result.execution, nextWakeAt: record.nextWakeAt, lease: record.lease, updatedAt: now }, record.revision);
+        return { execution: result.execution, refusal: null };
+      } catch (error) {
+        if (!(error instanceof StoreConflict)) throw error;
+      }
+    }
+    throw new AppError('aborted', 'conflict', `execution ${id} kept changing while recording the cancel request; retry`);
   }
 
   /** Looks at an execution whose wake-up time may have come: starts a due pending child, fires a due suspension. */
@@ -318,7 +348,13 @@ export class ExecutionRuntime {
       lease: running ? this.lease(now, session.lease?.epoch ?? 0) : null,
       updatedAt: now,
     };
-    const stored = await this.deps.executions.update(record, session.revision);
+    let stored: ExecutionRecord;
+    try {
+      stored = await this.deps.executions.update(record, session.revision);
+    } catch (error) {
+      if (!(error instanceof StoreConflict && error.kind === 'revision' && (await this.takeOverCancelRequest(session, execution)))) throw error;
+      stored = await this.deps.executions.update(record, session.revision);
+    }
     session.revision = stored.revision;
     session.lease = stored.lease;
     this.deps.hub.persisted(execution.id, execution.seq);
@@ -330,6 +366,23 @@ export class ExecutionRuntime {
       this.background(() => this.childEnded(parentId), `resume parent ${parentId}`);
     }
     this.notify(execution);
+  }
+
+  /**
+   * A write of ours met a newer revision. When that revision is only another replica's cancel request
+   * on the execution we still lease, take the request over into the live execution and write again;
+   * anything else is a lost race.
+   */
+  private async takeOverCancelRequest(session: Session, execution: Execution): Promise<boolean> {
+    const current = await this.deps.executions.get(execution.id);
+    const lease = current?.lease;
+    if (current === null || current === undefined || lease == null || session.lease === null) return false;
+    if (lease.owner !== this.deps.owner || lease.epoch !== session.lease.epoch) return false;
+    const request = current.execution.cancel;
+    if (request === null || execution.cancel !== null || execution.status !== 'running') return false;
+    transition(execution, session.graph, { kind: 'cancel', now: request.requestedAt, reason: request.reason }, this.deps.engine);
+    session.revision = current.revision;
+    return true;
   }
 
   /** Creates what a suspension waits on before the suspension itself is written (§9.1 step 5). */

@@ -17,18 +17,23 @@ export interface TestApp {
   compile(definition: WorkflowDefinition): Promise<string>;
 }
 
-/** Builds the application as main.ts does, on memory stores and fake time. */
-export function testApp(): TestApp {
-  const time = new FakeTime();
+/**
+ * Builds the application as main.ts does, on memory stores and fake time. With `replicaOf`, a second
+ * replica: its own process state (cache, hub, timers, locks) over the other one's stores and clock.
+ */
+export function testApp(replicaOf?: TestApp): TestApp {
+  const time = replicaOf?.time ?? new FakeTime();
   const cache = new NodeCacheGraphCache();
   const errors: unknown[] = [];
   const logs: NodeLogRecord[] = [];
   const holder: { app?: PranaApp } = {};
-  const stores = createMemoryStores(async (graphId) => {
-    const graph = await (holder.app as PranaApp).context.graphs.load(graphId);
-    if (graph === null) throw new Error(`graph ${graphId} missing`);
-    return graphFacts(graph);
-  });
+  const stores =
+    replicaOf?.stores ??
+    createMemoryStores(async (graphId) => {
+      const graph = await (holder.app as PranaApp).context.graphs.load(graphId);
+      if (graph === null) throw new Error(`graph ${graphId} missing`);
+      return graphFacts(graph);
+    });
   const app = new PranaApp({
     stores,
     graphCache: cache,
@@ -40,7 +45,7 @@ export function testApp(): TestApp {
     outbound: { allows: () => true },
     log: (record) => logs.push(record),
     onError: (error) => errors.push(error),
-    owner: 'test-replica',
+    owner: replicaOf === undefined ? 'test-replica' : 'second-replica',
     watchPollMs: 50,
   });
   holder.app = app;

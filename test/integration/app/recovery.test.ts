@@ -97,3 +97,51 @@ describe('graceful stop', () => {
     expect(record?.execution.status).toBe('completed');
   });
 });
+
+describe('cancelling an execution another replica runs', () => {
+  /*  start -> first (http, answered late) -> second (http) -> after  */
+  it('records the request; the owner finishes the attempt in flight and starts no further node', async () => {
+    const answers: (() => void)[] = [];
+    server = createServer((req, res) => {
+      const reply = (): void => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ path: req.url }));
+      };
+      if (req.url === '/first') answers.push(reply);
+      else reply();
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const a = testApp();
+    const b = testApp(a);
+    const graphId = await a.compile({
+      id: 'two-calls',
+      name: 'two calls',
+      nodes: [
+        { key: 'start', type: 'manual.trigger' },
+        { key: 'first', type: 'http.request', params: { url: `${base}/first` } },
+        { key: 'second', type: 'http.request', params: { url: `${base}/second` } },
+        { key: 'after', type: 'data.set_data', params: { mapping_map: 'after' } },
+      ],
+      connections: [
+        { from: 'start', to: 'first' },
+        { from: 'first', to: 'second' },
+        { from: 'second', to: 'after' },
+      ],
+    });
+    const { view } = await a.app.startExecution({ graphId, input: {}, wait: 'none' });
+    while (answers.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const requested = await b.app.cancelExecution(view.execution.id, 'from elsewhere');
+    expect(requested.execution.status).toBe('running');
+    expect(requested.execution.cancel).toMatchObject({ reason: 'from elsewhere' });
+
+    answers[0]?.();
+    const done = await a.app.context.runtime.waitFor(view.execution.id, (e) => e.status === 'cancelled');
+    expect(done.runs.get('second')?.[0]?.status).toBe('completed');
+    expect(done.runs.has('after')).toBe(false);
+    const events = await a.stores.events.read(view.execution.id, 0, 100);
+    expect(events.at(-1)).toMatchObject({ type: 'execution_cancelled', reason: 'from elsewhere' });
+    expect(a.errors).toEqual([]);
+  });
+});
