@@ -140,3 +140,33 @@ describe('core.for_each (§11)', () => {
     expect(run.run('fe').error).toMatchObject({ code: 'invalid_params', details: { errors: { 'params.collection': ['is required'] } } });
   });
 });
+
+describe('nested for_each (§5.3)', () => {
+  /*
+    trigger --> outer.main
+    outer.loop --> inner.main
+    inner.loop --> collect --> inner.main
+    inner.done --> outer.main
+    outer.done --> end
+  */
+  it('starts the inner loop afresh each time the outer loop re-enters it', async () => {
+    const def = workflow(
+      [
+        ['trigger', 'manual.trigger'],
+        ['outer', 'core.for_each', { collection: [1, 2], mode: 'single' }],
+        ['inner', 'core.for_each', { collection: ['a', 'b'], mode: 'single' }],
+        ['collect', 'data.set_data', { mapping_map: '{{ $input.main }}' }],
+        ['end', 'data.set_data', { mapping_map: 'end' }],
+      ],
+      ['trigger -> outer', 'outer.loop -> inner', 'inner.loop -> collect', 'collect -> inner', 'inner.done -> outer', 'outer.done -> end'],
+    );
+    const run = await runWorkflow(def);
+    expect(run.execution.status).toBe('completed');
+    const collected = run.events.filter((e) => e.type === 'node_completed' && e.nodeKey === 'collect').map((e) => (e as { output: unknown }).output);
+    expect(collected).toEqual(['a', 'b', 'a', 'b']);
+    const innerStarts = run.events.filter((e) => e.type === 'node_starting' && e.nodeKey === 'inner').map((e) => (e as { loopback: boolean }).loopback);
+    expect(innerStarts).toEqual([false, true, true, false, true, true]);
+    const outerStarts = run.events.filter((e) => e.type === 'node_starting' && e.nodeKey === 'outer').map((e) => (e as { loopback: boolean }).loopback);
+    expect(outerStarts).toEqual([false, true, true]);
+  });
+});
