@@ -197,31 +197,46 @@ export class ExecutionRuntime {
     return record.execution;
   }
 
-  /** Resolves once `check` holds for the execution (checked now and after every write). */
-  async waitFor(id: string, check: Waiter['check'], signal?: AbortSignal): Promise<Execution> {
-    const current = await this.read(id);
-    if (await check(current)) return current;
+  /**
+   * Resolves once `check` holds for the execution, checked now and after every write. The waiter is
+   * registered before the first check, so a write landing in between is never missed.
+   */
+  waitFor(id: string, check: Waiter['check'], signal?: AbortSignal): Promise<Execution> {
     return new Promise<Execution>((resolve, reject) => {
       let set = this.waiters.get(id);
       if (set === undefined) {
         set = new Set();
         this.waiters.set(id, set);
       }
+      const waiters = set;
+      let done = false;
+      const remove = (): void => {
+        waiters.delete(waiter);
+        if (waiters.size === 0 && this.waiters.get(id) === waiters) this.waiters.delete(id);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const waiter: Waiter = {
         check,
         resolve: (execution) => {
-          set?.delete(waiter);
-          signal?.removeEventListener('abort', onAbort);
+          if (done) return;
+          done = true;
+          remove();
           resolve(execution);
         },
       };
-      const onAbort = (): void => {
-        set?.delete(waiter);
-        reject(new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there; it carries on'));
+      const fail = (error: unknown): void => {
+        if (done) return;
+        done = true;
+        remove();
+        reject(error);
       };
+      const onAbort = (): void => fail(new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there; it carries on'));
+      waiters.add(waiter);
       if (signal?.aborted === true) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      set.add(waiter);
+      this.read(id).then(async (current) => {
+        if (await check(current)) waiter.resolve(current);
+      }, fail);
     });
   }
 

@@ -280,6 +280,25 @@ describe('external tasks', () => {
   });
 });
 
+describe('waiting', () => {
+  it('sees a write that lands while its first check runs (regression: such a waiter was never woken)', async () => {
+    const t = testApp();
+    const graphId = await t.compile(approval);
+    const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'settled' });
+    const id = view.execution.id;
+    let first = true;
+    const done = await t.app.context.runtime.waitFor(id, async (execution) => {
+      if (first) {
+        first = false;
+        await t.app.resume({ target: { kind: 'node', executionId: id, nodeKey: 'wait' }, data: 1, wait: 'none' });
+        await settle();
+      }
+      return execution.status === 'completed';
+    });
+    expect(done.status).toBe('completed');
+  });
+});
+
 describe('watching', () => {
   it('replays from a middle seq and continues live without gaps or duplicates', async () => {
     const t = testApp();
