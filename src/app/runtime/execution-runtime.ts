@@ -1,11 +1,10 @@
 import type { Execution } from '../../domain/execution.js';
 import { isTerminal } from '../../domain/execution.js';
-import type { JsonObject } from '../../domain/json.js';
 import type { EngineError } from '../../domain/node-error.js';
 import type { ChildResult, Resumption } from '../../domain/resumption.js';
 import type { ChildSpec, Suspension } from '../../domain/suspension.js';
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
-import { createExecution, currentSuspension, executionError, transition, type EngineEnv, type EngineInput, type ExecutionSpec, type PersistReason, type Refusal } from '../../engine/index.js';
+import { createExecution, currentSuspension, transition, type EngineEnv, type EngineInput, type ExecutionSpec, type PersistReason, type Refusal } from '../../engine/index.js';
 import { subWorkflowDecision } from '../../nodes/execute-workflow.js';
 import { AppError, notFound } from '../app-error.js';
 import { drive } from '../drive.js';
@@ -17,6 +16,9 @@ import type { EventLog } from '../ports/event-log.js';
 import { DocumentTooLarge, StoreConflict, type ExecutionRecord, type ExecutionStore } from '../ports/execution-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 import { nextWakeOf } from './next-wake.js';
+import { childResult, childSpecOf, type SubWorkflowSuspension } from './children.js';
+import { taskRecordOf } from './task-record.js';
+import { Waiters } from './waiters.js';
 import type { Session } from './session.js';
 
 /** What the runtime needs from the composition root. */
@@ -44,7 +46,6 @@ export interface DriveOutcome {
 /** Wake-ups further away than this are left to the store poller (they survive restarts anyway). */
 const IN_PROCESS_TIMER_HORIZON_MS = 10 * 60_000;
 
-type Waiter = { readonly check: (execution: Execution) => Promise<boolean> | boolean; readonly resolve: (execution: Execution) => void };
 
 /**
  * Runs executions inside the service: one writer per execution at a time (a per-execution lock in
@@ -56,10 +57,12 @@ export class ExecutionRuntime {
   private readonly lock = new KeyedLock();
   private readonly live = new Map<string, Session>();
   private readonly timers = new Map<string, { cancel(): void }>();
-  private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly waiters: Waiters;
   private stopped = false;
 
-  constructor(private readonly deps: RuntimeDeps) {}
+  constructor(private readonly deps: RuntimeDeps) {
+    this.waiters = new Waiters((id) => this.read(id), deps.onError);
+  }
 
   /**
    * Creates an execution record (not started). A used id raises StoreConflict('exists'). A running
@@ -197,47 +200,9 @@ export class ExecutionRuntime {
     return record.execution;
   }
 
-  /**
-   * Resolves once `check` holds for the execution, checked now and after every write. The waiter is
-   * registered before the first check, so a write landing in between is never missed.
-   */
-  waitFor(id: string, check: Waiter['check'], signal?: AbortSignal): Promise<Execution> {
-    return new Promise<Execution>((resolve, reject) => {
-      let set = this.waiters.get(id);
-      if (set === undefined) {
-        set = new Set();
-        this.waiters.set(id, set);
-      }
-      const waiters = set;
-      let done = false;
-      const remove = (): void => {
-        waiters.delete(waiter);
-        if (waiters.size === 0 && this.waiters.get(id) === waiters) this.waiters.delete(id);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const waiter: Waiter = {
-        check,
-        resolve: (execution) => {
-          if (done) return;
-          done = true;
-          remove();
-          resolve(execution);
-        },
-      };
-      const fail = (error: unknown): void => {
-        if (done) return;
-        done = true;
-        remove();
-        reject(error);
-      };
-      const onAbort = (): void => fail(new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there; it carries on'));
-      waiters.add(waiter);
-      if (signal?.aborted === true) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.read(id).then(async (current) => {
-        if (await check(current)) waiter.resolve(current);
-      }, fail);
-    });
+  /** Resolves once `check` holds for the execution (checked now and after every write). */
+  waitFor(id: string, check: (execution: Execution) => Promise<boolean> | boolean, signal?: AbortSignal): Promise<Execution> {
+    return this.waiters.wait(id, check, signal);
   }
 
   /** True when the execution is settled: terminal, or suspended without running sync children (§9.2). */
@@ -343,7 +308,7 @@ export class ExecutionRuntime {
         const record = await this.deps.executions.update({ execution, nextWakeAt: null, lease: null, updatedAt: this.deps.clock.now() }, session.revision, { minimal: true });
         session.revision = record.revision;
         this.deps.hub.persisted(execution.id, execution.seq);
-        this.notify(execution);
+        this.waiters.notify(execution);
       },
       cancelChildren: () => undefined,
       cancelTask: () => undefined,
@@ -354,7 +319,7 @@ export class ExecutionRuntime {
   private async persist(session: Session, execution: Execution, reason: PersistReason): Promise<void> {
     const now = this.deps.clock.now();
     const suspension = reason === 'suspended' ? currentSuspension(execution) : undefined;
-    if (suspension !== undefined) await this.beforeSuspension(execution, session.graph, suspension);
+    if (suspension !== undefined) await this.beforeSuspension(execution, suspension);
     if (session.unsaved.length > 0) await this.deps.events.append(session.unsaved.splice(0));
     const running = execution.status === 'running';
     const record: Omit<ExecutionRecord, 'revision'> = {
@@ -380,7 +345,7 @@ export class ExecutionRuntime {
       const parentId = execution.parent.parentExecutionId;
       this.background(() => this.childEnded(parentId), `resume parent ${parentId}`);
     }
-    this.notify(execution);
+    this.waiters.notify(execution);
   }
 
   /**
@@ -401,55 +366,19 @@ export class ExecutionRuntime {
   }
 
   /** Creates what a suspension waits on before the suspension itself is written (§9.1 step 5). */
-  private async beforeSuspension(execution: Execution, graph: ExecutionGraph, suspension: Suspension): Promise<void> {
+  private async beforeSuspension(execution: Execution, suspension: Suspension): Promise<void> {
     if (suspension.kind === 'sub_workflow') {
       const childGraph = await this.deps.graphs.load(suspension.workflowId);
       if (childGraph === null) throw new AppError('internal', 'internal', `sub-workflow graph ${suspension.workflowId} vanished`);
       for (const child of suspension.children ?? []) await this.createChild(execution, suspension, childGraph, child);
     } else if (suspension.kind === 'task') {
-      const run = execution.runs.get(suspension.nodeKey)?.[0];
-      await this.deps.tasks.create({
-        taskId: suspension.taskId,
-        taskType: suspension.taskType,
-        input: suspension.input ?? null,
-        executionId: execution.id,
-        nodeKey: suspension.nodeKey,
-        runIndex: suspension.runIndex,
-        attempt: run?.attempt ?? 0,
-        runKey: `${execution.id}:${suspension.nodeKey}:${suspension.runIndex}`,
-        outputPorts: suspension.outputPorts,
-        createdAt: suspension.suspendedAt,
-        timeoutAt: suspension.timeoutAt,
-        status: 'open',
-        leaseOwner: null,
-        leaseUntil: null,
-        result: null,
-      });
+      await this.deps.tasks.create(taskRecordOf(execution, suspension));
     }
-    void graph;
   }
 
-  private async createChild(parent: Execution, suspension: Extract<Suspension, { kind: 'sub_workflow' }>, graph: ExecutionGraph, child: ChildSpec): Promise<void> {
+  private async createChild(parent: Execution, suspension: SubWorkflowSuspension, graph: ExecutionGraph, child: ChildSpec): Promise<void> {
     try {
-      await this.create(
-        graph,
-        {
-          id: child.executionId,
-          input: child.input,
-          mode: suspension.mode,
-          parent: {
-            parentExecutionId: parent.id,
-            parentNodeKey: suspension.nodeKey,
-            parentRunIndex: suspension.runIndex,
-            rootExecutionId: parent.parent?.rootExecutionId ?? parent.id,
-          },
-          depth: parent.depth + 1,
-          queue: suspension.queue ?? null,
-          pending: suspension.mode !== 'sync',
-          createdAt: this.deps.clock.now(),
-        },
-        suspension.mode === 'sync' ? null : child.dueAt,
-      );
+      await this.create(graph, childSpecOf(parent, suspension, child, this.deps.clock.now()), suspension.mode === 'sync' ? null : child.dueAt);
     } catch (error) {
       if (!(error instanceof StoreConflict && error.kind === 'exists')) throw error;
     }
@@ -472,7 +401,7 @@ export class ExecutionRuntime {
   private async childEnded(parentId: string): Promise<void> {
     const parent = await this.read(parentId).catch(() => null);
     if (parent === null) return;
-    this.notify(parent);
+    this.waiters.notify(parent);
     const suspension = currentSuspension(parent);
     if (suspension === undefined || suspension.kind !== 'sub_workflow' || suspension.mode === 'fire_and_forget') return;
     const children = await Promise.all(suspension.childExecutionIds.map((id) => this.read(id).catch(() => null)));
@@ -490,21 +419,6 @@ export class ExecutionRuntime {
     }
   }
 
-  private notify(execution: Execution): void {
-    const ids = [execution.id];
-    if (execution.parent !== null) ids.push(execution.parent.parentExecutionId, execution.parent.rootExecutionId);
-    for (const id of ids) {
-      const set = this.waiters.get(id);
-      if (set === undefined) continue;
-      for (const waiter of [...set]) {
-        void (async () => {
-          const current = id === execution.id ? execution : await this.read(id).catch(() => null);
-          if (current !== null && (await waiter.check(current))) waiter.resolve(current);
-        })().catch((error: unknown) => this.deps.onError(error, `waiter of ${id}`));
-      }
-    }
-  }
-
   private lease(now: number, epoch: number): { owner: string; epoch: number; until: number } {
     return { owner: this.deps.owner, epoch, until: now + this.deps.leaseMs };
   }
@@ -513,31 +427,5 @@ export class ExecutionRuntime {
     queueMicrotask(() => {
       work().catch((error: unknown) => this.deps.onError(error, what));
     });
-  }
-}
-
-/** What a parent's resume handler learns about one ended child (SEMANTICS.md §9.3). */
-function childResult(child: Execution, itemIndex: number): ChildResult | null {
-  switch (child.status) {
-    case 'completed': {
-      let output = null;
-      let best = -1;
-      for (const [, runs] of child.runs) {
-        const run = runs[0];
-        if (run !== undefined && run.executionIndex > best) {
-          best = run.executionIndex;
-          output = run.output;
-        }
-      }
-      return { executionId: child.id, itemIndex, status: 'completed', output };
-    }
-    case 'failed':
-      return { executionId: child.id, itemIndex, status: 'failed', error: executionError(child) ?? null };
-    case 'cancelled':
-      return { executionId: child.id, itemIndex, status: 'cancelled', error: { reason: child.cancel?.reason ?? 'cancelled' } as JsonObject };
-    case 'pending':
-    case 'running':
-    case 'suspended':
-      return null;
   }
 }

@@ -1,0 +1,43 @@
+import type { Execution } from '../../domain/execution.js';
+import type { JsonObject } from '../../domain/json.js';
+import type { ChildResult } from '../../domain/resumption.js';
+import type { ChildSpec, Suspension } from '../../domain/suspension.js';
+import { executionError, finalOutput, type ExecutionSpec } from '../../engine/index.js';
+
+/** A sub-workflow suspension. */
+export type SubWorkflowSuspension = Extract<Suspension, { kind: 'sub_workflow' }>;
+
+/** The spec of one child execution of a parent's sub-workflow suspension (SEMANTICS.md §9.1). */
+export function childSpecOf(parent: Execution, suspension: SubWorkflowSuspension, child: ChildSpec, now: number): ExecutionSpec {
+  return {
+    id: child.executionId,
+    input: child.input,
+    mode: suspension.mode,
+    parent: {
+      parentExecutionId: parent.id,
+      parentNodeKey: suspension.nodeKey,
+      parentRunIndex: suspension.runIndex,
+      rootExecutionId: parent.parent?.rootExecutionId ?? parent.id,
+    },
+    depth: parent.depth + 1,
+    queue: suspension.queue ?? null,
+    pending: suspension.mode !== 'sync',
+    createdAt: now,
+  };
+}
+
+/** What a parent's resume handler learns about one ended child (SEMANTICS.md §9.3); null while it runs. */
+export function childResult(child: Execution, itemIndex: number): ChildResult | null {
+  switch (child.status) {
+    case 'completed':
+      return { executionId: child.id, itemIndex, status: 'completed', output: finalOutput(child) ?? null };
+    case 'failed':
+      return { executionId: child.id, itemIndex, status: 'failed', error: executionError(child) ?? null };
+    case 'cancelled':
+      return { executionId: child.id, itemIndex, status: 'cancelled', error: { reason: child.cancel?.reason ?? 'cancelled' } as JsonObject };
+    case 'pending':
+    case 'running':
+    case 'suspended':
+      return null;
+  }
+}
