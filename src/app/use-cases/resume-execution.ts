@@ -45,38 +45,47 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
     engineTarget = { kind: 'node', nodeKey: target.nodeKey };
   }
 
-  const answered = await earlierAnswer(ctx, executionId, request.requestId, target.kind === 'token' ? target.token : undefined);
-  if (answered) return { view: await currentView(ctx, executionId), alreadyResumed: true };
-
+  // Idempotency first (§8.5): an earlier Resume with this request id, or of this token, is answered
+  // when the suspension it addressed has ended. A record whose suspension is still current comes from
+  // a call that stopped before resuming (a crash): then this call resumes it.
   const execution = await ctx.runtime.read(executionId).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'not_found' ? notFound('prana.v1.Execution', executionId) : error;
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
   });
+  const currentToken = execution === null ? undefined : currentSuspension(execution)?.resumeToken;
+  if (execution !== null && (await earlierAnswer(ctx, executionId, request.requestId, target.kind === 'token' ? target.token : undefined, currentToken))) {
+    return { view: viewOf(execution, await ctx.graphs.load(execution.graphId)), alreadyResumed: true };
+  }
+  if (execution === null) throw notFound('prana.v1.Execution', executionId);
   const refusal = resumeRefusal(execution, engineTarget, ctx.clock.now());
   if (refusal !== null) {
     const metadata: Record<string, string> = {};
     for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
     throw new AppError('failed_precondition', refusal.reason, refusalMessage(refusal.reason), metadata);
   }
-  const suspensionToken = currentSuspension(execution)?.resumeToken;
+  const token = currentToken as string;
   const now = ctx.clock.now();
-  if (suspensionToken !== undefined) {
-    const claim = await ctx.idempotency.putIfAbsent({ scope: 'resume-token', key: suspensionToken, fingerprint: request.requestId ?? '', result: { execution_id: executionId }, createdAt: now });
-    if (!claim.created) return { view: await currentView(ctx, executionId), alreadyResumed: true };
-  }
+  await ctx.idempotency.putIfAbsent({ scope: 'resume-token', key: token, fingerprint: request.requestId ?? '', result: { execution_id: executionId }, createdAt: now });
   if (request.requestId !== undefined) {
-    await ctx.idempotency.putIfAbsent({ scope: 'resume', key: `${executionId}:${request.requestId}`, fingerprint: '', result: { execution_id: executionId }, createdAt: now });
+    await ctx.idempotency.putIfAbsent({ scope: 'resume', key: `${executionId}:${request.requestId}`, fingerprint: '', result: { execution_id: executionId, token }, createdAt: now });
   }
   const outcome = await ctx.runtime.resume(executionId, { reason: 'resume', data: request.data, requestId: request.requestId });
   if (outcome.refusal !== null) {
+    // A racing Resume of the same suspension won: this one is answered, not re-run.
+    if (currentSuspension(outcome.execution)?.resumeToken !== token) return { view: await currentView(ctx, executionId), alreadyResumed: true };
     throw new AppError('aborted', 'conflict', `the execution changed while resuming (${outcome.refusal.reason}); retry`);
   }
   const settledView = request.wait === 'none' ? outcome.execution : await waitAsAsked(ctx, executionId, request.wait, signal);
   return { view: viewOf(settledView, await ctx.graphs.load(settledView.graphId)), alreadyResumed: false };
 }
 
-async function earlierAnswer(ctx: AppContext, executionId: string, requestId: string | undefined, token: string | undefined): Promise<boolean> {
-  if (requestId !== undefined && (await ctx.idempotency.get('resume', `${executionId}:${requestId}`)) !== null) return true;
-  if (token !== undefined && (await ctx.idempotency.get('resume-token', token)) !== null) return true;
+/** True when an earlier Resume (same request id, or same token) ended a suspension that is no longer current. */
+async function earlierAnswer(ctx: AppContext, executionId: string, requestId: string | undefined, token: string | undefined, currentToken: string | undefined): Promise<boolean> {
+  if (requestId !== undefined) {
+    const record = await ctx.idempotency.get('resume', `${executionId}:${requestId}`);
+    if (record !== null && record.result.token !== currentToken) return true;
+  }
+  if (token !== undefined && token !== currentToken && (await ctx.idempotency.get('resume-token', token)) !== null) return true;
   return false;
 }
 

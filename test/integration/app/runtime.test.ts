@@ -106,6 +106,22 @@ describe('resuming', () => {
     expect(events.filter((e) => e.type === 'execution_resumed')).toHaveLength(1);
   });
 
+  it('carries out the retry of a Resume whose first call stopped before resuming (regression: it was answered already_resumed)', async () => {
+    const t = testApp();
+    const graphId = await t.compile(approval);
+    const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'settled' });
+    const token = view.suspension?.resumeToken as string;
+    const now = t.time.now();
+    // What the first call had recorded when its process stopped.
+    await t.stores.idempotency.putIfAbsent({ scope: 'resume-token', key: token, fingerprint: 'r1', result: { execution_id: view.execution.id }, createdAt: now });
+    await t.stores.idempotency.putIfAbsent({ scope: 'resume', key: `${view.execution.id}:r1`, fingerprint: '', result: { execution_id: view.execution.id, token }, createdAt: now });
+    const retried = await t.app.resume({ target: { kind: 'token', token }, data: { ok: 1 }, requestId: 'r1', wait: 'settled' });
+    expect(retried.alreadyResumed).toBe(false);
+    expect(retried.view.output).toEqual({ ok: 1 });
+    const again = await t.app.resume({ target: { kind: 'token', token }, data: { ok: 2 }, requestId: 'r1', wait: 'settled' });
+    expect(again.alreadyResumed).toBe(true);
+  });
+
   it('gives typed refusals: invalid token, wrong node, expired token', async () => {
     const t = testApp();
     const graphId = await t.compile(approval);
