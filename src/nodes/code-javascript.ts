@@ -3,9 +3,9 @@ import { complete, fail, type Outcome } from '../domain/outcome.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits } from './node-services.js';
 import type { NodeCheck, NodeRunContext, NodeType } from './node-type.js';
 import type { FieldErrors, ParamSchema } from './schema.js';
-import { ConsoleSink } from './code/console-sink.js';
-import { sandboxInstance } from './code/sandbox-instance.js';
-import { effectiveMemoryLimit, runInSandbox, type SandboxResult } from './code/run-in-sandbox.js';
+import { effectiveMemoryLimit, type SandboxResult } from './code/run-in-sandbox.js';
+import type { SandboxJob } from './code/sandbox-protocol.js';
+import { codeSandboxPool } from './code/shared-sandbox-pool.js';
 import { findSyntaxProblem, syntaxProblemMessage } from './code/syntax-check.js';
 
 function mebibytes(bytes: number): string {
@@ -38,12 +38,13 @@ function compileChecks(params: JsonObject, templated: ReadonlySet<string>): { fi
 }
 
 /**
- * Runs one attempt in a fresh sandbox (SEMANTICS.md §12.14). `run` gets deep copies of `$input` and
- * of `{nodes, vars, env, execution, workflow, now}`, passed in as JSON text. Memory comes from the
+ * Runs one attempt in a fresh sandbox (SEMANTICS.md §12.14) on a worker thread of the shared pool, so
+ * the event loop stays free while the script runs. `run` gets deep copies of `$input` and of
+ * `{nodes, vars, env, execution, workflow, now}`, passed in as JSON text. Memory comes from the
  * service limits (at least 1 MiB); a `timeout_ms` above the service maximum is refused like a schema
- * failure. When
+ * failure. Console records come back from the worker and go to the service log. When
  * `context.signal` is already aborted the attempt rejects with its reason; a started run is bounded
- * by its timeout instead.
+ * by its timeout instead. A fault of the sandbox itself (not of the code) rejects.
  */
 async function execute(params: JsonObject, context: NodeRunContext): Promise<Outcome> {
   const limits = context.services.limits;
@@ -52,30 +53,27 @@ async function execute(params: JsonObject, context: NodeRunContext): Promise<Out
     return fail('invalid_params', 'Parameter validation failed', { errors: { 'params.timeout_ms': [`must be at most ${limits.codeMaxTimeoutMs}`] } });
   }
   const memoryBytes = effectiveMemoryLimit(limits.codeMemoryBytes);
-  const instance = await sandboxInstance(memoryBytes);
   context.signal?.throwIfAborted();
   const snapshot = context.snapshot();
-  const sink = new ConsoleSink(context.services.log, { execution_id: context.executionId, node: context.nodeKey });
-  try {
-    const result = runInSandbox(instance, {
-      code: params.code as string,
-      inputJson: JSON.stringify(context.input),
-      contextJson: JSON.stringify({
-        nodes: snapshot.nodes,
-        vars: snapshot.vars,
-        env: snapshot.env,
-        execution: snapshot.execution,
-        workflow: snapshot.workflow,
-        now: snapshot.now,
-      }),
-      timeoutMs,
-      memoryBytes,
-      onConsole: (method, text) => sink.write(method, text),
-    });
-    return interpret(result, timeoutMs, memoryBytes);
-  } finally {
-    sink.close();
-  }
+  const pool = codeSandboxPool({ workers: limits.codeWorkers, memoryBytes });
+  const job: SandboxJob = {
+    code: params.code as string,
+    inputJson: JSON.stringify(context.input),
+    contextJson: JSON.stringify({
+      nodes: snapshot.nodes,
+      vars: snapshot.vars,
+      env: snapshot.env,
+      execution: snapshot.execution,
+      workflow: snapshot.workflow,
+      now: snapshot.now,
+    }),
+    timeoutMs,
+    memoryBytes,
+    logFields: { execution_id: context.executionId, node: context.nodeKey },
+  };
+  const end = await pool.run(job, (record) => context.services.log(record));
+  if (end.kind === 'failed') throw end.error;
+  return interpret(end.result, timeoutMs, memoryBytes);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface NodeLimits {
   readonly codeDefaultTimeoutMs: number;
   readonly codeMaxTimeoutMs: number;
   readonly codeMemoryBytes: number;
+  /** Worker threads that run `code.javascript` sandboxes at once; more attempts wait their turn. */
+  readonly codeWorkers: number;
   readonly subWorkflowMaxDepth: number;
   readonly subWorkflowMaxBatch: number;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_NODE_LIMITS: NodeLimits = Object.freeze({
   codeDefaultTimeoutMs: 1000,
   codeMaxTimeoutMs: 30_000,
   codeMemoryBytes: 64 * 1024 * 1024,
+  codeWorkers: 2,
   subWorkflowMaxDepth: 10,
   subWorkflowMaxBatch: 1000,
 });

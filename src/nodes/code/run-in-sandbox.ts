@@ -198,8 +198,8 @@ function runSteps(attempt: Attempt, request: SandboxRequest): SandboxResult {
 
 /**
  * Runs `request.code` in a fresh QuickJS runtime and context of `instance`, calls its `run(input, ctx)`
- * and converts the result to JSON, all within the time and memory limits. Synchronous: it blocks the
- * event loop for at most the timeout. Handles, context and runtime are always disposed; after a fault
+ * and converts the result to JSON, all within the time and memory limits. Synchronous: it blocks its
+ * thread (a sandbox worker's, see sandbox-worker.ts) for at most the timeout. Handles, context and runtime are always disposed; after a fault
  * inside WASM they are abandoned with the whole instance instead (see discardSandboxInstance).
  */
 export function runInSandbox(instance: SandboxInstance, request: SandboxRequest): SandboxResult {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeJavascriptNode } from '../../../src/nodes/code-javascript.js';
-import { sandboxInstanceStats } from '../../../src/nodes/code/sandbox-instance.js';
+import type { SandboxInstanceStats } from '../../../src/nodes/code/sandbox-instance.js';
+import { codeSandboxStats } from '../../../src/nodes/code/shared-sandbox-pool.js';
 import { testRunContext } from './run-context.js';
 
 // Attempts ending every way a run can end except a WASM fault, which discards the module on purpose.
@@ -21,6 +22,13 @@ const SCRIPTS: readonly (readonly [string, number])[] = [
   ['function run() { function f() { return f(); } return f(); }', 10_000],
 ];
 
+/** The sandbox counters of every live worker of the shared pool, summed. */
+async function sandboxStats(): Promise<SandboxInstanceStats> {
+  const stats = await codeSandboxStats();
+  if (stats === null) throw new Error('no sandbox pool');
+  return stats;
+}
+
 describe('code.javascript sandbox lifecycle', () => {
   it('disposes every runtime and reuses one instance across hundreds of attempts', async () => {
     const attempt = async (i: number): Promise<string> => {
@@ -30,10 +38,10 @@ describe('code.javascript sandbox lifecycle', () => {
       return outcome.kind === 'error' ? outcome.error.code : outcome.kind;
     };
     for (let i = 0; i < SCRIPTS.length * 5; i++) await attempt(i);
-    const warm = sandboxInstanceStats();
+    const warm = await sandboxStats();
     const seen = new Set<string>();
     for (let i = 0; i < SCRIPTS.length * 30; i++) seen.add(await attempt(i));
-    const after = sandboxInstanceStats();
+    const after = await sandboxStats();
 
     expect([...seen].sort()).toEqual(['code_error', 'code_memory_limit', 'code_timeout', 'complete']);
     expect(after.liveRuntimes).toBe(0);
@@ -52,6 +60,6 @@ describe('code.javascript sandbox lifecycle', () => {
       ),
     );
     expect(outcomes.map((outcome) => (outcome.kind === 'complete' ? outcome.output : null))).toEqual(Array.from({ length: 50 }, (_, i) => i));
-    expect(sandboxInstanceStats().liveRuntimes).toBe(0);
+    expect((await sandboxStats()).liveRuntimes).toBe(0);
   });
 });

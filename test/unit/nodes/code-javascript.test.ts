@@ -3,7 +3,8 @@ import type { Json, JsonObject } from '../../../src/domain/json.js';
 import type { Outcome } from '../../../src/domain/outcome.js';
 import { codeJavascriptNode, createCodeJavascriptNode } from '../../../src/nodes/code-javascript.js';
 import { MAX_CONSOLE_LINES } from '../../../src/nodes/code/console-sink.js';
-import { sandboxInstanceStats } from '../../../src/nodes/code/sandbox-instance.js';
+import type { SandboxInstanceStats } from '../../../src/nodes/code/sandbox-instance.js';
+import { codeSandboxStats } from '../../../src/nodes/code/shared-sandbox-pool.js';
 import { validateParams } from '../../../src/nodes/schema.js';
 import { testRunContext, type RunContextOptions } from './run-context.js';
 
@@ -26,6 +27,13 @@ function output(outcome: Outcome): Json {
 function errorOf(outcome: Outcome): { code: string; message: string; details?: JsonObject } {
   if (outcome.kind !== 'error') throw new Error(`expected an error, got ${JSON.stringify(outcome)}`);
   return outcome.error;
+}
+
+/** The sandbox counters of every live worker of the shared pool, summed. */
+async function sandboxStats(): Promise<SandboxInstanceStats> {
+  const stats = await codeSandboxStats();
+  if (stats === null) throw new Error('no sandbox pool');
+  return stats;
 }
 
 const TIMEOUT_50 = { code: 'code_timeout', message: 'Code execution timed out after 50 ms' };
@@ -357,7 +365,7 @@ describe('code.javascript sandbox', () => {
     ];
     for (const code of bombs) expect(errorOf(await run(code, { limits, timeoutMs: 20000 }))).toEqual(expected);
     // The sandbox's WASM memory stays within its 16 MiB base plus the limit.
-    const memory = sandboxInstanceStats().memories.find((entry) => entry.limitBytes === 8 * MiB);
+    const memory = (await sandboxStats()).memories.find((entry) => entry.limitBytes === 8 * MiB);
     expect(memory?.bytes).toBeLessThanOrEqual(24 * MiB);
   });
 
@@ -381,11 +389,11 @@ describe('code.javascript sandbox', () => {
   });
 
   it('survives code that overflows the host stack inside WASM, and runs the next attempt', async () => {
-    const before = sandboxInstanceStats();
+    const before = await sandboxStats();
     const outcome = await run('function run() { return eval("(".repeat(100000) + "1" + ")".repeat(100000)); }');
     expect(errorOf(outcome)).toMatchObject({ code: 'code_error', message: expect.stringMatching(/stack overflow$/) as unknown });
     expect(output(await run('function run() { return "still alive"; }'))).toBe('still alive');
-    expect(sandboxInstanceStats().liveRuntimes).toBe(before.liveRuntimes);
+    expect((await sandboxStats()).liveRuntimes).toBe(before.liveRuntimes);
   });
 
   it('rejects with the reason of an already aborted context signal', async () => {
