@@ -9,6 +9,7 @@ import { createMemoryStores } from '../adapters/memory/memory-stores.js';
 import { createMongoStores } from '../adapters/mongo/mongo-stores.js';
 import { systemClock, systemTimers } from '../adapters/system/system-time.js';
 import { builtinRegistry } from '../nodes/catalog.js';
+import { closeCodeSandboxPool } from '../nodes/code/shared-sandbox-pool.js';
 import type { EdgeLimits } from '../transport/grpc/edge-limits.js';
 import type { CallCapacity } from '../transport/grpc/open-calls.js';
 import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
@@ -43,7 +44,8 @@ export interface RunningService {
   readonly store: 'memory' | 'mongodb';
   /**
    * Stops gracefully: health NOT_SERVING, open waits and streams end with `shutting_down`, calls in
-   * flight get the grace period; then background work stops and the stores close. Idempotent.
+   * flight get the grace period; then background work stops, the code sandbox workers end and the
+   * stores close. Idempotent.
    */
   stop(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     stopping ??= (async () => {
       await grpc.stop();
       await app.stop(config.shutdownGraceMs);
+      await closeCodeSandboxPool();
       graphCache.close();
       await stores.close();
     })();
