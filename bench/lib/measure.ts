@@ -27,30 +27,9 @@ export interface Timing {
 }
 
 /**
- * Runs `operation` repeatedly: first for the warm-up time, then for `rounds` rounds of `roundMs`
- * each, and reports operations per second per round. `batch` operations run between clock reads.
+ * Runs a synchronous operation repeatedly: first for the warm-up time, then for `rounds` rounds of
+ * `roundMs` each, and reports operations per second per round. `batch` calls run between clock reads.
  */
-export async function opsPerSecond(timing: Timing, operation: () => unknown, batch = 1): Promise<Rounds> {
-  const warmEnd = performance.now() + timing.warmupMs;
-  while (performance.now() < warmEnd) for (let i = 0; i < batch; i++) await operation();
-  const values: number[] = [];
-  for (let r = 0; r < timing.rounds; r++) {
-    let count = 0;
-    const start = performance.now();
-    const end = start + timing.roundMs;
-    let now = start;
-    while (now < end) {
-      for (let i = 0; i < batch; i++) await operation();
-      count += batch;
-      now = performance.now();
-    }
-    values.push((count / (now - start)) * 1000);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return summarise(values);
-}
-
-/** Runs a synchronous operation like `opsPerSecond`, without awaiting between calls. */
 export function opsPerSecondSync(timing: Timing, operation: () => void, batch = 10): Rounds {
   const warmEnd = performance.now() + timing.warmupMs;
   while (performance.now() < warmEnd) for (let i = 0; i < batch; i++) operation();
