@@ -37,11 +37,6 @@ export class EventHub {
 
   constructor(private readonly maxQueue: number = 1000) {}
 
-  /** The queue bound of each subscriber. */
-  get queueLimit(): number {
-    return this.maxQueue;
-  }
-
   /** Publishes an event produced by the engine (before it is persisted). */
   publish(event: ExecutionEvent): void {
     let pending = this.pendingByExecution.get(event.executionId);

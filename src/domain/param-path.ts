@@ -4,17 +4,10 @@ export type PathSegment = string | number;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Formats a rooted path as SEMANTICS.md §2.2 says: identifier keys with a dot, other keys as a
- * JSON string in brackets, array positions as [i]. `formatPath('params', ['headers', 'X-Api-Key'])`
- * is `params.headers["X-Api-Key"]`.
+ * Appends one segment to an already formatted path, as SEMANTICS.md §2.2 says: identifier keys with a
+ * dot, other keys as a JSON string in brackets, array positions as [i]; so `params` + `headers` +
+ * `X-Api-Key` is `params.headers["X-Api-Key"]`.
  */
-export function formatPath(root: string, segments: readonly PathSegment[]): string {
-  let out = root;
-  for (const segment of segments) out = appendPath(out, segment);
-  return out;
-}
-
-/** Appends one segment to an already formatted path. */
 export function appendPath(path: string, segment: PathSegment): string {
   if (typeof segment === 'number') return `${path}[${segment}]`;
   if (IDENTIFIER.test(segment)) return path === '' ? segment : `${path}.${segment}`;
