@@ -86,6 +86,7 @@ export class PranaApp {
       executions: deps.stores.executions,
       events: deps.stores.events,
       tasks: deps.stores.tasks,
+      idempotency: deps.stores.idempotency,
       graphs,
       hub,
       clock: deps.clock,
@@ -122,7 +123,7 @@ export class PranaApp {
       watchPollMs: deps.watchPollMs ?? 250,
       maxWatchLag: deps.maxWatchLag ?? 10_000,
     };
-    this.poller = new WakePoller(deps.stores.executions, runtime, deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
+    this.poller = new WakePoller(deps.stores.executions, runtime.pollTargets(), deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
   }
 
   /** Starts background work (polling the store for due wake-ups and orphaned executions). */
@@ -130,7 +131,7 @@ export class PranaApp {
     this.poller.start();
   }
 
-  /** Stops background work and waits for the drives in progress (bounded by `graceMs`). */
+  /** Stops background work and waits for the work in progress (bounded by `graceMs`). */
   async stop(graceMs?: number): Promise<void> {
     this.poller.stop();
     await this.context.runtime.stop(graceMs);
@@ -167,7 +168,7 @@ export class PranaApp {
     }, signal);
     const first = events.next();
     if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));
-    else await startIfNeverStarted(ctx, id);
+    else startIfNeverStarted(ctx, id);
     const head = await first;
     async function* stream(): AsyncGenerator<ExecutionEvent> {
       if (head.done === true) return;

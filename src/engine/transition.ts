@@ -32,7 +32,8 @@ export type EngineInput =
   | { readonly kind: 'abort'; readonly now: number; readonly error: EngineError }
   /**
    * A replica takes over a running execution whose owner stopped (crash recovery): the attempt that
-   * was in flight runs again (at-least-once per node run), or the main loop goes on.
+   * was in flight runs again (at-least-once per node run), or the main loop goes on; an execution
+   * created but never started (seq 0) is started.
    */
   | { readonly kind: 'recover'; readonly now: number };
 
@@ -95,8 +96,10 @@ function apply(step: Step, input: EngineInput): Refusal | null {
       return refused === null ? null : { reason: refused.reason, details: { status: refused.status } };
     }
     case 'recover':
-      if (execution.status !== 'running' || execution.seq === 0) return { reason: 'not_running', details: { status: execution.status } };
-      recover(step);
+      if (execution.status !== 'running') return { reason: 'not_running', details: { status: execution.status } };
+      // Created but never started (its creator stopped before the first step): recovering starts it.
+      if (execution.seq === 0) startExecution(step);
+      else recover(step);
       return null;
     case 'abort':
       if (execution.status === 'completed' || execution.status === 'failed' || execution.status === 'cancelled') {

@@ -8,6 +8,8 @@ import type { Script } from './workload.js';
 /** How long a client waits for an answer before it gives up on the call and retries elsewhere. */
 const CALL_DEADLINE_MS = 10_000;
 const CLIENT = 'clients';
+/** `SIM_TRACE_CLIENT=<script id>`: print every call of that script's client. */
+const TRACE = process.env.SIM_TRACE_CLIENT;
 
 /** What a simulation's clients saw. */
 export interface ClientRecord {
@@ -140,8 +142,9 @@ export class Clients {
     if (live.length === 0) return undefined;
     const replica = this.prng.pick(live);
     this.record.calls++;
+    const traced = TRACE !== undefined && who === TRACE;
     try {
-      return await new Promise<T>((resolve, reject) => {
+      const value = await new Promise<T>((resolve, reject) => {
         const timer = this.scheduler.timers(CLIENT).setTimeout(() => reject(new Timeout()), CALL_DEADLINE_MS);
         work(replica.app).then(
           (value) => {
@@ -154,7 +157,10 @@ export class Clients {
           },
         );
       });
+      if (traced) process.stdout.write(`${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ok\n`);
+      return value;
     } catch (error) {
+      if (traced) process.stdout.write(`${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ${String(error)}\n`);
       if (retryable(error)) {
         this.record.retries++;
         return undefined;

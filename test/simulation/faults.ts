@@ -82,6 +82,29 @@ export interface Incarnation {
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
+/** `SIM_TRACE=<id prefix>`: print every store call about matching executions (debugging one seed). */
+const TRACE = process.env.SIM_TRACE;
+
+function trace(scheduler: Scheduler, incarnation: Incarnation, what: string, fault: Fault, args: unknown[]): void {
+  const describe = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return `[${value.map((v) => describe(v)).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+      const v = value as Record<string, unknown>;
+      if (v.execution !== undefined) {
+        const e = v.execution as { id: string; status: string; seq: number; cancel: unknown };
+        return `{${e.id} ${e.status} seq ${e.seq}${e.cancel !== null ? ' cancel' : ''} lease ${JSON.stringify(v.lease)} effects ${JSON.stringify(v.effects)}}`;
+      }
+      if (typeof v.seq === 'number' && typeof v.type === 'string') return `${v.seq}:${v.type}`;
+      if (typeof v.taskId === 'string') return `task ${v.taskId}`;
+      return JSON.stringify(value).slice(0, 120);
+    }
+    return String(value);
+  };
+  const text = args.map(describe).join(' ');
+  if (TRACE !== undefined && text.includes(TRACE)) process.stdout.write(`${scheduler.now() % 10_000_000} ${incarnation.name} ${what} ${fault === 'none' ? '' : fault + ' '}${text}\n`);
+}
+
 /**
  * Wraps every asynchronous method of a store so the fault plan can strike it: crash the replica
  * before or after the call takes effect (a dead replica's calls never return), fail it with
@@ -97,6 +120,7 @@ export function faulty<T extends object>(store: T, incarnation: Incarnation, pla
         if (incarnation.dead) return never();
         const fault = plan.next();
         const what = `${String(property)}`;
+        if (TRACE !== undefined) trace(scheduler, incarnation, what, fault, args);
         switch (fault) {
           case 'none':
             return guardDead(call(), incarnation);

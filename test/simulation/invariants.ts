@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import type { Json } from '../../src/domain/json.js';
 import { isTerminal, type Execution } from '../../src/domain/execution.js';
-import { currentSuspension, finalOutput } from '../../src/engine/index.js';
+import { currentSuspension, executionError, finalOutput } from '../../src/engine/index.js';
 import type { MemoryStores } from '../../src/adapters/memory/memory-stores.js';
 import type { ClientRecord } from './client.js';
 import type { Disruption } from './faults.js';
@@ -11,6 +11,8 @@ import type { LedgerEntry } from './sim-node.js';
 export interface Ending {
   readonly status: string;
   readonly output: string;
+  /** The execution error, for reports (not compared). */
+  readonly error: string;
 }
 
 const TERMINAL_EVENT: Readonly<Record<string, string>> = { completed: 'execution_completed', failed: 'execution_failed', cancelled: 'execution_cancelled' };
@@ -26,7 +28,12 @@ export async function endings(stores: MemoryStores, record: ClientRecord): Promi
   for (const [script, id] of record.acknowledged) {
     const stored = await stores.executions.get(id);
     if (stored === null) continue;
-    out.set(script, { status: stored.execution.status, output: canonicalJson((finalOutput(stored.execution) ?? null) as Json) });
+    const error = executionError(stored.execution);
+    out.set(script, {
+      status: stored.execution.status,
+      output: canonicalJson((finalOutput(stored.execution) ?? null) as Json),
+      error: error === undefined ? '' : ` (${JSON.stringify(error).slice(0, 300)})`,
+    });
   }
   return out;
 }
@@ -68,14 +75,17 @@ export async function checkInvariants(input: {
     }
   }
 
-  // Event logs: seq 1..n without gap or duplicate, n = the execution's seq, ending with its terminal event.
+  // Event logs: the committed history (events up to the execution's seq) is seq 1..n without gap or
+  // duplicate, ending with the terminal event. Events beyond the seq are tentative leftovers of a writer
+  // that stopped before committing them; no reader hands them out.
   for (const execution of executions) {
-    const events = await stores.events.read(execution.id, 0, 1_000_000);
+    const events = (await stores.events.read(execution.id, 0, 1_000_000)).filter((e) => e.seq <= execution.seq);
     checks++;
     const seqs = events.map((e) => e.seq);
     const contiguous = seqs.every((seq, i) => seq === i + 1);
     if (!contiguous || seqs.length !== execution.seq) {
-      violations.push(`event log of ${execution.id}: seqs ${compact(seqs)} but the execution is at seq ${execution.seq}`);
+      const trail = events.map((e) => `${e.seq}:${e.type}${'nodeKey' in e && e.nodeKey !== null ? `@${String(e.nodeKey)}` : ''}`).join(' ');
+      violations.push(`event log of ${execution.id} (${execution.status}): seqs ${compact(seqs)} but the execution is at seq ${execution.seq} — ${trail}`);
       continue;
     }
     const terminal = TERMINAL_EVENT[execution.status];
@@ -101,7 +111,7 @@ export async function checkInvariants(input: {
     const actual = seen.get(script);
     if (actual === undefined) violations.push(`${script}: acknowledged execution ${record.acknowledged.get(script)} is missing`);
     else if (actual.status !== expected.status || actual.output !== expected.output) {
-      violations.push(`${script}: ended ${actual.status} ${actual.output}, the fault-free run ended ${expected.status} ${expected.output}`);
+      violations.push(`${script}: ended ${actual.status} ${actual.output}${actual.error}, the fault-free run ended ${expected.status} ${expected.output}`);
     }
   }
 

@@ -1,30 +1,44 @@
 import type { ExecutionEvent } from '../../domain/events.js';
 import type { EventLog } from '../../app/ports/event-log.js';
 
+/** One execution's log: events sorted by seq, with the writer epoch of each. */
+interface Log {
+  readonly events: ExecutionEvent[];
+  readonly epochs: number[];
+}
+
 /**
  * Event logs kept in process memory: per execution, the events sorted by seq. Events are immutable
  * values (the engine builds each one once and never changes it), so they are kept as they are.
- * Appending an existing seq replaces it; seqs need not be contiguous.
+ * Appending an existing seq replaces it unless a later epoch wrote it; seqs need not be contiguous.
  */
 export class MemoryEventLog implements EventLog {
-  private readonly logs = new Map<string, ExecutionEvent[]>();
+  private readonly logs = new Map<string, Log>();
 
-  async append(events: readonly ExecutionEvent[]): Promise<void> {
+  async append(events: readonly ExecutionEvent[], epoch: number): Promise<void> {
     for (const event of events) {
       let log = this.logs.get(event.executionId);
       if (log === undefined) {
-        log = [];
+        log = { events: [], epochs: [] };
         this.logs.set(event.executionId, log);
       }
-      const at = firstAtOrAfter(log, event.seq);
-      if (at === log.length) log.push(event);
-      else if ((log[at] as ExecutionEvent).seq === event.seq) log[at] = event;
-      else log.splice(at, 0, event);
+      const at = firstAtOrAfter(log.events, event.seq);
+      if (at === log.events.length) {
+        log.events.push(event);
+        log.epochs.push(epoch);
+      } else if ((log.events[at] as ExecutionEvent).seq === event.seq) {
+        if ((log.epochs[at] as number) > epoch) continue;
+        log.events[at] = event;
+        log.epochs[at] = epoch;
+      } else {
+        log.events.splice(at, 0, event);
+        log.epochs.splice(at, 0, epoch);
+      }
     }
   }
 
   async read(executionId: string, afterSeq: number, limit: number): Promise<ExecutionEvent[]> {
-    const log = this.logs.get(executionId);
+    const log = this.logs.get(executionId)?.events;
     if (log === undefined || limit <= 0) return [];
     const from = firstAtOrAfter(log, Math.floor(afterSeq) + 1);
     return log.slice(from, from + limit);

@@ -1,4 +1,4 @@
-import type { ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, Lease, WriteOptions } from '../../app/ports/execution-store.js';
+import type { DueWake, ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, Lease, PendingEffect, WriteOptions } from '../../app/ports/execution-store.js';
 import { StoreConflict } from '../../app/ports/execution-store.js';
 import type { Execution, ExecutionStatus } from '../../domain/execution.js';
 import type { ExecutionDocument, GraphFacts } from '../document/execution-codec.js';
@@ -21,6 +21,7 @@ interface Row {
   readonly parentId: string | null;
   readonly nextWakeAt: number | null;
   readonly lease: Lease | null;
+  readonly effects: readonly PendingEffect[];
   readonly updatedAt: number;
 }
 
@@ -66,7 +67,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     const id = record.execution.id;
     if (this.rows.has(id)) throw new StoreConflict('exists', `execution ${id} exists`);
     this.storeOutputs(plan.serialized);
-    this.rows.set(id, { ...plan.row, revision: 1, nextWakeAt: record.nextWakeAt, lease: record.lease, updatedAt: record.updatedAt });
+    this.rows.set(id, { ...plan.row, revision: 1, nextWakeAt: record.nextWakeAt, lease: record.lease, effects: copyEffects(record.effects), updatedAt: record.updatedAt });
     return { ...record, execution: plan.execution, revision: 1 };
   }
 
@@ -86,7 +87,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     }
     this.storeOutputs(plan.serialized);
     const revision = expectedRevision + 1;
-    this.rows.set(id, { ...plan.row, revision, nextWakeAt: record.nextWakeAt, lease: record.lease, updatedAt: record.updatedAt });
+    this.rows.set(id, { ...plan.row, revision, nextWakeAt: record.nextWakeAt, lease: record.lease, effects: copyEffects(record.effects), updatedAt: record.updatedAt });
     return { ...record, execution: plan.execution, revision };
   }
 
@@ -103,12 +104,34 @@ export class MemoryExecutionStore implements ExecutionStore {
     return this.record(row, facts);
   }
 
+  async renew(id: string, owner: string, epoch: number, until: number): Promise<boolean> {
+    const current = this.held(id, owner, epoch);
+    if (current === null) return false;
+    this.rows.set(id, { ...current, lease: { owner, epoch, until } });
+    return true;
+  }
+
   async release(id: string, owner: string, epoch: number): Promise<boolean> {
-    const current = this.rows.get(id);
-    const lease = current?.lease ?? null;
-    if (current === undefined || lease === null || lease.owner !== owner || lease.epoch !== epoch) return false;
+    const current = this.held(id, owner, epoch);
+    if (current === null) return false;
     this.rows.set(id, { ...current, lease: { owner, epoch, until: 0 } });
     return true;
+  }
+
+  async finishEffects(id: string, owner: string, epoch: number, remaining: readonly PendingEffect[], release: boolean): Promise<boolean> {
+    const current = this.held(id, owner, epoch);
+    if (current === null) return false;
+    const lease = release ? { owner, epoch, until: 0 } : current.lease;
+    this.rows.set(id, { ...current, lease, effects: copyEffects(remaining) });
+    return true;
+  }
+
+  /** The row when `owner` holds its lease at `epoch`, else null. */
+  private held(id: string, owner: string, epoch: number): Row | null {
+    const current = this.rows.get(id);
+    const lease = current?.lease ?? null;
+    if (current === undefined || lease === null || lease.owner !== owner || lease.epoch !== epoch) return null;
+    return current;
   }
 
   async list(query: ExecutionQuery): Promise<ExecutionSummary[]> {
@@ -124,17 +147,17 @@ export class MemoryExecutionStore implements ExecutionStore {
     return out;
   }
 
-  async due(now: number, limit: number): Promise<string[]> {
+  async due(until: number, now: number, limit: number): Promise<DueWake[]> {
     return [...this.rows.values()]
-      .filter((row) => row.nextWakeAt !== null && row.nextWakeAt <= now && leaseFree(row.lease, now))
+      .filter((row) => row.nextWakeAt !== null && row.nextWakeAt <= until && leaseFree(row.lease, now))
       .sort((a, b) => (a.nextWakeAt as number) - (b.nextWakeAt as number) || compareIds(a.id, b.id))
       .slice(0, Math.max(0, limit))
-      .map((row) => row.id);
+      .map((row) => ({ id: row.id, at: row.nextWakeAt as number }));
   }
 
   async orphaned(now: number, limit: number): Promise<string[]> {
     return [...this.rows.values()]
-      .filter((row) => row.status === 'running' && row.lease !== null && row.lease.until <= now)
+      .filter((row) => row.lease !== null && row.lease.until > 0 && row.lease.until <= now)
       .sort((a, b) => (a.lease as Lease).until - (b.lease as Lease).until || compareIds(a.id, b.id))
       .slice(0, Math.max(0, limit))
       .map((row) => row.id);
@@ -159,8 +182,13 @@ export class MemoryExecutionStore implements ExecutionStore {
       if (text !== undefined) outside.set(ref, text);
     }
     const execution = this.serializer.deserialize(doc, facts, outside);
-    return { execution, revision: row.revision, nextWakeAt: row.nextWakeAt, lease: row.lease, updatedAt: row.updatedAt };
+    return { execution, revision: row.revision, nextWakeAt: row.nextWakeAt, lease: row.lease, effects: copyEffects(row.effects), updatedAt: row.updatedAt };
   }
+}
+
+/** Effects are plain data; the store keeps and hands out copies of its own. */
+function copyEffects(effects: readonly PendingEffect[]): readonly PendingEffect[] {
+  return effects.length === 0 ? [] : (JSON.parse(JSON.stringify(effects)) as PendingEffect[]);
 }
 
 function compareIds(a: string, b: string): number {

@@ -8,8 +8,10 @@ import type { TaskRecord, TaskStatus, TaskStore } from '../../app/ports/task-sto
 export class MemoryTaskStore implements TaskStore {
   private readonly tasks = new Map<string, TaskRecord>();
 
-  async create(task: TaskRecord): Promise<void> {
-    if (!this.tasks.has(task.taskId)) this.tasks.set(task.taskId, copy(task));
+  async create(task: TaskRecord): Promise<boolean> {
+    if (this.tasks.has(task.taskId)) return false;
+    this.tasks.set(task.taskId, copy(task));
+    return true;
   }
 
   async get(taskId: string): Promise<TaskRecord | null> {

@@ -1,5 +1,5 @@
 import { BSON } from 'mongodb';
-import type { ExecutionRecord, Lease } from '../../app/ports/execution-store.js';
+import type { ExecutionRecord, Lease, PendingEffect } from '../../app/ports/execution-store.js';
 import type { Execution, ExecutionStatus } from '../../domain/execution.js';
 import type { ExecutionDocument } from '../document/execution-codec.js';
 import type { SerializedExecution } from '../document/execution-serializer.js';
@@ -31,6 +31,8 @@ export interface ExecutionRow {
   parent_id: string | null;
   next_wake_at: Date | null;
   lease: LeaseField | null;
+  /** Work owed after the last write (absent in rows written before effects existed). */
+  effects?: PendingEffect[];
   updated_at: Date;
   seq: number;
   data: string;
@@ -53,6 +55,7 @@ export function rowShape(record: Omit<ExecutionRecord, 'revision' | 'execution'>
       parent_id: execution.parent?.parentExecutionId ?? null,
       next_wake_at: record.nextWakeAt === null ? null : new Date(record.nextWakeAt),
       lease: leaseField(record.lease),
+      effects: [...record.effects],
       updated_at: new Date(record.updatedAt),
       seq: execution.seq,
       data: serialized.text,

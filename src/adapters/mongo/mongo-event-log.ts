@@ -11,29 +11,42 @@ export interface EventRow {
   seq: number;
   type: ExecutionEvent['type'];
   time: Date;
+  /** The lease epoch of the writer; a row is replaced only by a writer of the same or a later epoch. */
+  epoch?: number;
   /** The rest of the event as JSON text (user data may hold any key). */
   data: string;
 }
 
-/** The event log in MongoDB: one document per event, replaced when its seq is appended again. */
+/**
+ * The event log in MongoDB: one document per event, replaced when its seq is appended again by a
+ * writer of the same or a later lease epoch.
+ */
 export class MongoEventLog implements EventLog {
   constructor(private readonly events: Collection<EventRow>) {}
 
   /**
    * Inserts the events in one request; a seq that exists already (a step run again after a crash)
-   * is replaced instead. Inserting first keeps the common case to plain inserts, which every server
-   * handles without a lookup.
+   * is replaced instead, unless a later epoch wrote it. Inserting first keeps the common case to
+   * plain inserts, which every server handles without a lookup.
    */
-  append(events: readonly ExecutionEvent[]): Promise<void> {
+  append(events: readonly ExecutionEvent[], epoch: number): Promise<void> {
     return guard('append events', async () => {
       if (events.length === 0) return;
-      const rows = events.map(eventRow);
+      const rows = events.map((event) => eventRow(event, epoch));
       try {
         await this.events.insertMany(rows, { ordered: false });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        const operations: AnyBulkWriteOperation<EventRow>[] = rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } }));
-        await this.events.bulkWrite(operations, { ordered: true });
+        // Rows that exist are replaced only when no later epoch wrote them; missing ones are inserted
+        // (a duplicate key then means a later epoch's row is there: it stays).
+        const operations: AnyBulkWriteOperation<EventRow>[] = rows.map((row) => ({
+          replaceOne: { filter: { _id: row._id, $or: [{ epoch: { $lte: epoch } }, { epoch: { $exists: false } }] }, replacement: row, upsert: true },
+        }));
+        try {
+          await this.events.bulkWrite(operations, { ordered: false });
+        } catch (failure) {
+          if (!isDuplicateKey(failure)) throw failure;
+        }
       }
     });
   }
@@ -42,7 +55,7 @@ export class MongoEventLog implements EventLog {
     return guard('read events', async () => {
       if (limit <= 0) return [];
       const rows = await this.events
-        .find({ execution_id: executionId, seq: { $gt: afterSeq } }, { projection: { _id: 0 } })
+        .find({ execution_id: executionId, seq: { $gt: afterSeq } }, { projection: { _id: 0, epoch: 0 } })
         .sort({ seq: 1 })
         .limit(limit)
         .toArray();
@@ -51,9 +64,9 @@ export class MongoEventLog implements EventLog {
   }
 }
 
-function eventRow(event: ExecutionEvent): EventRow {
+function eventRow(event: ExecutionEvent, epoch: number): EventRow {
   const { executionId, seq, type, time, ...rest } = event;
-  return { _id: `${executionId}/${String(seq).padStart(12, '0')}`, execution_id: executionId, seq, type, time: new Date(time), data: JSON.stringify(rest) };
+  return { _id: `${executionId}/${String(seq).padStart(12, '0')}`, execution_id: executionId, seq, type, time: new Date(time), epoch, data: JSON.stringify(rest) };
 }
 
 function eventOfRow(row: EventRow): ExecutionEvent {

@@ -1,5 +1,5 @@
 import type { Collection, Filter } from 'mongodb';
-import type { ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, WriteOptions } from '../../app/ports/execution-store.js';
+import type { DueWake, ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, PendingEffect, WriteOptions } from '../../app/ports/execution-store.js';
 import { StoreConflict } from '../../app/ports/execution-store.js';
 import { outsideOutputRefs, type ExecutionDocument } from '../document/execution-codec.js';
 import { ExecutionSerializer, type OutsideOutput } from '../document/execution-serializer.js';
@@ -97,9 +97,25 @@ export class MongoExecutionStore implements ExecutionStore {
     });
   }
 
+  renew(id: string, owner: string, epoch: number, until: number): Promise<boolean> {
+    return guard('renew lease', async () => {
+      const result = await this.executions.updateOne({ _id: id, 'lease.owner': owner, 'lease.epoch': epoch }, { $set: { 'lease.until': new Date(until) } });
+      return result.matchedCount === 1;
+    });
+  }
+
   release(id: string, owner: string, epoch: number): Promise<boolean> {
     return guard('release execution', async () => {
       const result = await this.executions.updateOne({ _id: id, 'lease.owner': owner, 'lease.epoch': epoch }, { $set: { 'lease.until': new Date(0) } });
+      return result.matchedCount === 1;
+    });
+  }
+
+  finishEffects(id: string, owner: string, epoch: number, remaining: readonly PendingEffect[], release: boolean): Promise<boolean> {
+    return guard('finish effects', async () => {
+      const set: Partial<ExecutionRow> & Record<string, unknown> = { effects: [...remaining] };
+      if (release) set['lease.until'] = new Date(0);
+      const result = await this.executions.updateOne({ _id: id, 'lease.owner': owner, 'lease.epoch': epoch }, { $set: set });
       return result.matchedCount === 1;
     });
   }
@@ -113,16 +129,16 @@ export class MongoExecutionStore implements ExecutionStore {
     });
   }
 
-  due(now: number, limit: number): Promise<string[]> {
+  due(until: number, now: number, limit: number): Promise<DueWake[]> {
     return guard('find due executions', async () => {
       if (limit <= 0) return [];
       const at = new Date(now);
       const rows = await this.executions
-        .find({ next_wake_at: { $lte: at }, $or: [{ lease: null }, { 'lease.until': { $lte: at } }] }, { projection: { _id: 1 } })
+        .find({ next_wake_at: { $lte: new Date(until) }, $or: [{ lease: null }, { 'lease.until': { $lte: at } }] }, { projection: { _id: 1, next_wake_at: 1 } })
         .sort({ next_wake_at: 1, _id: 1 })
         .limit(limit)
         .toArray();
-      return rows.map((row) => row._id);
+      return rows.map((row) => ({ id: row._id, at: (row.next_wake_at as Date).getTime() }));
     });
   }
 
@@ -130,7 +146,7 @@ export class MongoExecutionStore implements ExecutionStore {
     return guard('find orphaned executions', async () => {
       if (limit <= 0) return [];
       const rows = await this.executions
-        .find({ status: 'running', 'lease.until': { $lte: new Date(now) } }, { projection: { _id: 1 } })
+        .find({ 'lease.until': { $gt: new Date(0), $lte: new Date(now) } }, { projection: { _id: 1 } })
         .sort({ 'lease.until': 1, _id: 1 })
         .limit(limit)
         .toArray();
@@ -142,7 +158,7 @@ export class MongoExecutionStore implements ExecutionStore {
   documentBytes(id: string): Promise<number | null> {
     return guard('measure execution', async () => {
       const row = await this.executions.findOne({ _id: id });
-      return row === null ? null : rowShape({ nextWakeAt: null, lease: null, updatedAt: 0 }, 0).bytes(row);
+      return row === null ? null : rowShape({ nextWakeAt: null, lease: null, effects: [], updatedAt: 0 }, 0).bytes(row);
     });
   }
 
@@ -175,7 +191,14 @@ export class MongoExecutionStore implements ExecutionStore {
         if (text !== undefined) outside.set(ref, text);
       }
       const execution = this.serializer.deserialize(doc, await this.facts(row.graph_id), outside);
-      records.push({ execution, revision: row.rev, nextWakeAt: row.next_wake_at?.getTime() ?? null, lease: leaseOfField(row.lease), updatedAt: row.updated_at.getTime() });
+      records.push({
+        execution,
+        revision: row.rev,
+        nextWakeAt: row.next_wake_at?.getTime() ?? null,
+        lease: leaseOfField(row.lease),
+        effects: row.effects ?? [],
+        updatedAt: row.updated_at.getTime(),
+      });
     }
     return records;
   }

@@ -29,14 +29,14 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
     { key: { parent_id: 1, created_at: -1, _id: -1 }, name: 'parent_created_desc' },
     // due(now): next_wake_at ≤ now, soonest first (executions with no wake-up hold null, never ≤ now).
     { key: { next_wake_at: 1, _id: 1 }, name: 'next_wake' },
-    // orphaned(now): status running with lease.until ≤ now, longest expired first.
-    { key: { status: 1, 'lease.until': 1, _id: 1 }, name: 'status_lease_until' },
+    // orphaned(now): a lease that expired unreleased (0 < lease.until ≤ now), longest expired first.
+    { key: { 'lease.until': 1, _id: 1 }, name: 'lease_until' },
   ],
   // Reads by `_id` only (see above).
   outputs: [],
   events: [
-    // append() upserts by _id (execution id and seq); read() scans seq > after in order; unique, so an
-    // event per seq exists once.
+    // append() inserts by _id (execution id and seq) and replaces only rows of an epoch ≤ its own;
+    // read() scans seq > after in order; unique, so an event per seq exists once.
     { key: { execution_id: 1, seq: 1 }, name: 'execution_seq', unique: true },
   ],
   graphs: [],

@@ -28,12 +28,14 @@ export interface TaskRow {
 export class MongoTaskStore implements TaskStore {
   constructor(private readonly tasks: Collection<TaskRow>) {}
 
-  create(task: TaskRecord): Promise<void> {
+  create(task: TaskRecord): Promise<boolean> {
     return guard('create task', async () => {
       try {
         await this.tasks.insertOne(taskRow(task));
+        return true;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        return false;
       }
     });
   }

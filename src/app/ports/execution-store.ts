@@ -9,6 +9,21 @@ export interface Lease {
   readonly until: number;
 }
 
+/**
+ * Work a write leaves owed to other records: stored with that write (an outbox), so that whoever holds
+ * the execution's lease next (this replica, or any replica once the lease expired) carries it out.
+ * Every effect is idempotent. While effects are outstanding the record keeps a lease.
+ */
+export type PendingEffect =
+  /** Cancel these children (they were sync or async children of a run that stopped waiting). */
+  | { readonly kind: 'cancel_children'; readonly executionIds: readonly string[]; readonly reason: string }
+  /** Cancel this external task (its run stopped waiting). */
+  | { readonly kind: 'cancel_task'; readonly taskId: string }
+  /** Tell the parent that this child ended (it may be waiting for it): the child's parent link. */
+  | { readonly kind: 'notify_parent'; readonly parentExecutionId: string; readonly parentNodeKey: string; readonly parentRunIndex: number }
+  /** Look whether what the current suspension waits on already happened (children ended, task finished). */
+  | { readonly kind: 'check_suspension' };
+
 /** An execution as stored: the execution plus the fields the store indexes and guards writes with. */
 export interface ExecutionRecord {
   readonly execution: Execution;
@@ -17,7 +32,15 @@ export interface ExecutionRecord {
   /** When the service must next look at this execution (a wake-up, a due child), epoch ms. */
   readonly nextWakeAt: number | null;
   readonly lease: Lease | null;
+  /** Work owed after the write (see PendingEffect); empty for most records. */
+  readonly effects: readonly PendingEffect[];
   readonly updatedAt: number;
+}
+
+/** An execution whose wake-up time comes at `at` (epoch ms). */
+export interface DueWake {
+  readonly id: string;
+  readonly at: number;
 }
 
 /** Filters of ListExecutions; every given filter must match. */
@@ -74,15 +97,33 @@ export interface ExecutionStore {
    */
   claim(id: string, owner: string, leaseUntil: number, now: number): Promise<ExecutionRecord | null>;
   /**
-   * Ends the lease `owner` holds at `epoch` at once (it expires; owner and epoch stay, so epochs only
-   * grow). Leaves the revision alone. Returns false when that lease is no longer held.
+   * Extends the lease `owner` holds at `epoch` until `until` (a replica still working on the execution).
+   * Leaves the revision alone; returns false when that lease is no longer held (another owner took it).
+   */
+  renew(id: string, owner: string, epoch: number, until: number): Promise<boolean>;
+  /**
+   * Ends the lease `owner` holds at `epoch` at once (it expires with until = 0, so it is not an orphan;
+   * owner and epoch stay, so epochs only grow). Leaves the revision alone. Returns false when that
+   * lease is no longer held.
    */
   release(id: string, owner: string, epoch: number): Promise<boolean>;
+  /**
+   * Records that some pending effects were carried out: the record keeps `remaining`, and with
+   * `release` its lease ends as in `release`. Conditional on `owner` holding the lease at `epoch`;
+   * leaves the revision alone. Returns false when that lease is no longer held.
+   */
+  finishEffects(id: string, owner: string, epoch: number, remaining: readonly PendingEffect[], release: boolean): Promise<boolean>;
   /** Newest first. */
   list(query: ExecutionQuery): Promise<ExecutionSummary[]>;
-  /** Ids of executions with next_wake_at ≤ now whose lease is free or expired, soonest first (then by id). */
-  due(now: number, limit: number): Promise<string[]>;
-  /** Ids of running executions whose lease expired (until ≤ now), longest expired first (crash recovery). */
+  /**
+   * Executions with next_wake_at ≤ `until` whose lease is free or expired at `now`, soonest first (then
+   * by id), with their wake-up times: those due now, and those a replica arms a timer for.
+   */
+  due(until: number, now: number, limit: number): Promise<DueWake[]>;
+  /**
+   * Ids of executions, whatever their status, whose lease expired without being released or cleared by
+   * a write (0 < until ≤ now): the owner stopped in the middle of something. Longest expired first.
+   */
   orphaned(now: number, limit: number): Promise<string[]>;
 }
 

@@ -26,8 +26,11 @@ export interface TaskRecord {
 
 /** Where tasks wait for workers. */
 export interface TaskStore {
-  /** Creates the task; creating an existing task id is a no-op. */
-  create(task: TaskRecord): Promise<void>;
+  /**
+   * Creates the task; creating an existing task id changes nothing and returns false (the task may
+   * already be finished: it was created before a crash).
+   */
+  create(task: TaskRecord): Promise<boolean>;
   get(taskId: string): Promise<TaskRecord | null>;
   /**
    * Claims up to `max` open tasks of the types whose lease is free or expired (until ≤ now) and whose

@@ -2,7 +2,7 @@ import type { Execution } from '../../domain/execution.js';
 import type { JsonObject } from '../../domain/json.js';
 import type { ChildResult } from '../../domain/resumption.js';
 import type { ChildSpec, Suspension } from '../../domain/suspension.js';
-import { executionError, finalOutput, type ExecutionSpec } from '../../engine/index.js';
+import { executionError, finalOutput, latestRun, type ExecutionSpec } from '../../engine/index.js';
 
 /** A sub-workflow suspension. */
 export type SubWorkflowSuspension = Extract<Suspension, { kind: 'sub_workflow' }>;
@@ -39,5 +39,27 @@ export function childResult(child: Execution, itemIndex: number): ChildResult | 
     case 'running':
     case 'suspended':
       return null;
+  }
+}
+
+/**
+ * Where a parent stands towards one of its children (SEMANTICS.md §9): `waiting` while its current
+ * suspension waits on the child, `not_yet` while the run that creates it has not suspended on it yet
+ * (it is running again after a crash), `never` once the run moved on or the parent ended.
+ */
+export function parentStance(parent: Execution, childId: string, parentNodeKey: string, parentRunIndex: number): 'waiting' | 'not_yet' | 'never' {
+  if (parent.status === 'completed' || parent.status === 'failed' || parent.status === 'cancelled') return 'never';
+  const run = latestRun(parent, parentNodeKey);
+  if (run === undefined || run.runIndex < parentRunIndex) return 'not_yet';
+  if (run.runIndex > parentRunIndex) return 'never';
+  switch (run.status) {
+    case 'running':
+      return 'not_yet';
+    case 'suspended':
+      return run.suspension?.kind === 'sub_workflow' && run.suspension.childExecutionIds.includes(childId) && parent.status === 'suspended' ? 'waiting' : 'never';
+    case 'completed':
+    case 'failed':
+    case 'cancelled':
+      return 'never';
   }
 }

@@ -1,10 +1,23 @@
 import type { Clock, Timers } from '../ports/clock.js';
 import type { ExecutionStore } from '../ports/execution-store.js';
-import type { ExecutionRuntime } from './execution-runtime.js';
+
+/** How many due wake-ups and orphaned executions one pass takes on. */
+const DUE_BATCH = 200;
+const ORPHAN_BATCH = 50;
+
+/** What the poller asks of the runtime. */
+export interface PollTargets {
+  /** Looks at an execution now (it is due or orphaned). */
+  look(id: string): Promise<unknown>;
+  /** Arms an in-process timer for a wake-up coming within the look-ahead. */
+  arm(id: string, at: number): void;
+}
 
 /**
- * Looks in the store for work no in-process timer covers: wake-ups due (written by another replica,
- * or before a restart) and running executions whose owner's lease expired (crash recovery).
+ * Looks in the store for work no timer of this process covers: wake-ups recorded by another replica
+ * or before a restart, and executions whose lease expired in the middle of something (crash
+ * recovery). Wake-ups due within the look-ahead get an in-process timer at their exact time, so they
+ * fire on time rather than at the next poll.
  */
 export class WakePoller {
   private timer: { cancel(): void } | null = null;
@@ -12,7 +25,7 @@ export class WakePoller {
 
   constructor(
     private readonly store: ExecutionStore,
-    private readonly runtime: ExecutionRuntime,
+    private readonly targets: PollTargets,
     private readonly clock: Clock,
     private readonly timers: Timers,
     private readonly intervalMs: number,
@@ -32,14 +45,18 @@ export class WakePoller {
     this.timer = null;
   }
 
-  /** One pass: wakes every due execution and recovers orphaned ones. */
+  /** One pass: looks at what is due or orphaned, arms timers for what comes within two intervals; returns how many it looked at now. */
   async poll(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.store.due(now, 200);
-    const orphaned = await this.store.orphaned(now, 50);
-    const ids = [...new Set([...due, ...orphaned])];
-    await Promise.all(ids.map((id) => this.runtime.wake(id).catch((error: unknown) => this.onError(error, `wake ${id}`))));
-    return ids.length;
+    const due = await this.store.due(now + 2 * this.intervalMs, now, DUE_BATCH);
+    const orphaned = await this.store.orphaned(now, ORPHAN_BATCH);
+    const ids = new Set(orphaned);
+    for (const wake of due) {
+      if (wake.at <= now) ids.add(wake.id);
+      else this.targets.arm(wake.id, wake.at);
+    }
+    await Promise.all([...ids].map((id) => this.targets.look(id).catch((error: unknown) => this.onError(error, `look at ${id}`))));
+    return ids.size;
   }
 
   private arm(): void {

@@ -1,5 +1,5 @@
 import type { Json } from '../../domain/json.js';
-import { currentSuspension, resumeRefusal, type ResumeTarget } from '../../engine/index.js';
+import { currentSuspension, resumeRefusal, type ResumeRefusal, type ResumeRefusalReason, type ResumeTarget } from '../../engine/index.js';
 import { AppError, invalidRequest, notFound } from '../app-error.js';
 import { checkSize } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
@@ -57,26 +57,19 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
     return { view: viewOf(execution, await ctx.graphs.load(execution.graphId)), alreadyResumed: true };
   }
   if (execution === null) throw notFound('prana.v1.Execution', executionId);
+  // The checks of §8.5 on what this replica sees now; the actor checks again on the state it holds.
   const refusal = resumeRefusal(execution, engineTarget, ctx.clock.now());
-  if (refusal !== null) {
-    const metadata: Record<string, string> = {};
-    for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
-    throw new AppError('failed_precondition', refusal.reason, refusalMessage(refusal.reason), metadata);
-  }
-  const token = currentToken as string;
-  const now = ctx.clock.now();
-  await ctx.idempotency.putIfAbsent({ scope: 'resume-token', key: token, fingerprint: request.requestId ?? '', result: { execution_id: executionId }, createdAt: now });
-  if (request.requestId !== undefined) {
-    await ctx.idempotency.putIfAbsent({ scope: 'resume', key: `${executionId}:${request.requestId}`, fingerprint: '', result: { execution_id: executionId, token }, createdAt: now });
-  }
-  const outcome = await ctx.runtime.resume(executionId, { reason: 'resume', data: request.data, requestId: request.requestId });
+  if (refusal !== null) throw refused(refusal);
+  const outcome = await ctx.runtime.resume(executionId, { target: engineTarget, data: request.data, requestId: request.requestId });
   if (outcome.refusal !== null) {
-    // A racing Resume of the same suspension won: this one is answered, not re-run.
-    if (currentSuspension(outcome.execution)?.resumeToken !== token) return { view: await currentView(ctx, executionId), alreadyResumed: true };
-    throw new AppError('aborted', 'conflict', `the execution changed while resuming (${outcome.refusal.reason}); retry`);
+    // A racing Resume of the same suspension won and was recorded: this one is answered, not re-run.
+    if (currentToken !== undefined && currentSuspension(outcome.execution)?.resumeToken !== currentToken && (await ctx.idempotency.get('resume-token', currentToken)) !== null) {
+      return { view: await currentView(ctx, executionId), alreadyResumed: true };
+    }
+    throw refused(outcome.refusal);
   }
   const settledView = request.wait === 'none' ? outcome.execution : await waitAsAsked(ctx, executionId, request.wait, signal);
-  return { view: viewOf(settledView, await ctx.graphs.load(settledView.graphId)), alreadyResumed: false };
+  return { view: viewOf(settledView, await ctx.graphs.load(settledView.graphId)), alreadyResumed: outcome.alreadyResumed };
 }
 
 /** True when an earlier Resume (same request id, or same token) ended a suspension that is no longer current. */
@@ -94,7 +87,14 @@ async function currentView(ctx: AppContext, executionId: string): Promise<Execut
   return viewOf(execution, await ctx.graphs.load(execution.graphId));
 }
 
-function refusalMessage(reason: string): string {
+/** The typed refusal of a Resume (§8.5): FAILED_PRECONDITION with the reason and its details. */
+function refused(refusal: ResumeRefusal): AppError {
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  return new AppError('failed_precondition', refusal.reason, refusalMessage(refusal.reason), metadata);
+}
+
+function refusalMessage(reason: ResumeRefusalReason): string {
   switch (reason) {
     case 'token_expired':
       return 'the webhook wait this token resumes has expired';
@@ -106,7 +106,5 @@ function refusalMessage(reason: string): string {
       return 'the given node is not the suspended node';
     case 'not_resumable':
       return 'this suspension is ended by the service itself (retry, sub-workflow or task)';
-    default:
-      return reason;
   }
 }

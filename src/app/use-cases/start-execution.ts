@@ -76,7 +76,7 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
 /** StartExecution: creates and starts an execution, then waits as asked (PRODUCT.md). */
 export async function startExecution(ctx: AppContext, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
   const { id, created } = await createOrFind(ctx, request);
-  if (!created) await startIfNeverStarted(ctx, id);
+  if (!created) startIfNeverStarted(ctx, id);
   if (created) {
     const started = ctx.runtime.start(id);
     if (request.wait === 'none') started.catch(() => undefined);
@@ -92,14 +92,12 @@ export async function startExecution(ctx: AppContext, request: StartRequest, sig
 }
 
 /**
- * A retried request finds an execution whose creator stopped before starting it (crash between the
- * insert and the start): start it now. A concurrent start is refused by the engine, harmlessly.
+ * A retried request may find an execution whose creator stopped before starting it (a crash between
+ * the insert and the first step): a look at it starts it when no live replica holds it; otherwise
+ * it changes nothing.
  */
-export async function startIfNeverStarted(ctx: AppContext, id: string): Promise<void> {
-  const execution = await ctx.runtime.read(id);
-  if (execution.status === 'running' && execution.seq === 0) {
-    ctx.runtime.start(id).catch(() => undefined);
-  }
+export function startIfNeverStarted(ctx: AppContext, id: string): void {
+  ctx.runtime.look(id).catch(() => undefined);
 }
 
 function fingerprintOf(request: StartRequest, labels: Readonly<Record<string, string>>): string {

@@ -3,6 +3,8 @@ import { AppError, invalidRequest, notFound } from '../app-error.js';
 import type { TaskRecord } from '../ports/task-store.js';
 import { checkSize } from '../request-limits.js';
 import type { AppContext } from './context.js';
+import { currentSuspension } from '../../engine/index.js';
+import { taskResultOf } from '../runtime/suspension-sources.js';
 
 /** PollTasks, decoded. */
 export interface PollRequest {
@@ -39,28 +41,35 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
   }
 }
 
-/** CompleteTask (SEMANTICS.md §12.15): the node completes on the given port with the output. */
+/**
+ * CompleteTask (SEMANTICS.md §12.15): the node completes on the given port with the output. The task is
+ * finished and its execution resumed by the execution's actor, under its lease, so a crash in between
+ * leaves the lease behind and whoever takes it over applies the finished task.
+ */
 export async function completeTask(ctx: AppContext, taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
   checkSize('output', output, 4 * 1024 * 1024);
   const task = await openTask(ctx, taskId, workerId, 'completed');
-  if (task === null) return { alreadyCompleted: true };
+  if (task.status === 'completed') return { alreadyCompleted: await applyFinished(ctx, task) };
   const chosen = port === '' ? 'main' : port;
   if (chosen !== 'main' && !task.outputPorts.includes(chosen)) {
     throw new AppError('invalid_argument', 'invalid_port', `task ${taskId} has no output port "${chosen}"`, { port: chosen }, [{ field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` }]);
   }
-  if (!(await ctx.tasks.finish(taskId, 'completed', { output, port: chosen }))) return settledRace(ctx, taskId, 'completed').then((already) => ({ alreadyCompleted: already }));
-  await ctx.runtime.resume(task.executionId, { reason: 'task', result: { kind: 'completed', output, port: chosen } });
-  return { alreadyCompleted: false };
+  const outcome = await ctx.runtime.taskFinished(task.executionId, {
+    taskId,
+    status: 'completed',
+    stored: { output, port: chosen },
+    result: { kind: 'completed', output, port: chosen },
+  });
+  return { alreadyCompleted: outcome.already };
 }
 
 /** FailTask: the node errors with the given code (default `task_failed`); retry and on_error apply. */
 export async function failTask(ctx: AppContext, taskId: string, workerId: string, error: { code: string; message: string; details: JsonObject }): Promise<{ alreadyFailed: boolean }> {
   const task = await openTask(ctx, taskId, workerId, 'failed');
-  if (task === null) return { alreadyFailed: true };
+  if (task.status === 'failed') return { alreadyFailed: await applyFinished(ctx, task) };
   const reported = { code: error.code === '' ? 'task_failed' : error.code, message: error.message, details: error.details };
-  if (!(await ctx.tasks.finish(taskId, 'failed', { error: reported }))) return settledRace(ctx, taskId, 'failed').then((already) => ({ alreadyFailed: already }));
-  await ctx.runtime.resume(task.executionId, { reason: 'task', result: { kind: 'failed', error: reported } });
-  return { alreadyFailed: false };
+  const outcome = await ctx.runtime.taskFinished(task.executionId, { taskId, status: 'failed', stored: { error: reported }, result: { kind: 'failed', error: reported } });
+  return { alreadyFailed: outcome.already };
 }
 
 /** ExtendTaskLease: keeps the worker's lease on an open task. */
@@ -82,25 +91,32 @@ export async function extendTaskLease(ctx: AppContext, taskId: string, workerId:
   return until;
 }
 
-/** The task if it is open and this worker may finish it; null when it already ended as `same`. */
-async function openTask(ctx: AppContext, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord | null> {
+/**
+ * A task finished before (a retried call) whose execution still waits on it: the earlier call stopped
+ * before the execution took the result, so this call has it applied. Returns true (already finished).
+ */
+async function applyFinished(ctx: AppContext, task: TaskRecord): Promise<true> {
+  const execution = await ctx.runtime.read(task.executionId).catch(() => null);
+  const suspension = execution === null ? undefined : currentSuspension(execution);
+  const result = taskResultOf(task);
+  if (execution?.status === 'suspended' && suspension?.kind === 'task' && suspension.taskId === task.taskId && result !== null && task.result !== null) {
+    await ctx.runtime.taskFinished(task.executionId, { taskId: task.taskId, status: task.status as 'completed' | 'failed', stored: task.result, result });
+  }
+  return true;
+}
+
+/** The task if it is open and this worker may finish it, or if it already ended as `same`. */
+async function openTask(ctx: AppContext, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord> {
   if (taskId === '') throw invalidRequest([{ field: 'task_id', description: 'is required' }]);
   const task = await ctx.tasks.get(taskId);
   if (task === null) throw notFound('prana.v1.Task', taskId);
-  if (task.status === same) return null;
+  if (task.status === same) return task;
   if (task.status !== 'open') throw closed(task);
   const now = ctx.clock.now();
   if (task.leaseOwner !== null && task.leaseOwner !== workerId && workerId !== '' && (task.leaseUntil ?? 0) > now) {
     throw new AppError('failed_precondition', 'lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, { lease_expires_at: new Date(task.leaseUntil ?? now).toISOString() });
   }
   return task;
-}
-
-async function settledRace(ctx: AppContext, taskId: string, same: 'completed' | 'failed'): Promise<boolean> {
-  const task = await ctx.tasks.get(taskId);
-  if (task?.status === same) return true;
-  if (task !== null) throw closed(task);
-  throw new AppError('aborted', 'conflict', `task ${taskId} changed concurrently; retry`);
 }
 
 function closed(task: TaskRecord): AppError {

@@ -165,7 +165,7 @@ describe('timers', () => {
     });
     const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'settled' });
     await t.time.advance(4_999);
-    expect(await t.app.context.runtime.wake(view.execution.id)).toBeNull();
+    expect(await t.app.context.runtime.look(view.execution.id)).toBeNull();
     const record = await t.stores.executions.get(view.execution.id);
     expect(record?.lease === null || (record?.lease?.until ?? 0) <= t.time.now()).toBe(true);
     await t.time.advance(1);

@@ -53,6 +53,37 @@ export function executionLeaseContract(harness: StoreHarness): void {
       expect(await stores().executions.release('no-such-execution', 'r2', 2)).toBe(false);
     });
 
+    it('renews only the lease the owner holds at that epoch, leaving the revision alone', async () => {
+      await stores().executions.insert(recordOf(bareExecution('lease-renew')));
+      const claimed = await stores().executions.claim('lease-renew', 'r1', T0 + MINUTE, T0);
+      expect(await stores().executions.renew('lease-renew', 'r2', 1, T0 + 5 * MINUTE)).toBe(false);
+      expect(await stores().executions.renew('lease-renew', 'r1', 2, T0 + 5 * MINUTE)).toBe(false);
+      expect(await stores().executions.renew('lease-renew', 'r1', 1, T0 + 5 * MINUTE)).toBe(true);
+      const renewed = await stores().executions.get('lease-renew');
+      expect(renewed).toMatchObject({ revision: claimed!.revision, lease: { owner: 'r1', epoch: 1, until: T0 + 5 * MINUTE } });
+      expect(await stores().executions.claim('lease-renew', 'r2', T0 + 6 * MINUTE, T0 + 2 * MINUTE)).toBeNull();
+      expect(await stores().executions.renew('no-such-execution', 'r1', 1, T0)).toBe(false);
+    });
+
+    it('keeps pending effects with a write and finishes them under the lease', async () => {
+      const effects = [
+        { kind: 'notify_parent', parentExecutionId: 'p', parentNodeKey: 'call', parentRunIndex: 0 },
+        { kind: 'cancel_children', executionIds: ['c1', 'c2'], reason: 'parent_cancelled' },
+        { kind: 'cancel_task', taskId: 't1' },
+        { kind: 'check_suspension' },
+      ] as const;
+      const inserted = await stores().executions.insert(recordOf(bareExecution('effects'), { effects, lease: { owner: 'r1', epoch: 1, until: T0 + MINUTE } }));
+      expect((await stores().executions.get('effects'))!.effects).toEqual(effects);
+      expect(await stores().executions.finishEffects('effects', 'r2', 1, [], true)).toBe(false);
+      expect(await stores().executions.finishEffects('effects', 'r1', 1, [effects[1]], false)).toBe(true);
+      expect(await stores().executions.get('effects')).toMatchObject({ revision: inserted.revision, effects: [effects[1]], lease: { owner: 'r1', epoch: 1, until: T0 + MINUTE } });
+      expect(await stores().executions.finishEffects('effects', 'r1', 1, [], true)).toBe(true);
+      const finished = await stores().executions.get('effects');
+      expect(finished!.effects).toEqual([]);
+      expect(finished!.lease!.until).toBeLessThanOrEqual(0);
+      expect(await stores().executions.orphaned(T0 + 2 * MINUTE, 100)).not.toContain('effects');
+    });
+
     it('returns null when claiming an execution that does not exist', async () => {
       expect(await stores().executions.claim('lease-missing', 'r1', T0 + MINUTE, T0)).toBeNull();
     });
@@ -95,26 +126,44 @@ export function executionLeaseContract(harness: StoreHarness): void {
       { id: 'c-expired', status: 'completed', wake: null, lease: expired },
     ];
 
-    it('finds due executions: wake-up reached, lease free or expired, soonest first', async () => {
+    const ids = (wakes: readonly { id: string }[]): string[] => wakes.map((wake) => wake.id);
+
+    it('finds due executions: wake-up reached, lease free or expired, soonest first, with their times', async () => {
       for (const row of rows) {
         await stores().executions.insert(recordOf(bareExecution(row.id, { status: row.status }), { nextWakeAt: row.wake, lease: row.lease }));
       }
-      expect(await stores().executions.due(now, 100)).toEqual(['w-early', 'w-tie-a', 'w-tie-b', 'w-expired', 'w-late', 'w-now']);
-      expect(await stores().executions.due(now, 2)).toEqual(['w-early', 'w-tie-a']);
-      expect(await stores().executions.due(now - 10_000, 100)).toEqual([]);
+      expect(ids(await stores().executions.due(now, now, 100))).toEqual(['w-early', 'w-tie-a', 'w-tie-b', 'w-expired', 'w-late', 'w-now']);
+      expect(await stores().executions.due(now, now, 2)).toEqual([
+        { id: 'w-early', at: now - 5000 },
+        { id: 'w-tie-a', at: now - 3000 },
+      ]);
+      expect(await stores().executions.due(now - 10_000, now - 10_000, 100)).toEqual([]);
     });
 
-    it('finds orphaned executions: running with an expired lease, longest expired first', async () => {
-      expect(await stores().executions.orphaned(now, 100)).toEqual(['r-older', 'r-expired', 'r-expires-now']);
+    it('looks ahead: wake-ups up to `until` whose lease is free at `now`', async () => {
+      expect(ids(await stores().executions.due(now + 1, now, 100))).toEqual(['w-early', 'w-tie-a', 'w-tie-b', 'w-expired', 'w-late', 'w-now', 'w-future']);
+      expect(await stores().executions.due(now + 1, now, 100)).toContainEqual({ id: 'w-future', at: now + 1 });
+    });
+
+    it('finds orphaned executions: a lease that expired without being released, whatever the status, longest expired first', async () => {
+      expect(await stores().executions.orphaned(now, 100)).toEqual(['r-older', 'c-expired', 'r-expired', 'w-expired', 'r-expires-now']);
       expect(await stores().executions.orphaned(now, 1)).toEqual(['r-older']);
       expect(await stores().executions.orphaned(now - 2 * MINUTE, 100)).toEqual([]);
+    });
+
+    it('does not count a released lease as orphaned', async () => {
+      const claimed = await stores().executions.claim('r-none', 'me', now - 1000, now - 2000);
+      expect(claimed).not.toBeNull();
+      expect(await stores().executions.orphaned(now, 100)).toContain('r-none');
+      expect(await stores().executions.release('r-none', 'me', claimed!.lease!.epoch)).toBe(true);
+      expect(await stores().executions.orphaned(now, 100)).not.toContain('r-none');
     });
 
     it('stops listing an execution as due once a replica claims it', async () => {
       const claimed = await stores().executions.claim('w-early', 'me', now + MINUTE, now);
       expect(claimed).not.toBeNull();
-      expect(await stores().executions.due(now, 100)).not.toContain('w-early');
-      expect(await stores().executions.due(now + MINUTE, 100)).toContain('w-early');
+      expect(ids(await stores().executions.due(now, now, 100))).not.toContain('w-early');
+      expect(ids(await stores().executions.due(now + MINUTE, now + MINUTE, 100))).toContain('w-early');
     });
   });
 }

@@ -57,7 +57,7 @@ const GRAPH_B = workflow([['t', 'manual.trigger'], ['a', 'data.set_data', { mapp
 
 /** A record to insert: the execution with no wake-up and no lease. */
 export function recordOf(execution: Execution, extra: Partial<Omit<ExecutionRecord, 'execution' | 'revision'>> = {}): Omit<ExecutionRecord, 'revision'> {
-  return { execution, nextWakeAt: null, lease: null, updatedAt: execution.createdAt, ...extra };
+  return { execution, nextWakeAt: null, lease: null, effects: [], updatedAt: execution.createdAt, ...extra };
 }
 
 const T = ['t', 'manual.trigger'] as const;

@@ -3,7 +3,7 @@ import type { Execution } from '../../../src/domain/execution.js';
 import type { Json, JsonObject } from '../../../src/domain/json.js';
 import type { Resumption } from '../../../src/domain/resumption.js';
 import type { ConnectionDefinition, NodeDefinition, NodeSettingsDefinition, WorkflowDefinition } from '../../../src/domain/workflow.js';
-import { drive } from '../../../src/app/drive.js';
+import { drive } from '../../../src/app/runtime/drive.js';
 import { compileWorkflow, type ExecutionGraph } from '../../../src/compiler/index.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, type EngineEnv, type EngineInput, type Refusal } from '../../../src/engine/index.js';
 import { fail, complete } from '../../../src/domain/outcome.js';
