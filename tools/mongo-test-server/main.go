@@ -1,5 +1,6 @@
 // Command mongo-test-server runs an embedded FerretDB (SQLite backend) that speaks the MongoDB wire
-// protocol, for Prana's tests. It is a test tool, never a production database.
+// protocol, for Prana's tests. It is a test tool, never a production database. By default it lets one
+// write command at a time through (serialize.go), so conditional writes are atomic as in MongoDB.
 //
 // It binds the listen address (port 0 picks a free port), prints one line
 // "MONGODB_URI=mongodb://HOST:PORT/" on stdout once the port is bound, serves until SIGTERM or SIGINT,
@@ -14,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"os/signal"
@@ -46,6 +48,7 @@ func run() error {
 	logLevel := flag.String("log-level", "error", "FerretDB log level: debug, info, warn or error")
 	removeDataDir := flag.Bool("remove-data-dir", false, "delete the data dir after stopping (for throwaway temp dirs)")
 	exitOnStdinEOF := flag.Bool("exit-on-stdin-eof", false, "also stop when stdin reaches EOF (the parent process died)")
+	serializeWrites := flag.Bool("serialize-writes", true, "let one write command at a time through (each conditional write atomic, as in MongoDB)")
 	flag.Parse()
 
 	if *dataDir == "" {
@@ -64,7 +67,7 @@ func run() error {
 		return err
 	}
 
-	setFerretVersion()
+	setFerretVersion(*serializeWrites)
 
 	if *removeDataDir {
 		defer os.RemoveAll(*dataDir)
@@ -80,8 +83,19 @@ func run() error {
 		}()
 	}
 
+	// With serialized writes, FerretDB listens on a private port behind our own listener.
+	ferretListen := *listen
+	var front net.Listener
+	if *serializeWrites {
+		if front, err = net.Listen("tcp", *listen); err != nil {
+			return err
+		}
+		defer front.Close()
+		ferretListen = "127.0.0.1:0"
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: ferretListen},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL,
@@ -91,7 +105,17 @@ func run() error {
 	}
 
 	// New has already bound the listener, so the URI names the real port.
-	fmt.Printf("MONGODB_URI=%s\n", f.MongoDBURI())
+	uri := f.MongoDBURI()
+	if front != nil {
+		upstream, err := url.Parse(uri)
+		if err != nil {
+			return err
+		}
+		serializer := &writeSerializer{upstream: upstream.Host, logger: logger}
+		go serializer.serve(front)
+		uri = (&url.URL{Scheme: "mongodb", Host: front.Addr().String(), Path: "/"}).String()
+	}
+	fmt.Printf("MONGODB_URI=%s\n", uri)
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
@@ -127,8 +151,9 @@ func sqliteDirURL(dir string) (string, error) {
 }
 
 // setFerretVersion fills in the FerretDB version that module builds lack (it comes from a generated
-// file in release builds), so buildInfo's ferretdbVersion names the embedded release.
-func setFerretVersion() {
+// file in release builds), so buildInfo's ferretdbVersion names the embedded release, with the suffix
+// "+serialized-writes" when writes pass one at a time (tests read it to know writes are atomic).
+func setFerretVersion(serialized bool) {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return
@@ -137,6 +162,9 @@ func setFerretVersion() {
 	for _, dep := range bi.Deps {
 		if dep.Path == ferretModule {
 			version.Get().Version = dep.Version
+			if serialized {
+				version.Get().Version += "+serialized-writes"
+			}
 		}
 	}
 }
