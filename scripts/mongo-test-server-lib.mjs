@@ -139,8 +139,8 @@ export async function waitForPing(uri, deadline) {
   throw new Error(`no answer to a MongoDB ping at ${uri}: ${lastError?.message ?? 'deadline passed'}`);
 }
 
-/** Sends SIGTERM, waits for exit (SIGKILL after graceMs), then removes the data dir. */
-async function stopChild(child, dataDir, graceMs) {
+/** Sends SIGTERM and waits for exit (SIGKILL after graceMs). */
+async function stopChild(child, graceMs) {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
     child.kill('SIGTERM');
@@ -148,21 +148,23 @@ async function stopChild(child, dataDir, graceMs) {
     await exited;
     clearTimeout(timer);
   }
-  await rm(dataDir, { recursive: true, force: true });
 }
 
 /**
- * Builds (if needed) and starts the test server on a free loopback port with a fresh temp data dir, and
- * resolves once it answers a MongoDB ping. Options: startTimeoutMs (default 30 s), logLevel (FerretDB's:
- * debug, info, warn, error; default error), log. Resolves to { uri, pid, dataDir, stop(), exited }.
+ * Builds (if needed) and starts the test server, and resolves once it answers a MongoDB ping. Options:
+ * listen (default 127.0.0.1:0, a free port), dataDir (default a fresh temp dir, removed when the server
+ * stops; a given one is kept, so a server can be restarted on the same data), startTimeoutMs (default
+ * 30 s), logLevel (FerretDB's: debug, info, warn, error; default error), log. Resolves to { uri, pid,
+ * dataDir, stop(), kill(), exited }: kill() ends it with SIGKILL, as a crash would.
  */
-export async function startServer({ startTimeoutMs = 30_000, logLevel = 'error', log } = {}) {
+export async function startServer({ listen = '127.0.0.1:0', dataDir: givenDir, startTimeoutMs = 30_000, logLevel = 'error', log } = {}) {
   const binary = await buildServer({ log });
-  const dataDir = await mkdtemp(join(tmpdir(), 'prana-mongo-test-'));
+  const dataDir = givenDir ?? (await mkdtemp(join(tmpdir(), 'prana-mongo-test-')));
+  const removeDir = givenDir === undefined;
   // Port 0: the server binds a free port itself and announces it, so no port can be taken in between.
   // stdin is a pipe the server watches: if this process dies without stopping it, the server exits too.
   // Its own process group: a Ctrl-C meant for this process reaches the server only through stop().
-  const args = ['-listen', '127.0.0.1:0', '-data-dir', dataDir, '-log-level', logLevel, '-remove-data-dir', '-exit-on-stdin-eof'];
+  const args = ['-listen', listen, '-data-dir', dataDir, '-log-level', logLevel, '-exit-on-stdin-eof', ...(removeDir ? ['-remove-data-dir'] : [])];
   const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -171,14 +173,22 @@ export async function startServer({ startTimeoutMs = 30_000, logLevel = 'error',
     process.stderr.write(chunk);
   });
   const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  const stop = async (graceMs = 15_000) => {
+    await stopChild(child, graceMs);
+    if (removeDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
 
   const deadline = Date.now() + startTimeoutMs;
   try {
     const uri = await readAnnouncedUri(child, deadline, () => stderr);
     await waitForPing(uri, deadline);
-    return { uri, pid: child.pid, dataDir, exited, stop: (graceMs = 15_000) => stopChild(child, dataDir, graceMs) };
+    return { uri, pid: child.pid, dataDir, exited, stop, kill };
   } catch (err) {
-    await stopChild(child, dataDir, 2000);
+    await stop(2000);
     throw new Error(`mongo-test-server did not come up within ${startTimeoutMs} ms: ${err.message}`);
   }
 }

@@ -2,10 +2,15 @@ import type { ExecutionEvent } from '../domain/events.js';
 
 /**
  * Told to a subscriber whose queue overflowed: its queued events were dropped, and it must catch up
- * from the event log plus these events, which were not persisted yet when it was told.
+ * from the event log plus these events, which were not persisted yet when it was told. `handed` is the
+ * seq of the last event it had been handed (queued, or given to it while it waited) before the
+ * overflow: the events after that one are the ones it fell behind by.
  */
 export class Lagged {
-  constructor(readonly pending: readonly ExecutionEvent[]) {}
+  constructor(
+    readonly pending: readonly ExecutionEvent[],
+    readonly handed: number,
+  ) {}
 }
 
 /** One live subscriber of an execution's events, with a bounded queue. */
@@ -22,14 +27,20 @@ interface Subscriber {
   waiting: ((event: ExecutionEvent | Lagged | null) => void) | null;
   overflowed: boolean;
   closed: boolean;
+  /** True from a delivery to a waiting reader until the end of that turn: the rest of the burst is its too. */
+  burst: boolean;
+  /** The seq of the last event handed to the subscriber. */
+  handed: number;
 }
 
 /**
  * Live events inside one process. Publishing never blocks: each subscriber has a bounded queue, and
  * when it overflows the queue is dropped and the subscriber is told to catch up from the event log,
- * so a slow consumer never grows memory without bound. Events not yet appended to the event log are
- * kept as "pending" per execution and handed to new and lagging subscribers, so log + pending + live
- * never leaves a gap.
+ * so a slow consumer never grows memory without bound. A subscriber that was waiting for an event
+ * when an engine step began publishing is handed that whole step, however long (the step's events are
+ * held in memory anyway until they are persisted): only a subscriber that was not reading overflows.
+ * Events not yet appended to the event log are kept as "pending" per execution and handed to new and
+ * lagging subscribers, so log + pending + live never leaves a gap.
  */
 export class EventHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
@@ -66,7 +77,7 @@ export class EventHub {
   }
 
   subscribe(executionId: string): Subscription {
-    const sub: Subscriber = { queue: [], waiting: null, overflowed: false, closed: false };
+    const sub: Subscriber = { queue: [], waiting: null, overflowed: false, closed: false, burst: false, handed: 0 };
     let subs = this.subscribers.get(executionId);
     if (subs === undefined) {
       subs = new Set();
@@ -89,7 +100,7 @@ export class EventHub {
       next: () => {
         if (sub.overflowed) {
           sub.overflowed = false;
-          return Promise.resolve(new Lagged([...(this.pendingByExecution.get(executionId) ?? [])]));
+          return Promise.resolve(new Lagged([...(this.pendingByExecution.get(executionId) ?? [])], sub.handed));
         }
         const queued = sub.queue.shift();
         if (queued !== undefined) return Promise.resolve(queued);
@@ -106,14 +117,22 @@ export class EventHub {
     const waiting = sub.waiting;
     if (waiting !== null) {
       sub.waiting = null;
+      sub.handed = event.seq;
+      if (!sub.burst) {
+        sub.burst = true;
+        queueMicrotask(() => {
+          sub.burst = false;
+        });
+      }
       waiting(event);
       return;
     }
-    if (sub.queue.length >= this.maxQueue) {
+    if (!sub.burst && sub.queue.length >= this.maxQueue) {
       sub.overflowed = true;
       sub.queue = [];
       return;
     }
+    sub.handed = event.seq;
     sub.queue.push(event);
   }
 }

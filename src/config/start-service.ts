@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { PranaApp, type AppDeps, type Stores } from '../app/prana-app.js';
+import { ALWAYS_AVAILABLE, type StoreAvailability } from '../app/ports/store-availability.js';
+import { gated } from '../app/store-gate.js';
 import type { Clock, Timers } from '../app/ports/clock.js';
 import { NodeCacheGraphCache } from '../adapters/cache/node-cache-graph-cache.js';
 import { graphFacts, type FactsResolver } from '../adapters/document/graph-facts.js';
@@ -67,16 +69,27 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     return built.app.getWorkflowGraph(graphId).then(graphFacts);
   };
   const documentLimits = { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes };
-  const stores: Stores & { close(): Promise<void> } =
-    config.mongodb === undefined ? createMemoryStores(facts, documentLimits) : await createMongoStores(config.mongodb.uri, {
+  const stores: Stores & { close(): Promise<void>; availability: StoreAvailability } =
+    config.mongodb === undefined
+      ? { ...createMemoryStores(facts, documentLimits), availability: ALWAYS_AVAILABLE }
+      : await createMongoStores(config.mongodb.uri, {
           dbName: config.mongodb.database,
           facts,
           ...documentLimits,
           ...(overrides.mongoServerSelectionTimeoutMs === undefined ? {} : { serverSelectionTimeoutMS: overrides.mongoServerSelectionTimeoutMs }),
         });
+  // While the store cannot be reached, calls fail at once (store_unavailable) and health is NOT_SERVING.
+  const availability = stores.availability;
+  const reachable: Stores = {
+    executions: gated(stores.executions, availability, 'execution'),
+    events: gated(stores.events, availability, 'event'),
+    graphs: gated(stores.graphs, availability, 'graph'),
+    idempotency: gated(stores.idempotency, availability, 'idempotency'),
+    tasks: gated(stores.tasks, availability, 'task'),
+  };
 
   const app = new PranaApp({
-    stores: overrides.wrapStores === undefined ? stores : overrides.wrapStores(stores),
+    stores: overrides.wrapStores === undefined ? reachable : overrides.wrapStores(reachable),
     graphCache,
     registry: builtinRegistry(),
     clock: overrides.clock ?? systemClock,
@@ -109,11 +122,17 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     throw error;
   }
   app.start();
-
   const grpc = server;
+  const stopWatching = availability.onChange((available) => {
+    logger[available ? 'info' : 'error']({ store: 'mongodb' }, available ? 'the store answers again: SERVING' : 'the store cannot be reached: NOT_SERVING, calls fail with store_unavailable');
+    grpc.setReady(available);
+  });
+  if (!availability.available) grpc.setReady(false);
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopWatching();
       await grpc.stop();
       await app.stop(config.shutdownGraceMs);
       await closeCodeSandboxPool();

@@ -8,6 +8,8 @@ import type { FactsResolver } from '../document/graph-facts.js';
 import type { ExecutionStoreLimits } from '../document/store-limits.js';
 import type { ExecutionRow } from './execution-row.js';
 import { storeError } from './mongo-errors.js';
+import { MongoAvailability } from './mongo-availability.js';
+import type { StoreAvailability } from '../../app/ports/store-availability.js';
 import { MongoEventLog, type EventRow } from './mongo-event-log.js';
 import { MongoExecutionStore, type OutputRow } from './mongo-execution-store.js';
 import { MongoGraphStore, type GraphRow } from './mongo-graph-store.js';
@@ -23,12 +25,15 @@ export interface MongoStoreOptions extends ExecutionStoreLimits {
   readonly facts: FactsResolver;
   /** How long to look for a server before an operation fails with StoreUnavailable (default 5000 ms). */
   readonly serverSelectionTimeoutMS?: number;
+  /** How often the driver checks the server (default 1000 ms): how soon an outage's end is noticed. */
+  readonly heartbeatFrequencyMS?: number;
   /** Name reported to the server (default "prana"). */
   readonly appName?: string;
 }
 
-/** The five MongoDB stores over one client; `close()` disconnects. */
+/** The five MongoDB stores over one client, and whether the server can be reached; `close()` disconnects. */
 export interface MongoStores {
+  readonly availability: StoreAvailability;
   readonly executions: MongoExecutionStore;
   readonly events: EventLog;
   readonly graphs: GraphStore;
@@ -42,7 +47,12 @@ export interface MongoStores {
  * the stores. A server that cannot be reached raises StoreUnavailable after the selection timeout.
  */
 export async function createMongoStores(uri: string, options: MongoStoreOptions): Promise<MongoStores> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, appName: options.appName ?? 'prana' });
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    heartbeatFrequencyMS: options.heartbeatFrequencyMS ?? 1000,
+    appName: options.appName ?? 'prana',
+  });
+  const availability = new MongoAvailability(client);
   try {
     await client.connect();
     await ensureIndexes(client.db(options.dbName));
@@ -53,6 +63,7 @@ export async function createMongoStores(uri: string, options: MongoStoreOptions)
   }
   const db = client.db(options.dbName);
   return {
+    availability,
     executions: new MongoExecutionStore(db.collection<ExecutionRow>(COLLECTIONS.executions), db.collection<OutputRow>(COLLECTIONS.outputs), options.facts, options),
     events: new MongoEventLog(db.collection<EventRow>(COLLECTIONS.events)),
     graphs: new MongoGraphStore(db.collection<GraphRow>(COLLECTIONS.graphs)),

@@ -26,6 +26,7 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
   const live = new LiveReader(subscription);
   try {
     const current = await ctx.runtime.read(executionId);
+    const log = new CommittedLog(ctx, executionId, current.seq);
     let last = afterSeq;
     const deliver = async function* (event: ExecutionEvent): AsyncGenerator<ExecutionEvent, boolean> {
       if (event.seq !== last + 1) return false;
@@ -35,9 +36,9 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
     };
     // 1. The event log, page by page.
     for (;;) {
-      const page = await ctx.events.read(executionId, last, PAGE);
-      for (const event of page) if (yield* deliver(event)) return;
-      if (page.length < PAGE) break;
+      const page = await log.read(last);
+      for (const event of page.events) if (yield* deliver(event)) return;
+      if (!page.full) break;
     }
     // 2. Events published before the subscription and not yet in the log.
     for (const event of subscription.pending) if (event.seq > last && (yield* deliver(event))) return;
@@ -46,17 +47,19 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
     for (;;) {
       const next = await live.next(ctx, signal);
       if (next instanceof Lagged) {
-        // The live queue overflowed: catch up from the log, then from what was not persisted yet.
+        // The live queue overflowed while the stream was not reading: it is too slow when more than
+        // maxWatchLag events came after the last one it had been handed. Otherwise it catches up from
+        // the log, then from what was not persisted yet.
         const latest = next.pending.at(-1)?.seq ?? (await ctx.runtime.read(executionId)).seq;
-        if (latest - last > ctx.maxWatchLag) {
+        if (latest - Math.max(last, next.handed) > ctx.maxWatchLag) {
           throw new AppError('resource_exhausted', 'subscriber_too_slow', `the stream fell more than ${ctx.maxWatchLag} events behind; reconnect with WatchExecution from the last seq received`, {
             limit: String(ctx.maxWatchLag),
           });
         }
         for (;;) {
-          const page = await ctx.events.read(executionId, last, PAGE);
-          for (const logged of page) if (yield* deliver(logged)) return;
-          if (page.length < PAGE) break;
+          const page = await log.read(last);
+          for (const logged of page.events) if (yield* deliver(logged)) return;
+          if (!page.full) break;
         }
         for (const pending of next.pending) if (pending.seq > last && (yield* deliver(pending))) return;
         continue;
@@ -67,16 +70,38 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
         if (yield* deliver(event)) return;
         continue;
       }
-      const page = await ctx.events.read(executionId, last, PAGE);
-      for (const logged of page) if (yield* deliver(logged)) return;
+      const page = await log.read(last);
+      for (const logged of page.events) if (yield* deliver(logged)) return;
       if (event !== null && event.seq === last + 1 && (yield* deliver(event))) return;
-      if (page.length === 0 && event === null) {
+      if (page.events.length === 0 && event === null) {
         const now = await ctx.runtime.read(executionId);
         if (now.seq <= last && TERMINAL_EVENTS.has('execution_' + now.status)) return;
       }
     }
   } finally {
     subscription.close();
+  }
+}
+
+/**
+ * The event log of one execution as far as the execution's seq commits it: events beyond the seq are
+ * tentative (appended by a writer that stopped before writing the execution) and never handed out.
+ */
+class CommittedLog {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly executionId: string,
+    private committed: number,
+  ) {}
+
+  /** A page after `afterSeq`; `full` when there may be more. */
+  async read(afterSeq: number): Promise<{ readonly events: readonly ExecutionEvent[]; readonly full: boolean }> {
+    const page = await this.ctx.events.read(this.executionId, afterSeq, PAGE);
+    const full = page.length === PAGE;
+    if (page.length === 0 || (page.at(-1) as ExecutionEvent).seq <= this.committed) return { events: page, full };
+    this.committed = (await this.ctx.runtime.read(this.executionId)).seq;
+    const events = page.filter((event) => event.seq <= this.committed);
+    return { events, full: full && events.length === page.length };
   }
 }
 

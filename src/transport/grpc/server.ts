@@ -47,6 +47,8 @@ export interface GrpcServerHandle {
    * refused, calls in flight get the grace period, then the rest are cancelled. Idempotent: every call returns the same promise.
    */
   stop(): Promise<void>;
+  /** Health SERVING (true) or NOT_SERVING (false) while the server runs, e.g. while its store is unreachable. */
+  setReady(ready: boolean): void;
 }
 
 /** Starts a grpc-js server with grpc.health.v1.Health and the three prana.v1 services, bound to `address`. */
@@ -68,6 +70,7 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
     server.forceShutdown();
     throw error;
   }
+  let ready = true;
   health.setAll('SERVING');
   const address = `${hostOf(options.address)}:${port}`;
 
@@ -79,7 +82,11 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
     });
     return stopping;
   };
-  return { port, address, stop };
+  const setReady = (value: boolean): void => {
+    ready = value;
+    if (stopping === undefined) health.setAll(ready ? 'SERVING' : 'NOT_SERVING');
+  };
+  return { port, address, stop, setReady };
 }
 
 /** Binds with insecure credentials (TLS is terminated in front of the service) and resolves the port. */

@@ -1,4 +1,4 @@
-import { PranaApp } from '../../../src/app/prana-app.js';
+import { PranaApp, type AppDeps } from '../../../src/app/prana-app.js';
 import type { NodeLogRecord } from '../../../src/nodes/node-services.js';
 import { createMemoryStores, type MemoryStores } from '../../../src/adapters/memory/memory-stores.js';
 import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
@@ -21,7 +21,7 @@ export interface TestApp {
  * Builds the application as main.ts does, on memory stores and fake time. With `replicaOf`, a second
  * replica: its own process state (cache, hub, timers, locks) over the other one's stores and clock.
  */
-export function testApp(replicaOf?: TestApp): TestApp {
+export function testApp(replicaOf?: TestApp, options: Partial<Pick<AppDeps, 'subscriberQueue' | 'maxWatchLag' | 'leaseMs' | 'pollMs'>> = {}): TestApp {
   const time = replicaOf?.time ?? new FakeTime();
   const cache = new NodeCacheGraphCache();
   const errors: unknown[] = [];
@@ -47,6 +47,7 @@ export function testApp(replicaOf?: TestApp): TestApp {
     onError: (error) => errors.push(error),
     owner: replicaOf === undefined ? 'test-replica' : 'second-replica',
     watchPollMs: 50,
+    ...options,
   });
   holder.app = app;
   const built = app;

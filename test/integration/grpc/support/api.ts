@@ -34,7 +34,7 @@ export function api(t: TestService) {
     run: (request: DeepPartial<RunExecutionRequest>, options: Options = {}) => e.runExecution(RunExecutionRequest.fromPartial(request), options),
     watch: (executionId: string, afterSeq = 0, options: Options = {}) =>
       e.watchExecution(WatchExecutionRequest.fromPartial({ executionId, afterSeq: String(afterSeq) }), options),
-    get: (request: DeepPartial<GetExecutionRequest>) => call(e.getExecution.bind(e), GetExecutionRequest.fromPartial(request)),
+    get: (request: DeepPartial<GetExecutionRequest>, options: Options = {}) => call(e.getExecution.bind(e), GetExecutionRequest.fromPartial(request), options),
     list: (request: DeepPartial<ListExecutionsRequest>) => call(e.listExecutions.bind(e), ListExecutionsRequest.fromPartial(request)),
     resume: (request: DeepPartial<ResumeRequest>, options: Options = {}) => call(e.resume.bind(e), ResumeRequest.fromPartial(request), options),
     cancel: (executionId: string, reason = '') => call(e.cancelExecution.bind(e), CancelExecutionRequest.fromPartial({ executionId, reason })),
