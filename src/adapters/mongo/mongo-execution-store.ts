@@ -17,6 +17,12 @@ export interface OutputRow {
   execution_id: string;
   /** The output as JSON text. */
   data: string;
+  /**
+   * False from its writing until the execution write referencing it succeeded (absent: written before
+   * this field existed, committed). An output left uncommitted belongs to a write that never happened.
+   */
+  committed?: boolean;
+  written_at?: Date;
 }
 
 /** How often a claim re-reads after losing a race to another write before giving up. */
@@ -44,13 +50,14 @@ export class MongoExecutionStore implements ExecutionStore {
   insert(record: Omit<ExecutionRecord, 'revision'>): Promise<ExecutionRecord> {
     return guard('insert execution', async () => {
       const plan = planWrite(this.serializer, record.execution, await this.facts(record.execution.graphId), rowShape(record, 1), this.maxDocumentBytes);
-      await this.writeOutputs(plan.serialized.outputs);
+      await this.writeOutputs(plan.serialized.outputs, record.updatedAt);
       try {
         await this.executions.insertOne(plan.row);
       } catch (error) {
         if (isDuplicateKey(error)) throw new StoreConflict('exists', `execution ${record.execution.id} exists`);
         throw error;
       }
+      await this.commitOutputs(plan.serialized.outputs);
       this.serializer.markStored(plan.serialized.outputs);
       return { ...record, execution: plan.execution, revision: 1 };
     });
@@ -68,12 +75,13 @@ export class MongoExecutionStore implements ExecutionStore {
       const revision = expectedRevision + 1;
       const facts = await this.facts(record.execution.graphId);
       const plan = planWrite(this.serializer, record.execution, facts, rowShape(record, revision), this.maxDocumentBytes, options);
-      await this.writeOutputs(plan.serialized.outputs);
+      await this.writeOutputs(plan.serialized.outputs, record.updatedAt);
       const result = await this.executions.replaceOne({ _id: plan.row._id, rev: expectedRevision }, plan.row);
       if (result.matchedCount === 0) {
         const current = await this.executions.findOne({ _id: plan.row._id }, { projection: { rev: 1 } });
         throw new StoreConflict('revision', `execution ${plan.row._id} is at revision ${current?.rev ?? 'none'}, not ${expectedRevision}`);
       }
+      await this.commitOutputs(plan.serialized.outputs);
       this.serializer.markStored(plan.serialized.outputs);
       return { ...record, execution: plan.execution, revision };
     });
@@ -162,15 +170,44 @@ export class MongoExecutionStore implements ExecutionStore {
     });
   }
 
-  /** Writes outside outputs; one that exists already has the same content (the id holds its hash). */
-  private async writeOutputs(outputs: readonly OutsideOutput[]): Promise<void> {
+  collectGarbage(writtenBefore: number, limit: number): Promise<number> {
+    return guard('collect output garbage', async () => {
+      if (limit <= 0) return 0;
+      const candidates = await this.outputs
+        .find({ committed: false, written_at: { $lt: new Date(writtenBefore) } }, { projection: { _id: 1, execution_id: 1 } })
+        .limit(limit)
+        .toArray();
+      const byExecution = new Map<string, string[]>();
+      for (const row of candidates) byExecution.set(row.execution_id, [...(byExecution.get(row.execution_id) ?? []), row._id]);
+      let deleted = 0;
+      for (const [executionId, ids] of byExecution) {
+        const row = await this.executions.findOne({ _id: executionId });
+        const referenced = new Set(row === null ? [] : outsideOutputRefs(documentOfRow(row)).map((ref) => outputId(executionId, ref)));
+        const kept = ids.filter((id) => referenced.has(id));
+        const garbage = ids.filter((id) => !referenced.has(id));
+        // Referenced: its write succeeded and stopped before marking it (a crash); it is kept.
+        if (kept.length > 0) await this.outputs.updateMany({ _id: { $in: kept } }, { $set: { committed: true } });
+        if (garbage.length > 0) deleted += (await this.outputs.deleteMany({ _id: { $in: garbage }, committed: false })).deletedCount;
+      }
+      return deleted;
+    });
+  }
+
+  /** Writes outside outputs, uncommitted; one that exists already has the same content (the id holds its hash). */
+  private async writeOutputs(outputs: readonly OutsideOutput[], now: number): Promise<void> {
     if (outputs.length === 0) return;
-    const rows = outputs.map((o) => ({ _id: outputId(o.executionId, o.ref), execution_id: o.executionId, data: o.text }));
+    const rows = outputs.map((o) => ({ _id: outputId(o.executionId, o.ref), execution_id: o.executionId, data: o.text, committed: false, written_at: new Date(now) }));
     try {
       await this.outputs.insertMany(rows, { ordered: false });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+  }
+
+  /** Marks outputs as referenced by a stored execution, so garbage collection keeps them. */
+  private async commitOutputs(outputs: readonly OutsideOutput[]): Promise<void> {
+    if (outputs.length === 0) return;
+    await this.outputs.updateMany({ _id: { $in: outputs.map((o) => outputId(o.executionId, o.ref)) }, committed: false }, { $set: { committed: true } });
   }
 
   /** Decodes rows, fetching the outside outputs of all of them in one query. */

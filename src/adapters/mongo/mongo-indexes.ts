@@ -32,8 +32,8 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
     // orphaned(now): a lease that expired unreleased (0 < lease.until ≤ now), longest expired first.
     { key: { 'lease.until': 1, _id: 1 }, name: 'lease_until' },
   ],
-  // Reads by `_id` only (see above).
-  outputs: [],
+  // collectGarbage(): outputs still uncommitted, oldest first (the rest is read by `_id`, see above).
+  outputs: [{ key: { committed: 1, written_at: 1 }, name: 'committed_written' }],
   events: [
     // append() inserts by _id (execution id and seq) and replaces only rows of an epoch ≤ its own;
     // read() scans seq > after in order; unique, so an event per seq exists once.

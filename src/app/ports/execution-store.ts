@@ -125,6 +125,12 @@ export interface ExecutionStore {
    * a write (0 < until ≤ now): the owner stopped in the middle of something. Longest expired first.
    */
   orphaned(now: number, limit: number): Promise<string[]>;
+  /**
+   * Deletes outputs kept outside execution documents that were written before `writtenBefore` by a write
+   * that never committed (it lost a race or its writer stopped), up to `limit` of them; an output a
+   * stored execution references is kept. Returns how many were deleted.
+   */
+  collectGarbage(writtenBefore: number, limit: number): Promise<number>;
 }
 
 /** A write lost a race or hit an existing key. */

@@ -526,6 +526,9 @@ export class ExecutionActor {
     const execution = session.execution;
     const owed = [...session.effects, ...session.newEffects, ...(await owedBy(this.deps, execution, reason, time))];
     await writeSession(this.deps, session, owed, time, { minimal, onConflict: () => this.takeOverCancelRequest(session) });
+    // A slow write may have landed with a lease that expired meanwhile: renew it before the engine
+    // starts the next node.
+    await this.checkLease(session);
     this.deps.hub.persisted(this.id, execution.seq);
     const wake = nextWakeOf(execution, null);
     if (wake !== null) this.deps.wakes.schedule(this.id, wake);

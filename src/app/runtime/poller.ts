@@ -4,6 +4,10 @@ import type { ExecutionStore } from '../ports/execution-store.js';
 /** How many due wake-ups and orphaned executions one pass takes on. */
 const DUE_BATCH = 200;
 const ORPHAN_BATCH = 50;
+/** Outputs left by writes that never committed are collected once a minute, an hour after they were written. */
+const GARBAGE_EVERY_MS = 60_000;
+const GARBAGE_AGE_MS = 3_600_000;
+const GARBAGE_BATCH = 100;
 
 /** What the poller asks of the runtime. */
 export interface PollTargets {
@@ -17,11 +21,13 @@ export interface PollTargets {
  * Looks in the store for work no timer of this process covers: wake-ups recorded by another replica
  * or before a restart, and executions whose lease expired in the middle of something (crash
  * recovery). Wake-ups due within the look-ahead get an in-process timer at their exact time, so they
- * fire on time rather than at the next poll.
+ * fire on time rather than at the next poll. Once a minute it also collects outside outputs that
+ * writes which never committed left behind.
  */
 export class WakePoller {
   private timer: { cancel(): void } | null = null;
   private running = false;
+  private collectedAt = 0;
 
   constructor(
     private readonly store: ExecutionStore,
@@ -56,6 +62,10 @@ export class WakePoller {
       else this.targets.arm(wake.id, wake.at);
     }
     await Promise.all([...ids].map((id) => this.targets.look(id).catch((error: unknown) => this.onError(error, `look at ${id}`))));
+    if (now - this.collectedAt >= GARBAGE_EVERY_MS) {
+      this.collectedAt = now;
+      await this.store.collectGarbage(now - GARBAGE_AGE_MS, GARBAGE_BATCH).catch((error: unknown) => this.onError(error, 'collect garbage'));
+    }
     return ids.size;
   }
 

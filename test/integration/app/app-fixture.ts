@@ -1,4 +1,4 @@
-import { PranaApp, type AppDeps } from '../../../src/app/prana-app.js';
+import { PranaApp, type AppDeps, type Stores } from '../../../src/app/prana-app.js';
 import type { NodeLogRecord } from '../../../src/nodes/node-services.js';
 import { createMemoryStores, type MemoryStores } from '../../../src/adapters/memory/memory-stores.js';
 import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
@@ -21,8 +21,15 @@ export interface TestApp {
  * Builds the application as main.ts does, on memory stores and fake time. With `replicaOf`, a second
  * replica: its own process state (cache, hub, timers, locks) over the other one's stores and clock.
  */
-export function testApp(replicaOf?: TestApp, options: Partial<Pick<AppDeps, 'subscriberQueue' | 'maxWatchLag' | 'leaseMs' | 'pollMs'>> = {}): TestApp {
-  const time = replicaOf?.time ?? new FakeTime();
+/** Settings a test may change; `wrapStores` and `timers` let a test break a replica (crash.ts). */
+export type TestAppOptions = Partial<Pick<AppDeps, 'subscriberQueue' | 'maxWatchLag' | 'leaseMs' | 'pollMs' | 'owner' | 'timers'>> & {
+  readonly wrapStores?: (stores: Stores) => Stores;
+  /** The fake time of a first replica (a second one shares its replica's). */
+  readonly time?: FakeTime;
+};
+
+export function testApp(replicaOf?: TestApp, options: TestAppOptions = {}): TestApp {
+  const time = replicaOf?.time ?? options.time ?? new FakeTime();
   const cache = new NodeCacheGraphCache();
   const errors: unknown[] = [];
   const logs: NodeLogRecord[] = [];
@@ -34,8 +41,9 @@ export function testApp(replicaOf?: TestApp, options: Partial<Pick<AppDeps, 'sub
       if (graph === null) throw new Error(`graph ${graphId} missing`);
       return graphFacts(graph);
     });
+  const { wrapStores, time: _time, ...settings } = options;
   const app = new PranaApp({
-    stores,
+    stores: wrapStores === undefined ? stores : wrapStores(stores),
     graphCache: cache,
     registry: builtinRegistry(),
     clock: time,
@@ -47,7 +55,7 @@ export function testApp(replicaOf?: TestApp, options: Partial<Pick<AppDeps, 'sub
     onError: (error) => errors.push(error),
     owner: replicaOf === undefined ? 'test-replica' : 'second-replica',
     watchPollMs: 50,
-    ...options,
+    ...settings,
   });
   holder.app = app;
   const built = app;

@@ -1,13 +1,13 @@
 // The store contract suite against the MongoDB stores (the Go-built FerretDB test server in CI), each
 // suite on a fresh database dropped afterwards; plus what only the MongoDB adapter has to show.
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailable } from '../../../src/app/ports/execution-store.js';
+import { StoreConflict, StoreUnavailable } from '../../../src/app/ports/execution-store.js';
 import { createMongoStores } from '../../../src/adapters/mongo/mongo-stores.js';
 import { INDEXES, COLLECTIONS } from '../../../src/adapters/mongo/mongo-indexes.js';
 import { describeMongo } from '../../support/mongo.js';
 import { uniqueDatabaseName } from '../../support/unique-database-name.js';
 import { storeContracts } from './contracts.js';
-import { CHAIN, ODD_KEYS, T0, fixtureFacts, recordOf, runFixture } from './fixtures.js';
+import { CHAIN, ODD_KEYS, T0, fixtureFacts, largeOutputs, recordOf, runFixture } from './fixtures.js';
 
 describeMongo('MongoDB stores', (mongo) => {
   let atomic: boolean | undefined;
@@ -89,6 +89,36 @@ describeMongo('MongoDB stores', (mongo) => {
         expect(typeof row!.data).toBe('string');
         expect(JSON.parse(row!.data as string)).toMatchObject({ state: { $where: 'x', 'a.b': { $in: [1, 2] } } });
         expect(JSON.parse(row!.data as string)).not.toHaveProperty('status');
+      } finally {
+        await mongo.client.db(dbName).dropDatabase();
+        await stores.close();
+      }
+    });
+
+    it('collects outside outputs a lost write left behind, and keeps those a stored execution references (recovery table row 15)', async () => {
+      const dbName = uniqueDatabaseName('outputs-gc');
+      const stores = await createMongoStores(mongo.uri, { dbName, facts: fixtureFacts, inlineOutputBytes: 1024 });
+      const outputs = mongo.client.db(dbName).collection(COLLECTIONS.outputs);
+      try {
+        const small = await runFixture(CHAIN, { id: 'gc-1' });
+        const inserted = await stores.executions.insert(recordOf(small.execution));
+        // A write that loses a race (a stale revision) after writing its large outputs.
+        const large = await runFixture(largeOutputs(4096), { id: 'gc-1' });
+        await expect(stores.executions.update(recordOf(large.execution), inserted.revision + 7)).rejects.toBeInstanceOf(StoreConflict);
+        const left = await outputs.find({ execution_id: 'gc-1' }).toArray();
+        expect(left.length).toBeGreaterThan(0);
+        expect(left.every((row) => row.committed === false)).toBe(true);
+        // Another execution's outputs, written by a write that succeeded, one of them not marked (its writer stopped).
+        const kept = await runFixture(largeOutputs(4096), { id: 'gc-2' });
+        await stores.executions.insert(recordOf(kept.execution));
+        const [unmarked] = await outputs.find({ execution_id: 'gc-2' }).toArray();
+        await outputs.updateOne({ _id: unmarked!._id }, { $set: { committed: false } });
+
+        expect(await stores.executions.collectGarbage(T0 - 1, 100)).toBe(0);
+        expect(await stores.executions.collectGarbage(Date.now() + 1, 100)).toBe(left.length);
+        expect(await outputs.countDocuments({ execution_id: 'gc-1' })).toBe(0);
+        expect(await outputs.countDocuments({ execution_id: 'gc-2', committed: true })).toBe(await outputs.countDocuments({ execution_id: 'gc-2' }));
+        expect((await stores.executions.get('gc-2'))!.execution.runs.get('big')?.[0]?.output).toEqual(kept.execution.runs.get('big')?.[0]?.output);
       } finally {
         await mongo.client.db(dbName).dropDatabase();
         await stores.close();
