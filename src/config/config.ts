@@ -33,6 +33,13 @@ export interface Config {
   readonly inlineOutputBytes: number;
   /** `PRANA_MAX_LOOP_ITERATIONS`: the loop limit of workflows that set none (SEMANTICS.md §5.4). Default 10 000. */
   readonly maxLoopIterations: number;
+  /**
+   * `PRANA_LEASE_MS`: how long a replica's hold on an execution lasts without renewal (renewed every
+   * third of it): how soon another replica takes over the executions of one that died. Default 30 000.
+   */
+  readonly leaseMs: number;
+  /** `PRANA_POLL_MS`: how often the store is polled for due wake-ups and orphaned executions. Default 1000. */
+  readonly pollMs: number;
 }
 
 /** The environment as `process.env` has it. */
@@ -59,6 +66,8 @@ export function loadConfig(env: Environment): Config {
     maxDocumentBytes: parseBoundedInteger('PRANA_MAX_DOCUMENT_BYTES', read(env, 'PRANA_MAX_DOCUMENT_BYTES') ?? String(8 * MIB), 64 * 1024, 15 * MIB, 'bytes'),
     inlineOutputBytes: parseBoundedInteger('PRANA_INLINE_OUTPUT_BYTES', read(env, 'PRANA_INLINE_OUTPUT_BYTES') ?? String(64 * 1024), 1024, 4 * MIB, 'bytes'),
     maxLoopIterations: parseBoundedInteger('PRANA_MAX_LOOP_ITERATIONS', read(env, 'PRANA_MAX_LOOP_ITERATIONS') ?? '10000', 1, 1_000_000, 'iterations'),
+    leaseMs: parseBoundedInteger('PRANA_LEASE_MS', read(env, 'PRANA_LEASE_MS') ?? '30000', 1000, 600_000, 'milliseconds'),
+    pollMs: parseBoundedInteger('PRANA_POLL_MS', read(env, 'PRANA_POLL_MS') ?? '1000', 50, 60_000, 'milliseconds'),
   });
 }
 

@@ -96,6 +96,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     timers: overrides.timers ?? systemTimers,
     tokenSecret: config.tokenSecret ?? randomSecret(logger),
     engineLimits: { maxLoopIterations: config.maxLoopIterations },
+    leaseMs: config.leaseMs,
+    pollMs: config.pollMs,
     env: config.env,
     outbound: new DenyListPolicy(config.httpDenyHosts),
     log: (record) => logger[record.level]({ node: record.fields }, record.message),

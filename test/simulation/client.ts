@@ -62,6 +62,9 @@ export class Clients {
     if (ids.some((other) => other !== id)) this.record.unexpected.push(`${script.id}: duplicate starts answered with different executions ${ids.join(', ')}`);
     this.record.acknowledged.set(script.id, id);
     let cancelled = false;
+    // A suspension whose Resume was answered (applied, or refused as already ended) is not resumed
+    // again, as a caller would not: a wrong refusal then leaves the execution waiting, and shows.
+    const answered = new Set<string>();
     for (;;) {
       if (this.stopped) return;
       await this.scheduler.sleep(CLIENT, this.prng.int(200, 2000));
@@ -77,8 +80,9 @@ export class Clients {
         continue;
       }
       const suspension = view.suspension;
-      if (execution.status === 'suspended' && suspension?.kind === 'webhook' && script.kind !== 'cancel') {
-        await this.resume(script, id, suspension.nodeKey, suspension.runIndex);
+      const at = `${suspension?.nodeKey}:${suspension?.runIndex}`;
+      if (execution.status === 'suspended' && suspension?.kind === 'webhook' && script.kind !== 'cancel' && !answered.has(at)) {
+        if (await this.resume(script, id, suspension.nodeKey, suspension.runIndex)) answered.add(at);
       }
     }
   }
@@ -120,12 +124,18 @@ export class Clients {
     }
   }
 
-  private async resume(script: Script, id: string, nodeKey: string, runIndex: number): Promise<void> {
-    await this.call(
+  /** Resumes a webhook wait; true once the call was answered (resumed, or refused as ended). */
+  private async resume(script: Script, id: string, nodeKey: string, runIndex: number): Promise<boolean> {
+    let refused = false;
+    const resumed = await this.call(
       script.id,
       (app) => app.resume({ target: { kind: 'node', executionId: id, nodeKey }, data: { approved: true, node: nodeKey }, requestId: `resume-${script.id}-${nodeKey}-${runIndex}`, wait: 'none' }),
       ['not_suspended', 'wrong_node', 'stale_token'],
+      () => {
+        refused = true;
+      },
     );
+    return resumed !== undefined || refused;
   }
 
   private async cancel(script: Script, id: string): Promise<boolean> {
@@ -137,7 +147,7 @@ export class Clients {
    * One call to a random live replica, bounded by the client's deadline. Returns undefined when it
    * must be tried again (a retryable error or no answer) or was refused for one of `expected`.
    */
-  private async call<T>(who: string, work: (app: Replica['app']) => Promise<T>, expected: readonly string[] = []): Promise<T | undefined> {
+  private async call<T>(who: string, work: (app: Replica['app']) => Promise<T>, expected: readonly string[] = [], onRefused?: () => void): Promise<T | undefined> {
     const live = this.replicas().filter((r) => !r.dead);
     if (live.length === 0) return undefined;
     const replica = this.prng.pick(live);
@@ -165,7 +175,10 @@ export class Clients {
         this.record.retries++;
         return undefined;
       }
-      if (error instanceof AppError && expected.includes(error.reason)) return undefined;
+      if (error instanceof AppError && expected.includes(error.reason)) {
+        onRefused?.();
+        return undefined;
+      }
       this.record.unexpected.push(`${who} on ${replica.name}: ${error instanceof AppError ? `${error.code}/${error.reason} ${error.message}` : String(error)}`);
       return undefined;
     }

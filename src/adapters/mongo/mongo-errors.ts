@@ -14,6 +14,9 @@ import { StoreUnavailable } from '../../app/ports/execution-store.js';
 /** True for errors that mean the server cannot be reached right now (transient, not the caller's fault). */
 export function isUnavailable(error: unknown): boolean {
   return (
+    // A bulk write (insertMany, bulkWrite) whose connection failed: the driver wraps the driver error
+    // in a bulk error without write errors or a write concern error.
+    (error instanceof MongoBulkWriteError && !hasWriteErrors(error) && (error as { err?: unknown }).err === undefined) ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNetworkError ||
     error instanceof MongoNotConnectedError ||
@@ -22,6 +25,11 @@ export function isUnavailable(error: unknown): boolean {
     error instanceof MongoServerClosedError ||
     error instanceof MongoOperationTimeoutError
   );
+}
+
+function hasWriteErrors(error: MongoBulkWriteError): boolean {
+  const failures = error.writeErrors;
+  return Array.isArray(failures) ? failures.length > 0 : failures !== undefined && failures !== null;
 }
 
 /** True for a duplicate key error (E11000), alone or as every failure of a bulk write. */

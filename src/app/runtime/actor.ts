@@ -98,9 +98,14 @@ export class ExecutionActor {
     private readonly deps: ActorDeps,
   ) {}
 
-  /** The live execution while this replica holds it. */
-  get live(): Execution | null {
-    return this.session?.execution ?? null;
+  /**
+   * The live execution while it runs here, under a lease that has not expired at `now`: its progress
+   * since the last write shows. A waiting (suspended or ended) execution is read from the store instead:
+   * until its write has landed, the wait is not certain, and callers act on waits (a Resume, a reply).
+   */
+  liveAt(now: number): Execution | null {
+    const session = this.session;
+    return session === null || session.lease.until <= now || session.execution.status !== 'running' ? null : session.execution;
   }
 
   /** True when the actor holds nothing (no lease, message, node or effect): the runtime may forget it. */
@@ -181,6 +186,7 @@ export class ExecutionActor {
   }
 
   private async onLook(): Promise<Reply<DriveOutcome | null>> {
+    await this.validate();
     if (this.session !== null) return this.lookLive(this.session);
     const at = this.deps.clock.now();
     const record = await this.deps.executions.get(this.id);
@@ -263,6 +269,7 @@ export class ExecutionActor {
   }
 
   private async onCancel(reason: string): Promise<Reply<DriveOutcome>> {
+    await this.validate();
     if (this.session === null) {
       const record = await this.deps.executions.get(this.id);
       if (record === null) throw notFound('prana.v1.Execution', this.id);
@@ -293,6 +300,7 @@ export class ExecutionActor {
   }
 
   private async onChildEnded(notice: ChildNotice): Promise<Reply<'done' | 'retry'>> {
+    await this.validate();
     if (this.session === null) {
       const record = await this.deps.executions.get(this.id);
       if (record === null) return now('done');
@@ -422,8 +430,14 @@ export class ExecutionActor {
   // ---------------------------------------------------------------------------------------------
   // The session
 
-  /** The live session, or a new one after taking the lease; a running execution taken over continues at once. */
+  /**
+   * The live session, or a new one after taking the lease; a running execution taken over continues at
+   * once. A live session whose lease could not be renewed for a while (a store outage) is checked
+   * first: when another replica took the execution over meanwhile, it is dropped and the stored
+   * execution claimed instead, so no decision is taken on a stale copy.
+   */
   private async session_(): Promise<Session> {
+    await this.validate();
     if (this.session !== null) return this.session;
     const time = this.deps.clock.now();
     const record = await this.deps.executions.claim(this.id, this.deps.owner, time + this.deps.leaseMs, time);
@@ -451,6 +465,17 @@ export class ExecutionActor {
     // never started execution starts).
     if (record.execution.status === 'running') await this.step(session, { kind: 'recover', now: time });
     return session;
+  }
+
+  /** Drops a live session whose lease another replica took while it could not be renewed. */
+  private async validate(): Promise<void> {
+    if (this.session === null) return;
+    try {
+      await this.checkLease(this.session);
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+      this.abandon(new AppError('aborted', 'conflict', `execution ${this.id} was taken over by another replica`), false);
+    }
   }
 
   /** Applies one input: drives until the execution waits or a node runs asynchronously. */

@@ -91,7 +91,7 @@ export class ExecutionRuntime {
 
   /** The current state of an execution: the live object when this replica holds it, else the store's. */
   async read(id: string): Promise<Execution> {
-    const live = this.actors.get(id)?.live;
+    const live = this.actors.get(id)?.liveAt(this.deps.clock.now());
     if (live !== null && live !== undefined) return live;
     const record = await this.deps.executions.get(id);
     if (record === null) throw notFound('prana.v1.Execution', id);

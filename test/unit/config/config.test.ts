@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       maxDocumentBytes: 8 * 1024 * 1024,
       inlineOutputBytes: 64 * 1024,
       maxLoopIterations: 10_000,
+      leaseMs: 30_000,
+      pollMs: 1000,
     });
   });
 
@@ -102,6 +104,18 @@ describe('loadConfig', () => {
       expect(refusal({ PRANA_INLINE_OUTPUT_BYTES: 'big' }).variable).toBe('PRANA_INLINE_OUTPUT_BYTES');
       expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '0' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');
       expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '1000001' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');
+    });
+  });
+
+  describe('leases and polling', () => {
+    it('defaults to a 30 s lease and a 1 s poll, and reads both', () => {
+      expect(loadConfig({})).toMatchObject({ leaseMs: 30_000, pollMs: 1000 });
+      expect(loadConfig({ PRANA_LEASE_MS: '3000', PRANA_POLL_MS: '250' })).toMatchObject({ leaseMs: 3000, pollMs: 250 });
+    });
+
+    it('refuses a lease under a second and a poll under 50 ms, naming the variable', () => {
+      expect(refusal({ PRANA_LEASE_MS: '999' }).message).toBe('PRANA_LEASE_MS: invalid value "999": expected milliseconds from 1000 to 600000');
+      expect(refusal({ PRANA_POLL_MS: '10' }).variable).toBe('PRANA_POLL_MS');
     });
   });
 
