@@ -164,7 +164,9 @@ export class PranaApp {
     const events = watchExecution(ctx, id, 0, async (event) => {
       if (untilTerminal(event)) return true;
       if (event.type !== 'execution_suspended') return false;
-      return ctx.runtime.isSettled(await ctx.runtime.read(id));
+      // Whether it is settled depends on the suspension as written (and, for sync children, on them).
+      const written = await ctx.runtime.waitFor(id, (execution) => execution.seq >= event.seq, signal);
+      return ctx.runtime.isSettled(written);
     }, signal);
     const first = events.next();
     if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));

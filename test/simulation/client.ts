@@ -95,14 +95,23 @@ export class Clients {
       for (const task of tasks ?? []) {
         const input = task.input as { n?: number } | null;
         const n = typeof input?.n === 'number' ? input.n : 0;
-        for (let attempt = 0; attempt < 20 && !this.stopped; attempt++) {
-          const done = await this.call('worker', async (app) => {
-            if (n % 2 === 1) await app.failTask(task.taskId, 'worker', { code: 'odd', message: `n=${n} is odd`, details: {} });
-            else await app.completeTask(task.taskId, 'worker', { n: n + 100 }, '');
-            return true;
-          }, ['task_closed', 'lease_not_held', 'not_found']);
-          if (done !== undefined) break;
-          await this.scheduler.sleep(CLIENT, 300);
+        // A worker keeps trying until its call is answered (or the task is closed), as a worker would.
+        let refused = false;
+        for (let attempt = 0; !this.stopped; attempt++) {
+          const done = await this.call(
+            'worker',
+            async (app) => {
+              if (n % 2 === 1) await app.failTask(task.taskId, 'worker', { code: 'odd', message: `n=${n} is odd`, details: {} });
+              else await app.completeTask(task.taskId, 'worker', { n: n + 100 }, '');
+              return true;
+            },
+            ['task_closed', 'lease_not_held', 'not_found'],
+            () => {
+              refused = true;
+            },
+          );
+          if (done !== undefined || refused) break;
+          await this.scheduler.sleep(CLIENT, Math.min(5000, 300 * (attempt + 1)));
         }
       }
     }

@@ -66,6 +66,15 @@ export interface TaskCall {
   readonly result: TaskResult;
 }
 
+/** How to look at an execution. */
+export interface LookOptions {
+  /**
+   * Also look for a result from outside that may wait unapplied (a task result, a recorded resume,
+   * ended children) even when nothing else calls for taking the execution over.
+   */
+  readonly checkOutside?: boolean;
+}
+
 /** An answer now, or one that comes once the drive the message started waits again. */
 type Reply<T> = { readonly now: T } | { readonly later: Promise<T> };
 
@@ -145,8 +154,8 @@ export class ExecutionActor {
    * Looks at the stored execution and does what it calls for (recovery.ts): start a due child, fire a
    * due wake-up, or take over what a replica that stopped left. Null when there was nothing to do.
    */
-  look(): Promise<DriveOutcome | null> {
-    return this.post(() => this.onLook());
+  look(options: LookOptions = {}): Promise<DriveOutcome | null> {
+    return this.post(() => this.onLook(options));
   }
 
   /** A caller's Resume (§8.5): checked on the state this replica holds, recorded, then applied. */
@@ -185,13 +194,20 @@ export class ExecutionActor {
     return settled;
   }
 
-  private async onLook(): Promise<Reply<DriveOutcome | null>> {
+  private async onLook(options: LookOptions): Promise<Reply<DriveOutcome | null>> {
     await this.validate();
     if (this.session !== null) return this.lookLive(this.session);
     const at = this.deps.clock.now();
     const record = await this.deps.executions.get(this.id);
     if (record === null) return now(null);
-    const recovery = recoveryOf(record, at, this.deps.owner);
+    let recovery = recoveryOf(record, at, this.deps.owner);
+    let leftBehind = record.lease !== null && record.lease.until > 0;
+    // After this replica lost an execution while it was applying a result from outside (a write of a
+    // task's result that landed after another replica had looked), that result may wait unapplied.
+    if (options.checkOutside === true && (recovery.kind === 'nothing' || recovery.kind === 'later') && (await outsideResult(this.deps, record.execution)) !== null) {
+      recovery = { kind: 'take_over' };
+      leftBehind = true;
+    }
     switch (recovery.kind) {
       case 'nothing':
         return now(null);
@@ -203,7 +219,6 @@ export class ExecutionActor {
       case 'take_over':
         break;
     }
-    const leftBehind = record.lease !== null && record.lease.until > 0;
     let session: Session;
     try {
       session = await this.session_();
@@ -728,8 +743,9 @@ export class ExecutionActor {
 
   /**
    * The session can no longer be trusted (a write failed or the lease was lost): forget it and the
-   * node in flight, fail the callers waiting on its drive, and, unless another replica took it over,
-   * look again soon (this replica's lease still stands, so it continues from the stored state).
+   * node in flight, fail the callers waiting on its drive, and look again soon: when the lease still
+   * stands, this replica continues from the stored state; when another replica took it over, a result
+   * this one recorded late (after that replica looked) is found and applied.
    */
   private abandon(error: unknown, lookAgain: boolean): void {
     const had = this.session !== null;
@@ -741,7 +757,7 @@ export class ExecutionActor {
     this.deps.timers.setTimeout(() => {
       this.deps
         .actorOf(this.id)
-        .look()
+        .look({ checkOutside: true })
         .catch((failure: unknown) => this.deps.onError(failure, `look at ${this.id} again`));
     }, this.retryDelayMs);
   }
@@ -751,7 +767,7 @@ export class ExecutionActor {
     if (error instanceof AppError) return error;
     if (error instanceof StoreConflict) {
       const conflict = new AppError('aborted', 'conflict', `execution ${this.id} was changed concurrently; retry`);
-      this.abandon(conflict, false);
+      this.abandon(conflict, true);
       return conflict;
     }
     this.abandon(error, true);

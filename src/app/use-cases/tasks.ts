@@ -96,7 +96,10 @@ export async function extendTaskLease(ctx: AppContext, taskId: string, workerId:
  * before the execution took the result, so this call has it applied. Returns true (already finished).
  */
 async function applyFinished(ctx: AppContext, task: TaskRecord): Promise<true> {
-  const execution = await ctx.runtime.read(task.executionId).catch(() => null);
+  const execution = await ctx.runtime.read(task.executionId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  });
   const suspension = execution === null ? undefined : currentSuspension(execution);
   const result = taskResultOf(task);
   if (execution?.status === 'suspended' && suspension?.kind === 'task' && suspension.taskId === task.taskId && result !== null && task.result !== null) {

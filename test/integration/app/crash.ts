@@ -5,8 +5,8 @@ import type { Stores } from '../../../src/app/prana-app.js';
 import type { Timers } from '../../../src/app/ports/clock.js';
 import { StoreUnavailable } from '../../../src/app/ports/execution-store.js';
 
-/** What happens at the chosen call. */
-export type Breakage = 'crash_before' | 'crash_after' | 'fail_before' | 'fail_after';
+/** What happens at the chosen call; `hold` makes it wait until `release()` (a store call that stalls). */
+export type Breakage = 'crash_before' | 'crash_after' | 'fail_before' | 'fail_after' | 'hold';
 
 /** Chooses the call: `store.method` (e.g. `executions.update`), the how-manieth (1 = the first), and an optional test of its arguments. */
 export interface BreakPoint {
@@ -25,6 +25,13 @@ export class Crash {
   reached = false;
   private seen = 0;
   private readonly timersOwned = new Set<{ cancel(): void }>();
+  private held: (() => void) | null = null;
+
+  /** Lets a held call go on. */
+  release(): void {
+    this.held?.();
+    this.held = null;
+  }
 
   constructor(private readonly point: BreakPoint) {}
 
@@ -76,6 +83,10 @@ export class Crash {
               return call().then(() => {
                 throw new StoreUnavailable(`broken after ${this.point.call}`);
               });
+            case 'hold':
+              return new Promise<void>((resolve) => {
+                this.held = resolve;
+              }).then(call);
           }
         };
       },

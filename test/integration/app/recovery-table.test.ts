@@ -230,6 +230,27 @@ describe('recovery table', () => {
     expect((await b.app.getExecution(view.execution.id)).output).toEqual({ result: { rendered: 1 } });
   });
 
+  it('row 10: a task’s result written late, after another replica looked and let go — the replica that wrote it finds it and applies it', async () => {
+    const { a, b, crash } = pair({ call: 'tasks.finish', breakage: 'hold' });
+    const graphId = await b.compile(taskWorkflow);
+    const { view } = await b.app.startExecution({ graphId, input: {}, requestId: 'r10b', wait: 'settled' });
+    const [task] = await a.app.pollTasks({ workerId: 'w', taskTypes: ['render'], maxTasks: 1, leaseMs: 0, waitMs: 0 });
+    const answer = a.app.completeTask(task!.taskId, 'w', { late: true }, '').then(
+      () => 'answered',
+      (error: unknown) => (error as { reason?: string }).reason,
+    );
+    await a.time.advance(0);
+    expect(crash.reached).toBe(true);
+    // The call stalls past the lease: b takes the execution over, finds nothing finished, lets go.
+    await b.time.advance(LEASE_MS + 1);
+    await b.app.pollNow();
+    expect((await b.stores.executions.get(view.execution.id))?.lease).toMatchObject({ owner: 'b', until: 0 });
+    crash.release();
+    expect(await answer).toBe('conflict');
+    await a.time.advance(1000);
+    expect((await b.app.getExecution(view.execution.id)).output).toEqual({ result: { late: true } });
+  });
+
   it('row 11: a Resume recorded, not applied — whoever takes the lease over applies the recorded data', async () => {
     const { a, b, crash } = pair({ call: 'idempotency.putIfAbsent', breakage: 'crash_after', when: (args) => (args[0] as IdempotencyRecord).scope === 'resume-token' });
     const graphId = await b.compile(approval);
