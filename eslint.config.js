@@ -35,12 +35,21 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use closed string unions, not enums.' }],
     },
   },
-  { files: ['src/domain/**/*.ts'], rules: forbid(['expressions', 'compiler', 'engine', 'nodes', 'app', 'adapters', 'transport', 'config', 'gen'], 'src/domain imports nothing.') },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: forbid(['expressions', 'compiler', 'engine', 'nodes', 'app', 'adapters', 'transport', 'config', 'gen'], 'src/domain imports nothing.'),
+  },
   { files: ['src/expressions/**/*.ts'], rules: forbid(['compiler', 'engine', 'nodes', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
   { files: ['src/nodes/**/*.ts'], rules: forbid(['compiler', 'engine', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
   { files: ['src/compiler/**/*.ts'], rules: forbid(['engine', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
   { files: ['src/engine/**/*.ts'], rules: forbid(['app', 'adapters', 'transport', 'config', 'gen'], core) },
-  { files: ['src/app/**/*.ts'], rules: forbid(['adapters', 'transport', 'config', 'gen'], 'src/app defines ports; it never imports adapters, transport or generated code.') },
-  { files: ['src/adapters/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(transport|config)(/|$)', message: 'Adapters implement app ports only.' }] }] } },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: forbid(['adapters', 'transport', 'config', 'gen'], 'src/app defines ports; it never imports adapters, transport or generated code.'),
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(transport|config)(/|$)', message: 'Adapters implement app ports only.' }] }] },
+  },
   { files: ['src/transport/**/*.ts'], rules: forbid(['adapters', 'engine', 'compiler'], 'Transport decodes, calls one use case in src/app, and encodes.') },
 );

@@ -31,11 +31,23 @@ export function branchingCase(timing: Timing): CaseResult {
   const graph = compileOrThrow(branchingWorkflow(100));
   const env = benchEngineEnv();
   let i = 0;
-  const rounds = opsPerSecondSync(timing, () => {
-    const execution = runEngine(graph, env, `b${i++}`, {});
-    if (execution.status !== 'completed' || execution.iterationCount !== 99) throw new Error(`branching ended ${execution.status}`);
-  }, 2);
-  return { id: '3', name: 'engine, fork/join + IF + 100-iteration loop (~210 node runs)', unit: 'exec/s', measured: rounds.median, target: null, goal: 'higher', rounds };
+  const rounds = opsPerSecondSync(
+    timing,
+    () => {
+      const execution = runEngine(graph, env, `b${i++}`, {});
+      if (execution.status !== 'completed' || execution.iterationCount !== 99) throw new Error(`branching ended ${execution.status}`);
+    },
+    2,
+  );
+  return {
+    id: '3',
+    name: 'engine, fork/join + IF + 100-iteration loop (~210 node runs)',
+    unit: 'exec/s',
+    measured: rounds.median,
+    target: null,
+    goal: 'higher',
+    rounds,
+  };
 }
 
 /** Case 4a: the stored execution document of case 1, in bytes. */
@@ -46,7 +58,15 @@ export function documentSizeCase(): CaseResult {
   const exprGraph = compileOrThrow(chainWorkflow(100, true));
   const exprExecution = runEngine(exprGraph, benchEngineEnv(), 'doc-size-execution-0002', { v: 0 });
   const exprBytes = Buffer.byteLength(JSON.stringify(encodeExecution(exprExecution, graphFacts(exprGraph))));
-  return { id: '4a', name: 'stored execution document, case 1', unit: 'B', measured: bytes, target: 10 * 1024, goal: 'lower', extra: { 'case 2 doc (B)': exprBytes } };
+  return {
+    id: '4a',
+    name: 'stored execution document, case 1',
+    unit: 'B',
+    measured: bytes,
+    target: 10 * 1024,
+    goal: 'lower',
+    extra: { 'case 2 doc (B)': exprBytes },
+  };
 }
 
 /** Case 4b: heap retained by 10,000 suspended executions of one shared graph. */

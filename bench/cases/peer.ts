@@ -22,7 +22,7 @@ export async function peerCases(timing: Timing, prana: readonly CaseResult[]): P
       extra: {
         'Prana/n8n exec/s': ours === null ? '—' : (ours / peer.executionsPerSecond).toFixed(1),
         'n8n run data (B)': peer.runDataBytes,
-        ...(expressionPerNode ? {} : { 'n8n/Prana bytes': ((peer.runDataBytes / (byId.get('4a')?.measured ?? NaN)) || 0).toFixed(1) }),
+        ...(expressionPerNode ? {} : { 'n8n/Prana bytes': (peer.runDataBytes / (byId.get('4a')?.measured ?? NaN) || 0).toFixed(1) }),
       },
     });
   }

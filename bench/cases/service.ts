@@ -1,6 +1,12 @@
 import type { ExecutionEvent } from '../../src/domain/events.js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
-import { ExecutionWait, StartExecutionRequest, WatchExecutionRequest, type StartExecutionResponse, type WatchExecutionResponse } from '../../src/gen/prana/v1/execution_service.js';
+import {
+  ExecutionWait,
+  StartExecutionRequest,
+  WatchExecutionRequest,
+  type StartExecutionResponse,
+  type WatchExecutionResponse,
+} from '../../src/gen/prana/v1/execution_service.js';
 import { ExecutionStatus } from '../../src/gen/prana/v1/execution.js';
 import { HealthCheckRequest } from '../../src/gen/grpc/health/v1/health.js';
 import { countingStores } from '../lib/counting-stores.js';

@@ -46,7 +46,11 @@ export function runEngine(graph: ExecutionGraph, env: EngineEnv, id: string, inp
     next = null;
     for (const command of result.commands) {
       if (command.kind === 'execute_node' || command.kind === 'resume_node') {
-        const outcome = (command.kind === 'execute_node' ? command.node.type.execute(command.params, command.context) : command.node.type.resume?.(command.params, command.context, command.resumption)) as Outcome;
+        const outcome = (
+          command.kind === 'execute_node'
+            ? command.node.type.execute(command.params, command.context)
+            : command.node.type.resume?.(command.params, command.context, command.resumption)
+        ) as Outcome;
         if (outcome instanceof Promise) throw new Error(`node ${command.node.key} is asynchronous; the engine benchmark uses synchronous nodes only`);
         next = { kind: 'node_outcome', now, nodeKey: command.context.nodeKey, runIndex: command.context.runIndex, outcome };
       }

@@ -32,7 +32,11 @@ export class GraphRepository {
     const referenced = referencedGraphIds(definition);
     const known = referenced.length === 0 ? new Set<string>() : await this.store.existing(referenced.filter((id) => this.cache.get(id) === undefined));
     for (const id of referenced) if (this.cache.get(id) !== undefined) known.add(id);
-    const result = compileWorkflow(definition, { registry: this.registry, knownGraphIds: known, ...(this.limits === undefined ? {} : { limits: this.limits }) });
+    const result = compileWorkflow(definition, {
+      registry: this.registry,
+      knownGraphIds: known,
+      ...(this.limits === undefined ? {} : { limits: this.limits }),
+    });
     if (!result.ok) return { graph: null, diagnostics: result.diagnostics };
     const cached = this.cache.get(result.graph.id);
     if (cached !== undefined) return { graph: cached, diagnostics: result.diagnostics };

@@ -161,13 +161,19 @@ export class PranaApp {
   async runExecution(request: StartRequest, signal?: AbortSignal): Promise<{ executionId: string; created: boolean; events: AsyncGenerator<ExecutionEvent> }> {
     const { id, created } = await createOrFind(this.context, request);
     const ctx = this.context;
-    const events = watchExecution(ctx, id, 0, async (event) => {
-      if (untilTerminal(event)) return true;
-      if (event.type !== 'execution_suspended') return false;
-      // Whether it is settled depends on the suspension as written (and, for sync children, on them).
-      const written = await ctx.runtime.waitFor(id, (execution) => execution.seq >= event.seq, signal);
-      return ctx.runtime.isSettled(written);
-    }, signal);
+    const events = watchExecution(
+      ctx,
+      id,
+      0,
+      async (event) => {
+        if (untilTerminal(event)) return true;
+        if (event.type !== 'execution_suspended') return false;
+        // Whether it is settled depends on the suspension as written (and, for sync children, on them).
+        const written = await ctx.runtime.waitFor(id, (execution) => execution.seq >= event.seq, signal);
+        return ctx.runtime.isSettled(written);
+      },
+      signal,
+    );
     const first = events.next();
     if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));
     else startIfNeverStarted(ctx, id);

@@ -33,22 +33,34 @@ export function jsonBytes(value: Json | undefined): number {
 export function checkSize(field: string, value: Json | undefined, max: number): void {
   const bytes = jsonBytes(value);
   if (bytes > max) {
-    throw new AppError('invalid_argument', 'invalid_request', `${field} is ${bytes} bytes; the limit is ${max}`, { field, bytes: String(bytes), limit: String(max) }, [
-      { field, description: `larger than ${max} bytes` },
-    ]);
+    throw new AppError(
+      'invalid_argument',
+      'invalid_request',
+      `${field} is ${bytes} bytes; the limit is ${max}`,
+      { field, bytes: String(bytes), limit: String(max) },
+      [{ field, description: `larger than ${max} bytes` }],
+    );
   }
 }
 
 /** Violations of the id and label rules of StartExecution. */
-export function checkStartIds(executionId: string | undefined, requestId: string | undefined, labels: Readonly<Record<string, string>>, limits: RequestLimits): void {
+export function checkStartIds(
+  executionId: string | undefined,
+  requestId: string | undefined,
+  labels: Readonly<Record<string, string>>,
+  limits: RequestLimits,
+): void {
   const violations: FieldViolation[] = [];
-  if (executionId !== undefined && !EXECUTION_ID.test(executionId)) violations.push({ field: 'execution_id', description: 'must be 1 to 128 characters from [A-Za-z0-9_.:-]' });
-  if (requestId !== undefined && (requestId.length === 0 || requestId.length > 128)) violations.push({ field: 'request_id', description: 'must be 1 to 128 characters' });
+  if (executionId !== undefined && !EXECUTION_ID.test(executionId))
+    violations.push({ field: 'execution_id', description: 'must be 1 to 128 characters from [A-Za-z0-9_.:-]' });
+  if (requestId !== undefined && (requestId.length === 0 || requestId.length > 128))
+    violations.push({ field: 'request_id', description: 'must be 1 to 128 characters' });
   const keys = Object.keys(labels);
   if (keys.length > limits.maxLabels) violations.push({ field: 'labels', description: `at most ${limits.maxLabels} labels` });
   for (const key of keys) {
     if (!LABEL_KEY.test(key)) violations.push({ field: `labels[${JSON.stringify(key)}]`, description: 'keys are 1 to 63 characters from [A-Za-z0-9_.-]' });
-    else if ((labels[key] as string).length > 255) violations.push({ field: `labels[${JSON.stringify(key)}]`, description: 'values are at most 255 characters' });
+    else if ((labels[key] as string).length > 255)
+      violations.push({ field: `labels[${JSON.stringify(key)}]`, description: 'values are at most 255 characters' });
   }
   if (violations.length > 0) throw invalidRequest(violations);
 }

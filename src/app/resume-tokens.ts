@@ -37,7 +37,14 @@ export class ResumeTokens {
       const parts = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
       if (!Array.isArray(parts) || parts.length !== 5) return null;
       const [executionId, nodeKey, runIndex, attempt, kind] = parts as unknown[];
-      if (typeof executionId !== 'string' || typeof nodeKey !== 'string' || typeof runIndex !== 'number' || typeof attempt !== 'number' || typeof kind !== 'string' || !KINDS.has(kind)) {
+      if (
+        typeof executionId !== 'string' ||
+        typeof nodeKey !== 'string' ||
+        typeof runIndex !== 'number' ||
+        typeof attempt !== 'number' ||
+        typeof kind !== 'string' ||
+        !KINDS.has(kind)
+      ) {
         return null;
       }
       return { executionId, nodeKey, runIndex, attempt, kind: kind as SuspensionKind };

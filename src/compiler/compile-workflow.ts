@@ -25,8 +25,7 @@ import { selectTrigger } from './trigger.js';
 
 /** The graph and its warnings, or every diagnostic when at least one is an error (SEMANTICS.md §2.1). */
 export type CompileResult =
-  | { readonly ok: true; readonly graph: ExecutionGraph; readonly diagnostics: Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+  { readonly ok: true; readonly graph: ExecutionGraph; readonly diagnostics: Diagnostic[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /** What the per-node checks learned about one node. */
 interface NodeState {

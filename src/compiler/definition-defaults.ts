@@ -16,7 +16,10 @@ export function namedTrigger(definition: WorkflowDefinition): string | undefined
  * Call it only on a definition that passed every check; `nodes` gives each node's checked settings
  * and its params, already deep-frozen.
  */
-export function withDefaults(definition: WorkflowDefinition, nodes: readonly { readonly settings: NodeSettings; readonly params: JsonObject }[]): WorkflowDefinition {
+export function withDefaults(
+  definition: WorkflowDefinition,
+  nodes: readonly { readonly settings: NodeSettings; readonly params: JsonObject }[],
+): WorkflowDefinition {
   const maxLoopIterations = definition.settings?.maxLoopIterations;
   const trigger = namedTrigger(definition);
   return Object.freeze({

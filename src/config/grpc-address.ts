@@ -15,10 +15,7 @@ export function parseGrpcAddress(variable: string, value: string): GrpcAddress {
   const match = HOST_PORT.exec(value);
   const port = match ? Number(match[2]) : Number.NaN;
   if (!match || port > 65_535) {
-    throw new ConfigError(
-      variable,
-      `invalid address ${JSON.stringify(value)}: expected host:port with a port from 0 to 65535, e.g. 127.0.0.1:50051`,
-    );
+    throw new ConfigError(variable, `invalid address ${JSON.stringify(value)}: expected host:port with a port from 0 to 65535, e.g. 127.0.0.1:50051`);
   }
   const host = match[1] as string;
   return Object.freeze({ host, port, text: `${host}:${port}` });

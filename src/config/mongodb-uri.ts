@@ -19,6 +19,7 @@ export function parseMongodbUri(variable: string, value: string | undefined): Mo
   const match = URI.exec(value);
   if (match === null) throw new ConfigError(variable, 'invalid connection string: expected mongodb://host[:port][/database][?options] or mongodb+srv://…');
   const path = decodeURIComponent(match[3] ?? '');
-  if (path !== '' && !DATABASE.test(path)) throw new ConfigError(variable, `invalid database name ${JSON.stringify(path)}: 1 to 63 characters from [A-Za-z0-9_-]`);
+  if (path !== '' && !DATABASE.test(path))
+    throw new ConfigError(variable, `invalid database name ${JSON.stringify(path)}: 1 to 63 characters from [A-Za-z0-9_-]`);
   return Object.freeze({ uri: value, database: path === '' ? DEFAULT_MONGODB_DATABASE : path });
 }

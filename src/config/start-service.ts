@@ -24,7 +24,9 @@ export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly timers?: Timers;
   /** Application settings (subscriber queue, poll intervals, limits …). */
-  readonly app?: Partial<Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag'>>;
+  readonly app?: Partial<
+    Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag'>
+  >;
   readonly edgeLimits?: Partial<EdgeLimits>;
   readonly capacity?: Partial<CallCapacity>;
   /** Largest request message, bytes. */
@@ -107,7 +109,12 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   });
   built.app = app;
 
-  const rpc = createPranaHandlers({ app, log: logger, ...(overrides.edgeLimits && { limits: overrides.edgeLimits }), ...(overrides.capacity && { capacity: overrides.capacity }) });
+  const rpc = createPranaHandlers({
+    app,
+    log: logger,
+    ...(overrides.edgeLimits && { limits: overrides.edgeLimits }),
+    ...(overrides.capacity && { capacity: overrides.capacity }),
+  });
   let server;
   try {
     server = await startGrpcServer({
@@ -126,7 +133,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   app.start();
   const grpc = server;
   const stopWatching = availability.onChange((available) => {
-    logger[available ? 'info' : 'error']({ store: 'mongodb' }, available ? 'the store answers again: SERVING' : 'the store cannot be reached: NOT_SERVING, calls fail with store_unavailable');
+    logger[available ? 'info' : 'error'](
+      { store: 'mongodb' },
+      available ? 'the store answers again: SERVING' : 'the store cannot be reached: NOT_SERVING, calls fail with store_unavailable',
+    );
     grpc.setReady(available);
   });
   if (!availability.available) grpc.setReady(false);

@@ -11,7 +11,10 @@ export const MIN_TOKEN_SECRET_LENGTH = 32;
 export function parseTokenSecret(variable: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value.length < MIN_TOKEN_SECRET_LENGTH) {
-    throw new ConfigError(variable, `too short: ${value.length} characters; use at least ${MIN_TOKEN_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+    throw new ConfigError(
+      variable,
+      `too short: ${value.length} characters; use at least ${MIN_TOKEN_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`,
+    );
   }
   return value;
 }

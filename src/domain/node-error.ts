@@ -11,12 +11,7 @@ export interface NodeError {
 }
 
 /** Codes that are never retried (SEMANTICS.md §7.1). */
-export const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set([
-  'invalid_params',
-  'expression_error',
-  'unknown_node_type',
-  'output_too_large',
-]);
+export const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['invalid_params', 'expression_error', 'unknown_node_type', 'output_too_large']);
 
 /** True when an error with this code may be retried. */
 export function isRetryable(code: string): boolean {

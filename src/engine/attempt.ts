@@ -80,7 +80,10 @@ function executeInline(node: GraphNode, params: JsonObject, context: AttemptCont
   }
   if (outcome instanceof Promise) {
     outcome.catch(() => undefined);
-    return { kind: 'error', error: { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'an inline node type returned a promise' } } };
+    return {
+      kind: 'error',
+      error: { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'an inline node type returned a promise' } },
+    };
   }
   return outcome;
 }

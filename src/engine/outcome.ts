@@ -32,7 +32,12 @@ export function applyOutcome(step: Step, node: GraphNode, run: NodeExecution, ou
     }
     case 'suspend':
       if (node.type.trigger || !isSuspensionRequest(outcome.suspension)) {
-        return handleNodeError(step, node, run, nodeError(node, { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'a trigger cannot suspend' } }));
+        return handleNodeError(
+          step,
+          node,
+          run,
+          nodeError(node, { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'a trigger cannot suspend' } }),
+        );
       }
       return suspendRun(step, node, run, outcome.suspension);
     case 'error':
@@ -49,7 +54,11 @@ function completionProblem(step: Step, node: GraphNode, outcome: Extract<Outcome
     return nodeError(node, { code: 'invalid_output_port', message: 'Invalid output port specified', details: { port } });
   }
   if ((outcome.nodeContext !== undefined && !isJsonObject(outcome.nodeContext)) || (outcome.state !== undefined && !isJsonObject(outcome.state))) {
-    return nodeError(node, { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'node_context and state must be objects' } });
+    return nodeError(node, {
+      code: 'invalid_outcome',
+      message: 'Node returned an invalid outcome',
+      details: { reason: 'node_context and state must be objects' },
+    });
   }
   const max = step.env.limits.maxOutputBytes;
   const problem = checkOutput(outcome.output, max);
@@ -171,7 +180,15 @@ function failRun(step: Step, node: GraphNode, run: NodeExecution, error: NodeErr
   const execution = step.execution;
   replaceLatestRun(execution, node, { ...run, status: 'failed', error, output: null, outputPort: null, suspension: null, completedAt: step.now });
   refreshNodeView(execution, node.key);
-  emit(step, { type: 'node_failed', nodeKey: node.key, nodeType: node.type.type, runIndex: run.runIndex, executionIndex: run.executionIndex, attempt: run.attempt, error });
+  emit(step, {
+    type: 'node_failed',
+    nodeKey: node.key,
+    nodeType: node.type.type,
+    runIndex: run.runIndex,
+    executionIndex: run.executionIndex,
+    attempt: run.attempt,
+    error,
+  });
   execution.status = 'failed';
   execution.finishedAt = step.now;
   emit(step, { type: 'execution_failed', error: error as unknown as Json });

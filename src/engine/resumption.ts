@@ -43,7 +43,14 @@ export function wake(step: Step): ResumeProblem | null {
     case 'retry': {
       step.execution.status = 'running';
       emit(step, { type: 'execution_resumed', nodeKey: node.key, reason: 'retry', requestId: null });
-      const next: NodeExecution = { ...run, attempt: suspension.attempt, status: 'running', suspension: null, params: node.constantParams, startedAt: step.now };
+      const next: NodeExecution = {
+        ...run,
+        attempt: suspension.attempt,
+        status: 'running',
+        suspension: null,
+        params: node.constantParams,
+        startedAt: step.now,
+      };
       continueWith(step, startAttempt(step, node, next, true));
       return null;
     }

@@ -15,4 +15,3 @@ export function route(execution: Execution, node: GraphNode, port: string, execu
   }
   execution.activePaths.complete(node.index, executionIndex);
 }
-

@@ -1,11 +1,6 @@
 /** The codes of compile diagnostics produced by the expression language (EXPRESSIONS.md §12.1). */
 export type ExpressionDiagnosticCode =
-  | 'template_syntax_error'
-  | 'template_too_large'
-  | 'unknown_filter'
-  | 'invalid_filter_arguments'
-  | 'invalid_directive'
-  | 'directive_extra_keys';
+  'template_syntax_error' | 'template_too_large' | 'unknown_filter' | 'invalid_filter_arguments' | 'invalid_directive' | 'directive_extra_keys';
 
 /** A compile diagnostic of one template string or directive inside params. */
 export interface ExpressionDiagnostic {

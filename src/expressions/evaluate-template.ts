@@ -30,11 +30,7 @@ export type EvaluateTemplateResult = { readonly ok: true; readonly value: Json }
  * Evaluates a parsed template against a context (tests, tools). The render limits apply as for
  * one params object holding just this template.
  */
-export function evaluateTemplate(
-  template: Template,
-  context: ExpressionContext,
-  options?: { limits?: Partial<RenderLimits> },
-): EvaluateTemplateResult {
+export function evaluateTemplate(template: Template, context: ExpressionContext, options?: { limits?: Partial<RenderLimits> }): EvaluateTemplateResult {
   const run = new RenderRun(context, resolveRenderLimits(options?.limits));
   try {
     const value = programOf(template).evaluate(run);

@@ -1,13 +1,5 @@
 import type { Json } from '../domain/json.js';
-import type {
-  AccessSegment,
-  BinaryOperator,
-  BinaryStep,
-  ExpressionNode,
-  FilterCall,
-  LiteralNode,
-  UnaryOperator,
-} from './ast.js';
+import type { AccessSegment, BinaryOperator, BinaryStep, ExpressionNode, FilterCall, LiteralNode, UnaryOperator } from './ast.js';
 import type { BlockLexer } from './lexer.js';
 import type { PositionTracker, SourcePosition } from './source-position.js';
 import { syntaxError } from './template-syntax-error.js';
@@ -85,8 +77,7 @@ export class ExpressionParser {
       filters.push({ position, name: nameToken.name, args });
       const after = this.lexer.peek();
       const allowed =
-        after.kind === 'close' ||
-        (after.kind === 'punct' && (after.symbol === '|' || after.symbol === ')' || after.symbol === ']' || after.symbol === ','));
+        after.kind === 'close' || (after.kind === 'punct' && (after.symbol === '|' || after.symbol === ')' || after.symbol === ']' || after.symbol === ','));
       if (!allowed) {
         syntaxError(
           after.start,

@@ -14,9 +14,7 @@ import { TemplateSyntaxError } from './template-syntax-error.js';
 import { exceedsUtf8, utf8Length } from './utf8-length.js';
 
 /** The outcome of parsing one template string. */
-export type ParseTemplateResult =
-  | { readonly ok: true; readonly template: Template }
-  | { readonly ok: false; readonly diagnostic: TemplateDiagnostic };
+export type ParseTemplateResult = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly diagnostic: TemplateDiagnostic };
 
 /**
  * Parses a template string into its AST (EXPRESSIONS.md §2–§5) and checks filter names and

@@ -43,9 +43,7 @@ function activeBody(frame: Frame): Block[] {
 
 /** Removes text blocks that trimming emptied. */
 function withoutEmptyText(body: Block[]): Block[] {
-  return body.some((block) => block.kind === 'text' && block.text === '')
-    ? body.filter((block) => block.kind !== 'text' || block.text !== '')
-    : body;
+  return body.some((block) => block.kind === 'text' && block.text === '') ? body.filter((block) => block.kind !== 'text' || block.text !== '') : body;
 }
 
 /** Finds the next `{{`, `{%` or `{#` at or after `from`, or -1. */

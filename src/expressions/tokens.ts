@@ -1,27 +1,6 @@
 /** Operators and punctuation inside a block (EXPRESSIONS.md §4). */
 export type Punctuator =
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | '=='
-  | '!='
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '!'
-  | '&&'
-  | '||'
-  | '|'
-  | '('
-  | ')'
-  | '['
-  | ']'
-  | ','
-  | '.'
-  | '=';
+  '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '!' | '&&' | '||' | '|' | '(' | ')' | '[' | ']' | ',' | '.' | '=';
 
 /** One token inside `{{ … }}` or `{% … %}`; `start`/`end` are UTF-16 offsets into the template. */
 export type Token =

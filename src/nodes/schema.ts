@@ -17,7 +17,12 @@ export type FieldSpec =
   | (FieldBase & { readonly type: 'boolean' })
   | (FieldBase & { readonly type: 'integer'; readonly min?: number; readonly max?: number })
   | (FieldBase & { readonly type: 'number'; readonly min?: number; readonly max?: number })
-  | (FieldBase & { readonly type: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: { readonly regex: RegExp; readonly rule: string } })
+  | (FieldBase & {
+      readonly type: 'string';
+      readonly minLength?: number;
+      readonly maxLength?: number;
+      readonly pattern?: { readonly regex: RegExp; readonly rule: string };
+    })
   | (FieldBase & { readonly type: 'enum'; readonly values: readonly string[]; readonly caseInsensitive?: boolean })
   | (FieldBase & { readonly type: 'object'; readonly fields?: Readonly<Record<string, FieldSpec>>; readonly open?: boolean })
   | (FieldBase & { readonly type: 'array'; readonly items?: FieldSpec })

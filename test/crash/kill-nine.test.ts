@@ -38,7 +38,11 @@ class Clients {
   constructor(private readonly live: () => readonly ServiceProcess[]) {}
 
   /** Runs one call on a live process (round robin by attempt); retries what a client retries. */
-  async retry<Response>(what: string, work: (client: ExecutionServiceClient) => Promise<{ ok: true; response: Response } | { ok: false; error: ServiceError }>, accept: (error: ServiceError) => boolean = () => false): Promise<Response | ServiceError> {
+  async retry<Response>(
+    what: string,
+    work: (client: ExecutionServiceClient) => Promise<{ ok: true; response: Response } | { ok: false; error: ServiceError }>,
+    accept: (error: ServiceError) => boolean = () => false,
+  ): Promise<Response | ServiceError> {
     for (let attempt = 0; attempt < 2000; attempt++) {
       const up = this.live().filter((p) => !p.exited());
       if (up.length > 0) {
@@ -77,7 +81,11 @@ class Clients {
 async function report(uri: string, ids: readonly string[], processes: readonly ServiceProcess[]): Promise<void> {
   const direct = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
   try {
-    for (const row of await direct.db().collection('executions').find({ _id: { $in: [...ids] as never[] } }).toArray()) {
+    for (const row of await direct
+      .db()
+      .collection('executions')
+      .find({ _id: { $in: [...ids] as never[] } })
+      .toArray()) {
       const { data, ...fields } = row;
       console.log(`[crash] unfinished ${JSON.stringify(fields)} data ${String(data).slice(0, 1500)}`);
       for (const p of processes) for (const line of p.log.filter((l) => l.includes(String(row._id)))) console.log(`[crash] ${p.name}: ${line.slice(0, 600)}`);
@@ -132,7 +140,13 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
     const script = async (n: number): Promise<void> => {
       await sleep(n * START_EVERY_MS);
       const kind = LOAD_KINDS[n % LOAD_KINDS.length] as LoadKind;
-      const request = StartExecutionRequest.fromPartial({ graphId: graphs.get(kind), input: { n }, requestId: `load-${n}`, labels: { load: 'crash' }, wait: ExecutionWait.EXECUTION_WAIT_NONE });
+      const request = StartExecutionRequest.fromPartial({
+        graphId: graphs.get(kind),
+        input: { n },
+        requestId: `load-${n}`,
+        labels: { load: 'crash' },
+        wait: ExecutionWait.EXECUTION_WAIT_NONE,
+      });
       const started = await c.retry(`start ${n}`, (client) => call(client.startExecution.bind(client), request, within(5000)));
       if ('code' in started) return;
       const id = started.execution!.id;
@@ -140,12 +154,22 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
       if (kind !== 'webhook') return;
       for (;;) {
         await sleep(300);
-        const view = await c.retry(`get ${n}`, (client) => call(client.getExecution.bind(client), GetExecutionRequest.fromPartial({ executionId: id }), within(5000)));
+        const view = await c.retry(`get ${n}`, (client) =>
+          call(client.getExecution.bind(client), GetExecutionRequest.fromPartial({ executionId: id }), within(5000)),
+        );
         if ('code' in view) return;
         if (view.execution?.status === ExecutionStatus.EXECUTION_STATUS_SUSPENDED && view.execution.suspension?.nodeKey === 'approval') break;
       }
-      const resume = ResumeRequest.fromPartial({ target: { $case: 'node', value: { executionId: id, nodeKey: 'approval' } }, data: { approved: true }, requestId: `approve-${n}` });
-      await c.retry(`resume ${n}`, (client) => call(client.resume.bind(client), resume, within(5000)), (error) => error.code === status.FAILED_PRECONDITION);
+      const resume = ResumeRequest.fromPartial({
+        target: { $case: 'node', value: { executionId: id, nodeKey: 'approval' } },
+        data: { approved: true },
+        requestId: `approve-${n}`,
+      });
+      await c.retry(
+        `resume ${n}`,
+        (client) => call(client.resume.bind(client), resume, within(5000)),
+        (error) => error.code === status.FAILED_PRECONDITION,
+      );
     };
 
     const load = Promise.all(Array.from({ length: EXECUTIONS }, (_, n) => script(n)));
@@ -172,8 +196,15 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
     const unfinished = new Set(ids);
     while (unfinished.size > 0 && Date.now() < ending) {
       for (const id of [...unfinished]) {
-        const view = await c.retry(`get ${id}`, (client) => call(client.getExecution.bind(client), GetExecutionRequest.fromPartial({ executionId: id }), within(5000)));
-        if (!('code' in view) && [ExecutionStatus.EXECUTION_STATUS_COMPLETED, ExecutionStatus.EXECUTION_STATUS_FAILED, ExecutionStatus.EXECUTION_STATUS_CANCELLED].includes(view.execution!.status)) {
+        const view = await c.retry(`get ${id}`, (client) =>
+          call(client.getExecution.bind(client), GetExecutionRequest.fromPartial({ executionId: id }), within(5000)),
+        );
+        if (
+          !('code' in view) &&
+          [ExecutionStatus.EXECUTION_STATUS_COMPLETED, ExecutionStatus.EXECUTION_STATUS_FAILED, ExecutionStatus.EXECUTION_STATUS_CANCELLED].includes(
+            view.execution!.status,
+          )
+        ) {
           expect([id, view.execution!.status]).toEqual([id, ExecutionStatus.EXECUTION_STATUS_COMPLETED]);
           unfinished.delete(id);
         }
@@ -191,7 +222,11 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
     // Nothing in the store is left running, pending or suspended (children included).
     const direct = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
     try {
-      const rows = await direct.db().collection('executions').find({}, { projection: { _id: 1, status: 1 } }).toArray();
+      const rows = await direct
+        .db()
+        .collection('executions')
+        .find({}, { projection: { _id: 1, status: 1 } })
+        .toArray();
       expect(rows.length).toBe(EXECUTIONS + 2 * (EXECUTIONS / LOAD_KINDS.length));
       expect(rows.filter((row) => !['completed', 'failed', 'cancelled'].includes(String(row.status)))).toEqual([]);
     } finally {
@@ -210,10 +245,13 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
         repeated++;
         const before = hits[i - 1]!.at;
         const again = hits[i]!.at;
-        if (!faults.some((fault) => before <= fault && fault <= again)) unexplained.push(`${key} called again at +${again - before} ms with no crash in between`);
+        if (!faults.some((fault) => before <= fault && fault <= again))
+          unexplained.push(`${key} called again at +${again - before} ms with no crash in between`);
       }
     }
-    console.log(`[crash] ${EXECUTIONS} executions, ${effects.hits.length} calls, ${repeated} repeated across a crash; faults at ${faults.map((f) => new Date(f).toISOString()).join(', ')}`);
+    console.log(
+      `[crash] ${EXECUTIONS} executions, ${effects.hits.length} calls, ${repeated} repeated across a crash; faults at ${faults.map((f) => new Date(f).toISOString()).join(', ')}`,
+    );
     expect(unexplained).toEqual([]);
   }, 300_000);
 });

@@ -13,7 +13,8 @@ function line(id: string, nodes: NodeMessage[]): Workflow {
   return { id, name: id, version: 1, variables: undefined, settings: undefined, nodes, connections, trigger: '' };
 }
 
-const call = (key: string, base: string, path = '/effect'): NodeMessage => node(key, 'http.request', { url: `${base}${path}`, method: 'POST', json: { step: key }, timeout: 10_000 });
+const call = (key: string, base: string, path = '/effect'): NodeMessage =>
+  node(key, 'http.request', { url: `${base}${path}`, method: 'POST', json: { step: key }, timeout: 10_000 });
 const keep = (key: string): NodeMessage => node(key, 'data.set_data', { mapping_map: { last: key, status: '{{ $input.main.status }}' } });
 
 /** The kinds of execution the load mixes. */
@@ -33,26 +34,49 @@ export function workflowOf(kind: LoadKind, base: string, child: string): Workflo
     case 'chain':
       return line('crash-chain', [start, call('c1', base), keep('k1'), call('c2', base), keep('k2'), call('c3', base), keep('done')]);
     case 'interval':
-      return line('crash-interval', [start, call('c1', base), node('pause', 'wait.wait', { mode: 'interval', duration: 2, unit: 'seconds' }), call('c2', base), keep('done')]);
+      return line('crash-interval', [
+        start,
+        call('c1', base),
+        node('pause', 'wait.wait', { mode: 'interval', duration: 2, unit: 'seconds' }),
+        call('c2', base),
+        keep('done'),
+      ]);
     case 'webhook':
-      return line('crash-webhook', [start, call('c1', base), node('approval', 'wait.wait', { mode: 'webhook', timeout_hours: 1 }), call('c2', base), keep('done')]);
+      return line('crash-webhook', [
+        start,
+        call('c1', base),
+        node('approval', 'wait.wait', { mode: 'webhook', timeout_hours: 1 }),
+        call('c2', base),
+        keep('done'),
+      ]);
     case 'retry':
       return line('crash-retry', [
         start,
-        node('flaky', 'http.request', { url: `${base}/flaky`, method: 'POST', timeout: 10_000 }, {
-          onError: OnError.ON_ERROR_STOP_WORKFLOW,
-          retryOnFailed: true,
-          maxRetries: 3,
-          retryDelayMs: '500',
-          retryBackoff: undefined,
-          retryMaxDelayMs: undefined,
-        }),
+        node(
+          'flaky',
+          'http.request',
+          { url: `${base}/flaky`, method: 'POST', timeout: 10_000 },
+          {
+            onError: OnError.ON_ERROR_STOP_WORKFLOW,
+            retryOnFailed: true,
+            maxRetries: 3,
+            retryDelayMs: '500',
+            retryBackoff: undefined,
+            retryMaxDelayMs: undefined,
+          },
+        ),
         keep('done'),
       ]);
     case 'children':
       return line('crash-children', [
         start,
-        node('children', 'workflow.execute_workflow', { workflow_id: child, execution_mode: 'sync', batch_mode: 'single', input_data: [{ n: 1 }, { n: 2 }], timeout_ms: 600_000 }),
+        node('children', 'workflow.execute_workflow', {
+          workflow_id: child,
+          execution_mode: 'sync',
+          batch_mode: 'single',
+          input_data: [{ n: 1 }, { n: 2 }],
+          timeout_ms: 600_000,
+        }),
         keep('done'),
       ]);
   }

@@ -34,7 +34,10 @@ function bash(script: string, env: Record<string, string>): Promise<{ code: numb
 
 /** A line of the session's output with the ids that differ between runs replaced. */
 function normalised(line: string): string {
-  return line.trimEnd().replace(/^graph: [0-9a-f]{64}$/, 'graph: <id>').replace(/^execution: \S+ /, 'execution: <id> ');
+  return line
+    .trimEnd()
+    .replace(/^graph: [0-9a-f]{64}$/, 'graph: <id>')
+    .replace(/^execution: \S+ /, 'execution: <id> ');
 }
 
 describe('buf curl against a running server', () => {
@@ -61,7 +64,18 @@ describe('buf curl against a running server', () => {
   it('gets a refused call as the gRPC status with ErrorInfo and ResourceInfo, exit code = code × 8', async () => {
     const failure = await runFile(
       'npx',
-      ['buf', 'curl', '--schema', 'proto', '--protocol', 'grpc', '--http2-prior-knowledge', '-d', '{"execution_id": "nope"}', `http://${t.target}/prana.v1.ExecutionService/GetExecution`],
+      [
+        'buf',
+        'curl',
+        '--schema',
+        'proto',
+        '--protocol',
+        'grpc',
+        '--http2-prior-knowledge',
+        '-d',
+        '{"execution_id": "nope"}',
+        `http://${t.target}/prana.v1.ExecutionService/GetExecution`,
+      ],
       { cwd: ROOT },
     ).then(
       () => null,

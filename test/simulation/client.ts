@@ -138,7 +138,13 @@ export class Clients {
     let refused = false;
     const resumed = await this.call(
       script.id,
-      (app) => app.resume({ target: { kind: 'node', executionId: id, nodeKey }, data: { approved: true, node: nodeKey }, requestId: `resume-${script.id}-${nodeKey}-${runIndex}`, wait: 'none' }),
+      (app) =>
+        app.resume({
+          target: { kind: 'node', executionId: id, nodeKey },
+          data: { approved: true, node: nodeKey },
+          requestId: `resume-${script.id}-${nodeKey}-${runIndex}`,
+          wait: 'none',
+        }),
       ['not_suspended', 'wrong_node', 'stale_token'],
       () => {
         refused = true;
@@ -156,7 +162,12 @@ export class Clients {
    * One call to a random live replica, bounded by the client's deadline. Returns undefined when it
    * must be tried again (a retryable error or no answer) or was refused for one of `expected`.
    */
-  private async call<T>(who: string, work: (app: Replica['app']) => Promise<T>, expected: readonly string[] = [], onRefused?: () => void): Promise<T | undefined> {
+  private async call<T>(
+    who: string,
+    work: (app: Replica['app']) => Promise<T>,
+    expected: readonly string[] = [],
+    onRefused?: () => void,
+  ): Promise<T | undefined> {
     const live = this.replicas().filter((r) => !r.dead);
     if (live.length === 0) return undefined;
     const replica = this.prng.pick(live);
@@ -176,10 +187,16 @@ export class Clients {
           },
         );
       });
-      if (traced) process.stdout.write(`${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ok\n`);
+      if (traced)
+        process.stdout.write(
+          `${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ok\n`,
+        );
       return value;
     } catch (error) {
-      if (traced) process.stdout.write(`${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ${String(error)}\n`);
+      if (traced)
+        process.stdout.write(
+          `${this.scheduler.now() % 10_000_000} client ${who} on ${replica.name}: ${work.toString().slice(0, 60).replace(/\s+/g, ' ')} → ${String(error)}\n`,
+        );
       if (retryable(error)) {
         this.record.retries++;
         return undefined;

@@ -102,7 +102,8 @@ function trace(scheduler: Scheduler, incarnation: Incarnation, what: string, fau
     return String(value);
   };
   const text = args.map(describe).join(' ');
-  if (TRACE !== undefined && text.includes(TRACE)) process.stdout.write(`${scheduler.now() % 10_000_000} ${incarnation.name} ${what} ${fault === 'none' ? '' : fault + ' '}${text}\n`);
+  if (TRACE !== undefined && text.includes(TRACE))
+    process.stdout.write(`${scheduler.now() % 10_000_000} ${incarnation.name} ${what} ${fault === 'none' ? '' : fault + ' '}${text}\n`);
 }
 
 /**

@@ -89,7 +89,8 @@ export async function checkInvariants(input: {
       continue;
     }
     const terminal = TERMINAL_EVENT[execution.status];
-    if (terminal !== undefined && events.at(-1)?.type !== terminal) violations.push(`event log of ${execution.id} ends with ${events.at(-1)?.type ?? 'nothing'}, not ${terminal}`);
+    if (terminal !== undefined && events.at(-1)?.type !== terminal)
+      violations.push(`event log of ${execution.id} ends with ${events.at(-1)?.type ?? 'nothing'}, not ${terminal}`);
   }
 
   // At most one execution per request id (scripts label their executions).
@@ -131,7 +132,8 @@ export async function checkInvariants(input: {
       const again = runs[i] as LedgerEntry;
       if (again.runKey !== before.runKey) violations.push(`${key}: ran again with idempotency key ${again.runKey}, first ${before.runKey}`);
       const excused = input.disruptions.some((d) => (d.replica === '*' || d.replica === before.replica) && d.at >= before.at && d.at <= again.at);
-      if (!excused) violations.push(`${key}: ran again on ${again.replica} at ${again.at} after ${before.replica} at ${before.at} with no crash or fault in between`);
+      if (!excused)
+        violations.push(`${key}: ran again on ${again.replica} at ${again.at} after ${before.replica} at ${before.at} with no crash or fault in between`);
     }
   }
   return { violations, checks };

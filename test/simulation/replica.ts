@@ -51,7 +51,13 @@ export class Replica implements Incarnation {
     const timers = scheduler.timers(name);
     const wrap = <T extends object>(store: T): T => faulty(store, this, plan, scheduler);
     this.app = new PranaApp({
-      stores: { executions: wrap(stores.executions), events: wrap(stores.events), graphs: wrap(stores.graphs), idempotency: wrap(stores.idempotency), tasks: wrap(stores.tasks) },
+      stores: {
+        executions: wrap(stores.executions),
+        events: wrap(stores.events),
+        graphs: wrap(stores.graphs),
+        idempotency: wrap(stores.idempotency),
+        tasks: wrap(stores.tasks),
+      },
       graphCache: new NodeCacheGraphCache(),
       registry: createRegistry([...builtinNodeTypes(), simEffectNode(name, timers, ledger, scheduler)]),
       clock: scheduler,

@@ -51,7 +51,9 @@ export function simEffectNode(replica: string, timers: Timers, ledger: LedgerEnt
       const main = ctx.input.main;
       const n = isJsonObject(main) && typeof main.n === 'number' ? main.n : 0;
       const outcome: Outcome =
-        ctx.attempt < (params.fail_until as number) ? fail('sim_flaky', `attempt ${ctx.attempt} fails on purpose`) : complete({ label: params.label as Json, n: n + 1 });
+        ctx.attempt < (params.fail_until as number)
+          ? fail('sim_flaky', `attempt ${ctx.attempt} fails on purpose`)
+          : complete({ label: params.label as Json, n: n + 1 });
       return new Promise((resolve) => timers.setTimeout(() => resolve(outcome), params.delay_ms as number));
     },
   });

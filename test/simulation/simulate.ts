@@ -84,9 +84,12 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
     const replica = new Replica(`r${slot}#${incarnations[slot]}`, stores, scheduler, faultPlan, plan.settings, ledger, (dead) => {
       crashes++;
       faultPlan.record({ replica: dead.name, at: scheduler.now(), kind: 'crash' });
-      scheduler.timers(HARNESS).setTimeout(() => {
-        replicas[slot] = spawn(slot);
-      }, faultPrng.int(1000, 15_000));
+      scheduler.timers(HARNESS).setTimeout(
+        () => {
+          replicas[slot] = spawn(slot);
+        },
+        faultPrng.int(1000, 15_000),
+      );
     });
     replica.start();
     return replica;
@@ -107,7 +110,12 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
     if (!graphs.has(script.kind)) graphs.set(script.kind, await compile(workflowOf(script.kind, child, START, plan.delays)));
   }
 
-  const clients = new Clients(new Prng(seed ^ 0x27d4eb2f), scheduler, () => replicas, (script) => graphs.get(script.kind) as string);
+  const clients = new Clients(
+    new Prng(seed ^ 0x27d4eb2f),
+    scheduler,
+    () => replicas,
+    (script) => graphs.get(script.kind) as string,
+  );
   for (const script of plan.scripts) void clients.run(script);
   void clients.worker();
 
@@ -118,18 +126,24 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
       faultPlan.active = false;
     }, plan.faultPhaseMs);
     for (let i = 0; i < plan.clockJumps; i++) {
-      harness.setTimeout(() => {
-        faultPlan.counts.clockJumps++;
-        faultPlan.record({ replica: '*', at: scheduler.now(), kind: 'clock_jump' });
-        scheduler.jump(plan.settings.leaseMs + faultPrng.int(0, 5000));
-      }, faultPrng.int(0, plan.faultPhaseMs));
+      harness.setTimeout(
+        () => {
+          faultPlan.counts.clockJumps++;
+          faultPlan.record({ replica: '*', at: scheduler.now(), kind: 'clock_jump' });
+          scheduler.jump(plan.settings.leaseMs + faultPrng.int(0, 5000));
+        },
+        faultPrng.int(0, plan.faultPhaseMs),
+      );
     }
     if (plan.outage) {
-      harness.setTimeout(() => {
-        faultPlan.counts.outages++;
-        faultPlan.outageUntil = scheduler.now() + faultPrng.int(1000, 10_000);
-        faultPlan.record({ replica: '*', at: scheduler.now(), kind: 'outage' });
-      }, faultPrng.int(0, plan.faultPhaseMs));
+      harness.setTimeout(
+        () => {
+          faultPlan.counts.outages++;
+          faultPlan.outageUntil = scheduler.now() + faultPrng.int(1000, 10_000);
+          faultPlan.record({ replica: '*', at: scheduler.now(), kind: 'outage' });
+        },
+        faultPrng.int(0, plan.faultPhaseMs),
+      );
     }
   }
 

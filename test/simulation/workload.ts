@@ -3,9 +3,22 @@ import type { ConnectionDefinition, NodeDefinition, WorkflowDefinition } from '.
 import type { Prng } from './prng.js';
 
 /** The kinds of workflow a simulation runs; each exercises a part of the runtime. */
-export type ScriptKind = 'chain' | 'interval' | 'schedule' | 'webhook' | 'retry' | 'sync_children' | 'async_children' | 'fire_and_forget' | 'task' | 'loop' | 'cancel';
+export type ScriptKind =
+  'chain' | 'interval' | 'schedule' | 'webhook' | 'retry' | 'sync_children' | 'async_children' | 'fire_and_forget' | 'task' | 'loop' | 'cancel';
 
-export const SCRIPT_KINDS: readonly ScriptKind[] = ['chain', 'interval', 'schedule', 'webhook', 'retry', 'sync_children', 'async_children', 'fire_and_forget', 'task', 'loop', 'cancel'];
+export const SCRIPT_KINDS: readonly ScriptKind[] = [
+  'chain',
+  'interval',
+  'schedule',
+  'webhook',
+  'retry',
+  'sync_children',
+  'async_children',
+  'fire_and_forget',
+  'task',
+  'loop',
+  'cancel',
+];
 
 /** One client's work: start one execution of a kind, then drive it to its end as a caller would. */
 export interface Script {
@@ -47,9 +60,22 @@ export function workflowOf(kind: ScriptKind, child: string, startedAt: number, d
   const tail = node('result', 'data.set_data', { mapping_map: { n: '{{ $input.main.n }}', kind } });
   switch (kind) {
     case 'chain':
-      return line(kind, [node('start', 'manual.trigger'), effect('a'), node('twice', 'data.set_data', { mapping_map: { n: '{{ $input.main.n * 2 }}' } }), effect('b', delays.long), effect('c'), tail]);
+      return line(kind, [
+        node('start', 'manual.trigger'),
+        effect('a'),
+        node('twice', 'data.set_data', { mapping_map: { n: '{{ $input.main.n * 2 }}' } }),
+        effect('b', delays.long),
+        effect('c'),
+        tail,
+      ]);
     case 'interval':
-      return line(kind, [node('start', 'manual.trigger'), effect('a'), node('pause', 'wait.wait', { mode: 'interval', duration: 20, unit: 'seconds' }), effect('b'), tail]);
+      return line(kind, [
+        node('start', 'manual.trigger'),
+        effect('a'),
+        node('pause', 'wait.wait', { mode: 'interval', duration: 20, unit: 'seconds' }),
+        effect('b'),
+        tail,
+      ]);
     case 'schedule':
       return line(kind, [
         node('start', 'manual.trigger'),
@@ -76,7 +102,13 @@ export function workflowOf(kind: ScriptKind, child: string, startedAt: number, d
     case 'sync_children':
       return line(kind, [
         node('start', 'manual.trigger'),
-        node('children', 'workflow.execute_workflow', { workflow_id: child, execution_mode: 'sync', batch_mode: 'single', input_data: '{{ $input.main.items }}', timeout_ms: 3_600_000 }),
+        node('children', 'workflow.execute_workflow', {
+          workflow_id: child,
+          execution_mode: 'sync',
+          batch_mode: 'single',
+          input_data: '{{ $input.main.items }}',
+          timeout_ms: 3_600_000,
+        }),
         node('result', 'data.set_data', { mapping_map: { children: '{{ $input.main }}', kind } }),
       ]);
     case 'async_children':
@@ -109,12 +141,29 @@ export function workflowOf(kind: ScriptKind, child: string, startedAt: number, d
       const wf = line(kind, [node('start', 'manual.trigger'), node('each', 'core.for_each', { collection: '{{ $input.main.items }}', mode: 'single' })]);
       return {
         ...wf,
-        nodes: [...wf.nodes, node('body', 'sim.effect', { label: 'body', delay_ms: delays.short }), node('total', 'workflow.set_state', { last: '{{ $input.main.n }}' }), node('result', 'data.set_data', { mapping_map: { state: '{{ $execution.state }}', kind } })],
-        connections: [...wf.connections.map((c) => c), link('each', 'body', 'loop'), link('body', 'total'), link('total', 'each'), link('each', 'result', 'done')],
+        nodes: [
+          ...wf.nodes,
+          node('body', 'sim.effect', { label: 'body', delay_ms: delays.short }),
+          node('total', 'workflow.set_state', { last: '{{ $input.main.n }}' }),
+          node('result', 'data.set_data', { mapping_map: { state: '{{ $execution.state }}', kind } }),
+        ],
+        connections: [
+          ...wf.connections.map((c) => c),
+          link('each', 'body', 'loop'),
+          link('body', 'total'),
+          link('total', 'each'),
+          link('each', 'result', 'done'),
+        ],
       };
     }
     case 'cancel':
-      return line(kind, [node('start', 'manual.trigger'), effect('a'), node('approval', 'wait.wait', { mode: 'webhook', timeout_hours: 24 }), effect('b'), tail]);
+      return line(kind, [
+        node('start', 'manual.trigger'),
+        effect('a'),
+        node('approval', 'wait.wait', { mode: 'webhook', timeout_hours: 24 }),
+        effect('b'),
+        tail,
+      ]);
   }
 }
 

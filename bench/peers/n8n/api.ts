@@ -125,7 +125,10 @@ export interface N8nWorkflowModule {
 
 /** The `n8n-core` module surface used. */
 export interface N8nCoreModule {
-  readonly WorkflowExecute: new (additionalData: N8nAdditionalData, mode: N8nExecuteMode) => {
+  readonly WorkflowExecute: new (
+    additionalData: N8nAdditionalData,
+    mode: N8nExecuteMode,
+  ) => {
     run(options: { workflow: N8nWorkflow; startNode: N8nNode }): Promise<N8nRun>;
   };
   readonly ExecutionLifecycleHooks: new (mode: N8nExecuteMode, executionId: string, workflowData: N8nWorkflowData) => unknown;

@@ -56,12 +56,27 @@ export async function installN8n(options: { dir?: string; log?: (line: string) =
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'prana-peer-n8n', private: true }, null, 2)}\n`);
   }
   // One retry with short waits, so an unreachable registry fails in seconds rather than minutes.
-  const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', '--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000', '--prefix', dir, ...specs];
+  const args = [
+    'install',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--save-exact',
+    '--loglevel=error',
+    '--fetch-retries=1',
+    '--fetch-retry-mintimeout=2000',
+    '--fetch-retry-maxtimeout=5000',
+    '--prefix',
+    dir,
+    ...specs,
+  ];
   const { code, output } = await run('npm', args);
   if (code !== 0) {
     const said = summarise(output);
     if (NETWORK_FAILURE.test(output)) {
-      throw new Error(`n8n peer: the npm registry is unreachable, so ${specs.join(' ')} cannot be installed into ${dir}. Run the benchmark without the n8n comparison, or with registry access.\nnpm said:\n${said}`);
+      throw new Error(
+        `n8n peer: the npm registry is unreachable, so ${specs.join(' ')} cannot be installed into ${dir}. Run the benchmark without the n8n comparison, or with registry access.\nnpm said:\n${said}`,
+      );
     }
     throw new Error(`n8n peer: npm install ${specs.join(' ')} into ${dir} failed (exit ${code}).\nnpm said:\n${said}`);
   }

@@ -10,7 +10,12 @@ export class NodeCacheGraphCache implements GraphCache {
   private readonly cache: NodeCache;
 
   constructor(options: { ttlSeconds?: number; maxGraphs?: number } = {}) {
-    this.cache = new NodeCache({ useClones: false, stdTTL: options.ttlSeconds ?? 0, checkperiod: options.ttlSeconds === undefined ? 0 : 60, maxKeys: options.maxGraphs ?? -1 });
+    this.cache = new NodeCache({
+      useClones: false,
+      stdTTL: options.ttlSeconds ?? 0,
+      checkperiod: options.ttlSeconds === undefined ? 0 : 60,
+      maxKeys: options.maxGraphs ?? -1,
+    });
   }
 
   get(id: string): ExecutionGraph | undefined {

@@ -131,7 +131,13 @@ export function encodeExecution(execution: Execution, facts: GraphFacts, placeme
   return doc;
 }
 
-function encodeRun(run: NodeExecution, constant: JsonObject | null, defaultPort: string | null, seen: Map<object, number>, placement: OutputPlacement | undefined): RunDocument {
+function encodeRun(
+  run: NodeExecution,
+  constant: JsonObject | null,
+  defaultPort: string | null,
+  seen: Map<object, number>,
+  placement: OutputPlacement | undefined,
+): RunDocument {
   const doc: RunDocument = { k: run.nodeKey, s: STATUS_CODES[run.status], i: run.executionIndex, t: run.startedAt };
   if (run.runIndex !== 0) doc.r = run.runIndex;
   if (run.attempt !== 0) doc.a = run.attempt;

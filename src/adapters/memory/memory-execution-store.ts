@@ -1,4 +1,13 @@
-import type { DueWake, ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, Lease, PendingEffect, WriteOptions } from '../../app/ports/execution-store.js';
+import type {
+  DueWake,
+  ExecutionQuery,
+  ExecutionRecord,
+  ExecutionStore,
+  ExecutionSummary,
+  Lease,
+  PendingEffect,
+  WriteOptions,
+} from '../../app/ports/execution-store.js';
 import { StoreConflict } from '../../app/ports/execution-store.js';
 import type { Execution, ExecutionStatus } from '../../domain/execution.js';
 import type { ExecutionDocument, GraphFacts } from '../document/execution-codec.js';
@@ -67,7 +76,14 @@ export class MemoryExecutionStore implements ExecutionStore {
     const id = record.execution.id;
     if (this.rows.has(id)) throw new StoreConflict('exists', `execution ${id} exists`);
     this.storeOutputs(plan.serialized);
-    this.rows.set(id, { ...plan.row, revision: 1, nextWakeAt: record.nextWakeAt, lease: record.lease, effects: copyEffects(record.effects), updatedAt: record.updatedAt });
+    this.rows.set(id, {
+      ...plan.row,
+      revision: 1,
+      nextWakeAt: record.nextWakeAt,
+      lease: record.lease,
+      effects: copyEffects(record.effects),
+      updatedAt: record.updatedAt,
+    });
     return { ...record, execution: plan.execution, revision: 1 };
   }
 
@@ -87,7 +103,14 @@ export class MemoryExecutionStore implements ExecutionStore {
     }
     this.storeOutputs(plan.serialized);
     const revision = expectedRevision + 1;
-    this.rows.set(id, { ...plan.row, revision, nextWakeAt: record.nextWakeAt, lease: record.lease, effects: copyEffects(record.effects), updatedAt: record.updatedAt });
+    this.rows.set(id, {
+      ...plan.row,
+      revision,
+      nextWakeAt: record.nextWakeAt,
+      lease: record.lease,
+      effects: copyEffects(record.effects),
+      updatedAt: record.updatedAt,
+    });
     return { ...record, execution: plan.execution, revision };
   }
 

@@ -66,7 +66,15 @@ export class MongoEventLog implements EventLog {
 
 function eventRow(event: ExecutionEvent, epoch: number): EventRow {
   const { executionId, seq, type, time, ...rest } = event;
-  return { _id: `${executionId}/${String(seq).padStart(12, '0')}`, execution_id: executionId, seq, type, time: new Date(time), epoch, data: JSON.stringify(rest) };
+  return {
+    _id: `${executionId}/${String(seq).padStart(12, '0')}`,
+    execution_id: executionId,
+    seq,
+    type,
+    time: new Date(time),
+    epoch,
+    data: JSON.stringify(rest),
+  };
 }
 
 function eventOfRow(row: EventRow): ExecutionEvent {

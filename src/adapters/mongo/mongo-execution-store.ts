@@ -1,5 +1,13 @@
 import type { Collection, Filter } from 'mongodb';
-import type { DueWake, ExecutionQuery, ExecutionRecord, ExecutionStore, ExecutionSummary, PendingEffect, WriteOptions } from '../../app/ports/execution-store.js';
+import type {
+  DueWake,
+  ExecutionQuery,
+  ExecutionRecord,
+  ExecutionStore,
+  ExecutionSummary,
+  PendingEffect,
+  WriteOptions,
+} from '../../app/ports/execution-store.js';
 import { StoreConflict } from '../../app/ports/execution-store.js';
 import { outsideOutputRefs, type ExecutionDocument } from '../document/execution-codec.js';
 import { ExecutionSerializer, type OutsideOutput } from '../document/execution-serializer.js';
@@ -66,7 +74,7 @@ export class MongoExecutionStore implements ExecutionStore {
   get(id: string): Promise<ExecutionRecord | null> {
     return guard('get execution', async () => {
       const row = await this.executions.findOne({ _id: id });
-      return row === null ? null : (await this.records([row]))[0] ?? null;
+      return row === null ? null : ((await this.records([row]))[0] ?? null);
     });
   }
 
@@ -196,7 +204,13 @@ export class MongoExecutionStore implements ExecutionStore {
   /** Writes outside outputs, uncommitted; one that exists already has the same content (the id holds its hash). */
   private async writeOutputs(outputs: readonly OutsideOutput[], now: number): Promise<void> {
     if (outputs.length === 0) return;
-    const rows = outputs.map((o) => ({ _id: outputId(o.executionId, o.ref), execution_id: o.executionId, data: o.text, committed: false, written_at: new Date(now) }));
+    const rows = outputs.map((o) => ({
+      _id: outputId(o.executionId, o.ref),
+      execution_id: o.executionId,
+      data: o.text,
+      committed: false,
+      written_at: new Date(now),
+    }));
     try {
       await this.outputs.insertMany(rows, { ordered: false });
     } catch (error) {

@@ -19,7 +19,12 @@ export class MongoGraphStore implements GraphStore {
   save(graph: StoredGraph): Promise<void> {
     return guard('save graph', async () => {
       try {
-        await this.graphs.insertOne({ _id: graph.id, compiler_version: graph.compilerVersion, created_at: new Date(graph.createdAt), definition: JSON.stringify(graph.definition) });
+        await this.graphs.insertOne({
+          _id: graph.id,
+          compiler_version: graph.compilerVersion,
+          created_at: new Date(graph.createdAt),
+          definition: JSON.stringify(graph.definition),
+        });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
@@ -30,7 +35,12 @@ export class MongoGraphStore implements GraphStore {
     return guard('load graph', async () => {
       const row = await this.graphs.findOne({ _id: id });
       if (row === null) return null;
-      return { id: row._id, compilerVersion: row.compiler_version, createdAt: row.created_at.getTime(), definition: JSON.parse(row.definition) as WorkflowDefinition };
+      return {
+        id: row._id,
+        compilerVersion: row.compiler_version,
+        createdAt: row.created_at.getTime(),
+        definition: JSON.parse(row.definition) as WorkflowDefinition,
+      };
     });
   }
 

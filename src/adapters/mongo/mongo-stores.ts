@@ -64,7 +64,12 @@ export async function createMongoStores(uri: string, options: MongoStoreOptions)
   const db = client.db(options.dbName);
   return {
     availability,
-    executions: new MongoExecutionStore(db.collection<ExecutionRow>(COLLECTIONS.executions), db.collection<OutputRow>(COLLECTIONS.outputs), options.facts, options),
+    executions: new MongoExecutionStore(
+      db.collection<ExecutionRow>(COLLECTIONS.executions),
+      db.collection<OutputRow>(COLLECTIONS.outputs),
+      options.facts,
+      options,
+    ),
     events: new MongoEventLog(db.collection<EventRow>(COLLECTIONS.events)),
     graphs: new MongoGraphStore(db.collection<GraphRow>(COLLECTIONS.graphs)),
     idempotency: new MongoIdempotencyStore(db.collection<IdempotencyRow>(COLLECTIONS.idempotency)),

@@ -3,7 +3,16 @@ import { isTerminal } from '../../domain/execution.js';
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { EngineError } from '../../domain/node-error.js';
 import type { TaskResult } from '../../domain/resumption.js';
-import { currentSuspension, resumeRefusal, transition, type EngineInput, type PersistReason, type Refusal, type ResumeRefusal, type ResumeTarget } from '../../engine/index.js';
+import {
+  currentSuspension,
+  resumeRefusal,
+  transition,
+  type EngineInput,
+  type PersistReason,
+  type Refusal,
+  type ResumeRefusal,
+  type ResumeTarget,
+} from '../../engine/index.js';
 import { AppError, notFound } from '../app-error.js';
 import type { Clock, Timers } from '../ports/clock.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable, type PendingEffect } from '../ports/execution-store.js';
@@ -17,7 +26,15 @@ import { nextWakeOf } from './next-wake.js';
 import { owedBy, writeSession, type PersistenceDeps } from './persistence.js';
 import { recoveryOf } from './recovery.js';
 import type { Session } from './session.js';
-import { childrenResult, outsideResult, recordedResumeOf, recordedResumeResult, RESUME_TOKEN_SCOPE, taskResultOf, type SuspensionSources } from './suspension-sources.js';
+import {
+  childrenResult,
+  outsideResult,
+  recordedResumeOf,
+  recordedResumeResult,
+  RESUME_TOKEN_SCOPE,
+  taskResultOf,
+  type SuspensionSources,
+} from './suspension-sources.js';
 import type { Waiters } from './waiters.js';
 import type { WakeScheduler } from './wake-scheduler.js';
 
@@ -204,7 +221,11 @@ export class ExecutionActor {
     let leftBehind = record.lease !== null && record.lease.until > 0;
     // After this replica lost an execution while it was applying a result from outside (a write of a
     // task's result that landed after another replica had looked), that result may wait unapplied.
-    if (options.checkOutside === true && (recovery.kind === 'nothing' || recovery.kind === 'later') && (await outsideResult(this.deps, record.execution)) !== null) {
+    if (
+      options.checkOutside === true &&
+      (recovery.kind === 'nothing' || recovery.kind === 'later') &&
+      (await outsideResult(this.deps, record.execution)) !== null
+    ) {
       recovery = { kind: 'take_over' };
       leftBehind = true;
     }
@@ -273,7 +294,13 @@ export class ExecutionActor {
       createdAt: time,
     });
     if (requestId !== null) {
-      await this.deps.idempotency.putIfAbsent({ scope: 'resume', key: `${this.id}:${requestId}`, fingerprint: '', result: { execution_id: this.id, token }, createdAt: time });
+      await this.deps.idempotency.putIfAbsent({
+        scope: 'resume',
+        key: `${this.id}:${requestId}`,
+        fingerprint: '',
+        result: { execution_id: this.id, token },
+        createdAt: time,
+      });
     }
     const applied = recordedResumeOf(record.record.result) ?? { data: call.data, requestId };
     const alreadyResumed = !record.created && applied.requestId !== requestId;
@@ -345,7 +372,9 @@ export class ExecutionActor {
     if (isTerminal(execution.status)) {
       await this.deps.tasks.finish(call.taskId, 'cancelled', null);
       await this.finish(session);
-      throw new AppError('failed_precondition', 'task_closed', `task ${call.taskId} is cancelled: its execution ended ${execution.status}`, { status: 'cancelled' });
+      throw new AppError('failed_precondition', 'task_closed', `task ${call.taskId} is cancelled: its execution ended ${execution.status}`, {
+        status: 'cancelled',
+      });
     }
     let result = call.result;
     let already = false;
@@ -547,10 +576,13 @@ export class ExecutionActor {
   /** A node runs outside the mailbox; its outcome comes back as a message. */
   private await(pending: PendingNode): void {
     const token = ++this.tokens;
-    this.inflight = { token, settled: pending.outcome.then(
-      () => undefined,
-      () => undefined,
-    ) };
+    this.inflight = {
+      token,
+      settled: pending.outcome.then(
+        () => undefined,
+        () => undefined,
+      ),
+    };
     pending.outcome
       .then(
         (input) => this.post(() => this.onOutcome(token, input)),
@@ -577,7 +609,11 @@ export class ExecutionActor {
     if (suspension?.kind === 'sub_workflow') {
       // Sync children start right after the suspension is written (§9.2); the others when due.
       if (suspension.mode === 'sync') {
-        for (const child of suspension.childExecutionIds) this.deps.actorOf(child).look().catch((error: unknown) => this.deps.onError(error, `start child ${child}`));
+        for (const child of suspension.childExecutionIds)
+          this.deps
+            .actorOf(child)
+            .look()
+            .catch((error: unknown) => this.deps.onError(error, `start child ${child}`));
       } else {
         for (const child of suspension.children ?? []) this.deps.wakes.schedule(child.executionId, child.dueAt);
       }
@@ -608,7 +644,13 @@ export class ExecutionActor {
   private recordTooLarge(session: Session, error: DocumentTooLarge): Promise<StepResult> {
     const failure: EngineError = { type: 'execution_too_large', message: error.message, bytes: error.bytes, limit: error.limit };
     this.inflight = null;
-    return driveStep(session.execution, session.graph, { kind: 'abort', now: this.deps.clock.now(), error: failure }, this.deps.engine, this.driveEffects(session, true));
+    return driveStep(
+      session.execution,
+      session.graph,
+      { kind: 'abort', now: this.deps.clock.now(), error: failure },
+      this.deps.engine,
+      this.driveEffects(session, true),
+    );
   }
 
   /**
@@ -705,22 +747,27 @@ export class ExecutionActor {
           checkSuspension: () => this.post(() => this.onCheckSuspension()),
         },
         this.id,
-      ).then(
-        (done) => this.post(() => this.onEffectDone(effect, done)),
-        (error: unknown) => {
-          if (!(error instanceof StoreUnavailable || error instanceof AppError)) this.deps.onError(error, `effect ${effect.kind} of ${this.id}`);
-          return this.post(() => this.onEffectDone(effect, false));
-        },
-      ).catch((error: unknown) => this.deps.onError(error, `effect ${effect.kind} of ${this.id}`));
+      )
+        .then(
+          (done) => this.post(() => this.onEffectDone(effect, done)),
+          (error: unknown) => {
+            if (!(error instanceof StoreUnavailable || error instanceof AppError)) this.deps.onError(error, `effect ${effect.kind} of ${this.id}`);
+            return this.post(() => this.onEffectDone(effect, false));
+          },
+        )
+        .catch((error: unknown) => this.deps.onError(error, `effect ${effect.kind} of ${this.id}`));
     }
   }
 
   /** Renews the lease every third of its length while the session lasts. */
   private keepLease(): void {
     this.renewal?.cancel();
-    this.renewal = this.deps.timers.setTimeout(() => {
-      this.post(() => this.onRenew()).catch((error: unknown) => this.deps.onError(error, `renew lease of ${this.id}`));
-    }, Math.max(1, Math.floor(this.deps.leaseMs / 3)));
+    this.renewal = this.deps.timers.setTimeout(
+      () => {
+        this.post(() => this.onRenew()).catch((error: unknown) => this.deps.onError(error, `renew lease of ${this.id}`));
+      },
+      Math.max(1, Math.floor(this.deps.leaseMs / 3)),
+    );
   }
 
   /** Tries failed effects (or a failed write of carried-out ones) again after a growing delay. */

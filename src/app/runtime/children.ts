@@ -56,7 +56,9 @@ export function parentStance(parent: Execution, childId: string, parentNodeKey: 
     case 'running':
       return 'not_yet';
     case 'suspended':
-      return run.suspension?.kind === 'sub_workflow' && run.suspension.childExecutionIds.includes(childId) && parent.status === 'suspended' ? 'waiting' : 'never';
+      return run.suspension?.kind === 'sub_workflow' && run.suspension.childExecutionIds.includes(childId) && parent.status === 'suspended'
+        ? 'waiting'
+        : 'never';
     case 'completed':
     case 'failed':
     case 'cancelled':

@@ -95,7 +95,10 @@ function carryOut(command: Command, execution: Execution, effects: DriveEffects)
       const resume = command.node.type.resume;
       return runNode(command.context.nodeKey, command.context.runIndex, effects, () =>
         resume === undefined
-          ? { kind: 'error', error: { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'the node type cannot be resumed' } } }
+          ? {
+              kind: 'error',
+              error: { code: 'invalid_outcome', message: 'Node returned an invalid outcome', details: { reason: 'the node type cannot be resumed' } },
+            }
           : resume(command.params, command.context, command.resumption),
       );
     }

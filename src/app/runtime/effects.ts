@@ -26,14 +26,24 @@ export interface EffectPorts {
 export async function carryOut(effect: PendingEffect, ports: EffectPorts, self: string): Promise<boolean> {
   switch (effect.kind) {
     case 'cancel_children': {
-      const results = await Promise.all(effect.executionIds.map((id) => ports.cancelExecution(id, effect.reason).then(() => true, () => false)));
+      const results = await Promise.all(
+        effect.executionIds.map((id) =>
+          ports.cancelExecution(id, effect.reason).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       return results.every(Boolean);
     }
     case 'cancel_task':
       await ports.cancelTask(effect.taskId);
       return true;
     case 'notify_parent':
-      return (await ports.notifyParent(effect.parentExecutionId, { childId: self, parentNodeKey: effect.parentNodeKey, parentRunIndex: effect.parentRunIndex })) === 'done';
+      return (
+        (await ports.notifyParent(effect.parentExecutionId, { childId: self, parentNodeKey: effect.parentNodeKey, parentRunIndex: effect.parentRunIndex })) ===
+        'done'
+      );
     case 'check_suspension':
       await ports.checkSuspension();
       return true;

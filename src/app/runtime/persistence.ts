@@ -40,7 +40,12 @@ export async function owedBy(deps: PersistenceDeps, execution: Execution, reason
   if (suspension !== undefined && (await createWaitedOn(deps, execution, suspension, now))) owed.push({ kind: 'check_suspension' });
   const parent = execution.parent;
   if (isTerminal(execution.status) && parent !== null && execution.mode !== 'fire_and_forget') {
-    owed.push({ kind: 'notify_parent', parentExecutionId: parent.parentExecutionId, parentNodeKey: parent.parentNodeKey, parentRunIndex: parent.parentRunIndex });
+    owed.push({
+      kind: 'notify_parent',
+      parentExecutionId: parent.parentExecutionId,
+      parentNodeKey: parent.parentNodeKey,
+      parentRunIndex: parent.parentRunIndex,
+    });
   }
   return owed;
 }
@@ -117,7 +122,13 @@ async function createChild(
   const execution = createExecution(graph, childSpecOf(parent, suspension, child, now), deps.engine.limits);
   const lease = execution.status === 'running' ? leaseFrom(deps, now, 0) : null;
   try {
-    await deps.executions.insert({ execution, nextWakeAt: nextWakeOf(execution, suspension.mode === 'sync' ? null : child.dueAt), lease, effects: [], updatedAt: now });
+    await deps.executions.insert({
+      execution,
+      nextWakeAt: nextWakeOf(execution, suspension.mode === 'sync' ? null : child.dueAt),
+      lease,
+      effects: [],
+      updatedAt: now,
+    });
     return true;
   } catch (error) {
     if (error instanceof StoreConflict && error.kind === 'exists') return false;

@@ -9,9 +9,14 @@ export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefin
   let paramBytes = 0;
   for (const node of definition.nodes) paramBytes += Buffer.byteLength(JSON.stringify(node.params ?? {}));
   if (paramBytes > ctx.limits.maxWorkflowParamsBytes) {
-    throw new AppError('resource_exhausted', 'limit_exceeded', `node params are ${paramBytes} bytes in all; the limit is ${ctx.limits.maxWorkflowParamsBytes}`, {
-      limit: String(ctx.limits.maxWorkflowParamsBytes),
-    });
+    throw new AppError(
+      'resource_exhausted',
+      'limit_exceeded',
+      `node params are ${paramBytes} bytes in all; the limit is ${ctx.limits.maxWorkflowParamsBytes}`,
+      {
+        limit: String(ctx.limits.maxWorkflowParamsBytes),
+      },
+    );
   }
   const outcome = await ctx.graphs.compile(definition);
   return { graphId: outcome.graph?.id ?? '', diagnostics: outcome.diagnostics };

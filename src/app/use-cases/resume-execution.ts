@@ -63,7 +63,11 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
   const outcome = await ctx.runtime.resume(executionId, { target: engineTarget, data: request.data, requestId: request.requestId });
   if (outcome.refusal !== null) {
     // A racing Resume of the same suspension won and was recorded: this one is answered, not re-run.
-    if (currentToken !== undefined && currentSuspension(outcome.execution)?.resumeToken !== currentToken && (await ctx.idempotency.get('resume-token', currentToken)) !== null) {
+    if (
+      currentToken !== undefined &&
+      currentSuspension(outcome.execution)?.resumeToken !== currentToken &&
+      (await ctx.idempotency.get('resume-token', currentToken)) !== null
+    ) {
       return { view: await currentView(ctx, executionId), alreadyResumed: true };
     }
     throw refused(outcome.refusal);
@@ -73,7 +77,13 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
 }
 
 /** True when an earlier Resume (same request id, or same token) ended a suspension that is no longer current. */
-async function earlierAnswer(ctx: AppContext, executionId: string, requestId: string | undefined, token: string | undefined, currentToken: string | undefined): Promise<boolean> {
+async function earlierAnswer(
+  ctx: AppContext,
+  executionId: string,
+  requestId: string | undefined,
+  token: string | undefined,
+  currentToken: string | undefined,
+): Promise<boolean> {
   if (requestId !== undefined) {
     const record = await ctx.idempotency.get('resume', `${executionId}:${requestId}`);
     if (record !== null && record.result.token !== currentToken) return true;

@@ -45,7 +45,9 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
       const claimed = await ctx.idempotency.putIfAbsent({ scope: 'start', key: request.requestId, fingerprint, result: { execution_id: id }, createdAt: now });
       if (!claimed.created) {
         if (claimed.record.fingerprint !== fingerprint) {
-          throw new AppError('already_exists', 'request_id_conflict', `request_id ${request.requestId} was used by a different request`, { request_id: request.requestId });
+          throw new AppError('already_exists', 'request_id_conflict', `request_id ${request.requestId} was used by a different request`, {
+            request_id: request.requestId,
+          });
         }
         id = String(claimed.record.result.execution_id);
       }

@@ -27,7 +27,8 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
   if (request.workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
   if (request.taskTypes.length === 0) violations.push({ field: 'task_types', description: 'at least one task type' });
   if (request.maxTasks < 0 || request.maxTasks > 100) violations.push({ field: 'max_tasks', description: 'must be 0 to 100' });
-  if (request.leaseMs !== 0 && (request.leaseMs < MIN_LEASE_MS || request.leaseMs > MAX_LEASE_MS)) violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
+  if (request.leaseMs !== 0 && (request.leaseMs < MIN_LEASE_MS || request.leaseMs > MAX_LEASE_MS))
+    violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
   if (request.waitMs < 0 || request.waitMs > MAX_WAIT_MS) violations.push({ field: 'wait_ms', description: `must be 0 to ${MAX_WAIT_MS}` });
   if (violations.length > 0) throw invalidRequest(violations);
   const max = request.maxTasks === 0 ? 1 : request.maxTasks;
@@ -52,7 +53,9 @@ export async function completeTask(ctx: AppContext, taskId: string, workerId: st
   if (task.status === 'completed') return { alreadyCompleted: await applyFinished(ctx, task) };
   const chosen = port === '' ? 'main' : port;
   if (chosen !== 'main' && !task.outputPorts.includes(chosen)) {
-    throw new AppError('invalid_argument', 'invalid_port', `task ${taskId} has no output port "${chosen}"`, { port: chosen }, [{ field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` }]);
+    throw new AppError('invalid_argument', 'invalid_port', `task ${taskId} has no output port "${chosen}"`, { port: chosen }, [
+      { field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` },
+    ]);
   }
   const outcome = await ctx.runtime.taskFinished(task.executionId, {
     taskId,
@@ -64,11 +67,21 @@ export async function completeTask(ctx: AppContext, taskId: string, workerId: st
 }
 
 /** FailTask: the node errors with the given code (default `task_failed`); retry and on_error apply. */
-export async function failTask(ctx: AppContext, taskId: string, workerId: string, error: { code: string; message: string; details: JsonObject }): Promise<{ alreadyFailed: boolean }> {
+export async function failTask(
+  ctx: AppContext,
+  taskId: string,
+  workerId: string,
+  error: { code: string; message: string; details: JsonObject },
+): Promise<{ alreadyFailed: boolean }> {
   const task = await openTask(ctx, taskId, workerId, 'failed');
   if (task.status === 'failed') return { alreadyFailed: await applyFinished(ctx, task) };
   const reported = { code: error.code === '' ? 'task_failed' : error.code, message: error.message, details: error.details };
-  const outcome = await ctx.runtime.taskFinished(task.executionId, { taskId, status: 'failed', stored: { error: reported }, result: { kind: 'failed', error: reported } });
+  const outcome = await ctx.runtime.taskFinished(task.executionId, {
+    taskId,
+    status: 'failed',
+    stored: { error: reported },
+    result: { kind: 'failed', error: reported },
+  });
   return { alreadyFailed: outcome.already };
 }
 
@@ -78,7 +91,8 @@ export async function extendTaskLease(ctx: AppContext, taskId: string, workerId:
   const violations = [];
   if (taskId === '') violations.push({ field: 'task_id', description: 'is required' });
   if (workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
-  if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
+  if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS)
+    violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
   if (violations.length > 0) throw invalidRequest(violations);
   const task = await ctx.tasks.get(taskId);
   if (task === null) throw notFound('prana.v1.Task', taskId);
@@ -86,7 +100,9 @@ export async function extendTaskLease(ctx: AppContext, taskId: string, workerId:
   const now = ctx.clock.now();
   const until = now + leaseMs;
   if (!(await ctx.tasks.extend(taskId, workerId, until, now))) {
-    throw new AppError('failed_precondition', 'lease_not_held', `another worker holds task ${taskId}`, { lease_expires_at: new Date(task.leaseUntil ?? now).toISOString() });
+    throw new AppError('failed_precondition', 'lease_not_held', `another worker holds task ${taskId}`, {
+      lease_expires_at: new Date(task.leaseUntil ?? now).toISOString(),
+    });
   }
   return until;
 }
@@ -117,7 +133,9 @@ async function openTask(ctx: AppContext, taskId: string, workerId: string, same:
   if (task.status !== 'open') throw closed(task);
   const now = ctx.clock.now();
   if (task.leaseOwner !== null && task.leaseOwner !== workerId && workerId !== '' && (task.leaseUntil ?? 0) > now) {
-    throw new AppError('failed_precondition', 'lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, { lease_expires_at: new Date(task.leaseUntil ?? now).toISOString() });
+    throw new AppError('failed_precondition', 'lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, {
+      lease_expires_at: new Date(task.leaseUntil ?? now).toISOString(),
+    });
   }
   return task;
 }

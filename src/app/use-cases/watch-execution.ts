@@ -19,7 +19,13 @@ export const untilTerminal: StopRule = (event) => TERMINAL_EVENTS.has(event.type
  * A consumer slower than its bounded live queue catches up from the log; one that falls more than
  * `maxWatchLag` events behind gets RESOURCE_EXHAUSTED `subscriber_too_slow` and reconnects.
  */
-export async function* watchExecution(ctx: AppContext, executionId: string, afterSeq: number, stop: StopRule, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+export async function* watchExecution(
+  ctx: AppContext,
+  executionId: string,
+  afterSeq: number,
+  stop: StopRule,
+  signal?: AbortSignal,
+): AsyncGenerator<ExecutionEvent> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
   if (!Number.isInteger(afterSeq) || afterSeq < 0) throw invalidRequest([{ field: 'after_seq', description: 'must be ≥ 0' }]);
   const subscription = ctx.hub.subscribe(executionId);
@@ -52,9 +58,14 @@ export async function* watchExecution(ctx: AppContext, executionId: string, afte
         // the log, then from what was not persisted yet.
         const latest = next.pending.at(-1)?.seq ?? (await ctx.runtime.read(executionId)).seq;
         if (latest - Math.max(last, next.handed) > ctx.maxWatchLag) {
-          throw new AppError('resource_exhausted', 'subscriber_too_slow', `the stream fell more than ${ctx.maxWatchLag} events behind; reconnect with WatchExecution from the last seq received`, {
-            limit: String(ctx.maxWatchLag),
-          });
+          throw new AppError(
+            'resource_exhausted',
+            'subscriber_too_slow',
+            `the stream fell more than ${ctx.maxWatchLag} events behind; reconnect with WatchExecution from the last seq received`,
+            {
+              limit: String(ctx.maxWatchLag),
+            },
+          );
         }
         for (;;) {
           const page = await log.read(last);

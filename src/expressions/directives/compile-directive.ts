@@ -111,12 +111,7 @@ class DirectiveBuilder {
  * Reports `directive_extra_keys` (warning) and `invalid_directive`; an invalid directive renders
  * as an error (a plan with errors is never rendered by the engine).
  */
-export function compileDirective(
-  object: JsonObject,
-  path: string,
-  context: PlanCompileContext,
-  compileValue: ValueCompiler,
-): CompiledValue | undefined {
+export function compileDirective(object: JsonObject, path: string, context: PlanCompileContext, compileValue: ValueCompiler): CompiledValue | undefined {
   if (!isJsonObject(object)) return undefined;
   const name = directiveNameOf(object);
   if (name === undefined) return undefined;

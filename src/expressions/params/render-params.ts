@@ -15,9 +15,7 @@ export interface RenderOptions {
 }
 
 /** The rendered params, or the first evaluation error with its param path. */
-export type RenderResult =
-  | { readonly ok: true; readonly value: JsonObject }
-  | { readonly ok: false; readonly paramPath: string; readonly reason: string };
+export type RenderResult = { readonly ok: true; readonly value: JsonObject } | { readonly ok: false; readonly paramPath: string; readonly reason: string };
 
 function skipsAny(constant: JsonObject, skip: ReadonlySet<string> | undefined): boolean {
   if (skip === undefined || skip.size === 0) return false;
@@ -26,13 +24,7 @@ function skipsAny(constant: JsonObject, skip: ReadonlySet<string> | undefined): 
 }
 
 /** The exact JSON size of the templated entries rendered so far (up to index `last`). */
-function exactRenderedSize(
-  entries: readonly PlanEntry[],
-  last: number,
-  out: JsonObject,
-  skip: ReadonlySet<string> | undefined,
-  maxBytes: number,
-): number {
+function exactRenderedSize(entries: readonly PlanEntry[], last: number, out: JsonObject, skip: ReadonlySet<string> | undefined, maxBytes: number): number {
   let used = 0;
   for (let i = 0; i <= last && used <= maxBytes; i++) {
     const entry = entries[i]!;

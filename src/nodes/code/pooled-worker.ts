@@ -64,7 +64,9 @@ export class PooledWorker {
   ) {
     thread.unref();
     thread.on('message', (message: unknown) => this.receive(message));
-    thread.on('messageerror', (error: Error) => this.stop({ kind: 'failed', error: new Error(`code sandbox worker sent an unreadable message: ${error.message}`) }));
+    thread.on('messageerror', (error: Error) =>
+      this.stop({ kind: 'failed', error: new Error(`code sandbox worker sent an unreadable message: ${error.message}`) }),
+    );
     thread.on('error', (error: Error) => {
       this.crash ??= error;
     });

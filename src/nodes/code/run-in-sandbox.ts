@@ -134,7 +134,12 @@ class Attempt {
     const name = this.text(parts, 0);
     const message = this.text(parts, 1);
     if (name === 'InternalError' && message === 'out of memory') return { kind: 'memory' };
-    return { kind: 'thrown', name: clip(name, MAX_NAME_CHARS), message: clip(message, MAX_TEXT_CHARS), stack: clip(userStack(this.text(parts, 2)), MAX_TEXT_CHARS) };
+    return {
+      kind: 'thrown',
+      name: clip(name, MAX_NAME_CHARS),
+      message: clip(message, MAX_TEXT_CHARS),
+      stack: clip(userStack(this.text(parts, 2)), MAX_TEXT_CHARS),
+    };
   }
 
   private text(array: QuickJSHandle, index: number): string {

@@ -46,7 +46,9 @@ export class OpenCalls {
   admit(kind: LongCallKind): () => void {
     const limit = this.limitOf(kind);
     if (this.counts[kind] >= limit) {
-      throw new AppError('resource_exhausted', 'limit_exceeded', `too many ${DESCRIPTIONS[kind]} on this replica (limit ${limit}); retry later`, { limit: String(limit) });
+      throw new AppError('resource_exhausted', 'limit_exceeded', `too many ${DESCRIPTIONS[kind]} on this replica (limit ${limit}); retry later`, {
+        limit: String(limit),
+      });
     }
     this.counts[kind] += 1;
     let released = false;

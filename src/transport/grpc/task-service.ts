@@ -16,7 +16,10 @@ export function taskServiceHandlers(context: HandlerContext): TaskServiceServer 
   const { app, calls, limits } = context;
   /** The ids every task RPC requires. */
   const checkIds = (request: { taskId: string; workerId: string }): RequestCheck =>
-    new RequestCheck().required('task_id', request.taskId).required('worker_id', request.workerId).maxLength('worker_id', request.workerId, limits.maxWorkerIdLength);
+    new RequestCheck()
+      .required('task_id', request.taskId)
+      .required('worker_id', request.workerId)
+      .maxLength('worker_id', request.workerId, limits.maxWorkerIdLength);
   return {
     pollTasks: serveUnary(context, `${SERVICE}/PollTasks`, async (request, scope) => {
       const poll = decodePollRequest(request, limits);

@@ -1,4 +1,10 @@
-import type { CompileWorkflowRequest, CompileWorkflowResponse, GetWorkflowGraphRequest, GetWorkflowGraphResponse, WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
+import type {
+  CompileWorkflowRequest,
+  CompileWorkflowResponse,
+  GetWorkflowGraphRequest,
+  GetWorkflowGraphResponse,
+  WorkflowServiceServer,
+} from '../../gen/prana/v1/workflow_service.js';
 import { invalidRequest } from '../../app/app-error.js';
 import { encodeDiagnostic } from './codec/diagnostic.js';
 import { encodeGraph } from './codec/graph.js';

@@ -64,7 +64,12 @@ export class Crash {
         return (...args: unknown[]): unknown => {
           const call = (): Promise<unknown> => Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args));
           if (this.dead) return never();
-          if (`${name}.${String(property)}` !== this.point.call || this.reached || !(this.point.when?.(args) ?? true) || ++this.seen !== (this.point.nth ?? 1)) {
+          if (
+            `${name}.${String(property)}` !== this.point.call ||
+            this.reached ||
+            !(this.point.when?.(args) ?? true) ||
+            ++this.seen !== (this.point.nth ?? 1)
+          ) {
             return call().then((result) => (this.dead ? never() : result));
           }
           this.reached = true;

@@ -68,7 +68,10 @@ const waitingChild: WorkflowDefinition = {
   ...child,
   id: 'waiting-child',
   nodes: [...child.nodes, { key: 'hold', type: 'wait.wait', params: { mode: 'webhook' } }],
-  connections: [{ from: 'start', to: 'hold' }, { from: 'hold', to: 'double' }],
+  connections: [
+    { from: 'start', to: 'hold' },
+    { from: 'hold', to: 'double' },
+  ],
 };
 
 function parentOf(childGraph: string, mode: 'sync' | 'async' | 'fire_and_forget'): WorkflowDefinition {
@@ -77,7 +80,11 @@ function parentOf(childGraph: string, mode: 'sync' | 'async' | 'fire_and_forget'
     name: 'parent',
     nodes: [
       { key: 'start', type: 'manual.trigger' },
-      { key: 'call', type: 'workflow.execute_workflow', params: { workflow_id: childGraph, execution_mode: mode, batch_mode: 'single', input_data: [{ n: 1 }, { n: 2 }] } },
+      {
+        key: 'call',
+        type: 'workflow.execute_workflow',
+        params: { workflow_id: childGraph, execution_mode: mode, batch_mode: 'single', input_data: [{ n: 1 }, { n: 2 }] },
+      },
       { key: 'done', type: 'data.set_data', params: { mapping_map: { children: '{{ $input.main }}' } } },
     ],
     connections: [
@@ -252,10 +259,19 @@ describe('recovery table', () => {
   });
 
   it('row 11: a Resume recorded, not applied — whoever takes the lease over applies the recorded data', async () => {
-    const { a, b, crash } = pair({ call: 'idempotency.putIfAbsent', breakage: 'crash_after', when: (args) => (args[0] as IdempotencyRecord).scope === 'resume-token' });
+    const { a, b, crash } = pair({
+      call: 'idempotency.putIfAbsent',
+      breakage: 'crash_after',
+      when: (args) => (args[0] as IdempotencyRecord).scope === 'resume-token',
+    });
     const graphId = await b.compile(approval);
     const { view } = await b.app.startExecution({ graphId, input: {}, requestId: 'r11', wait: 'settled' });
-    void a.app.resume({ target: { kind: 'node', executionId: view.execution.id, nodeKey: 'wait' }, data: { approved: 'yes' }, requestId: 'resume-1', wait: 'none' });
+    void a.app.resume({
+      target: { kind: 'node', executionId: view.execution.id, nodeKey: 'wait' },
+      data: { approved: 'yes' },
+      requestId: 'resume-1',
+      wait: 'none',
+    });
     await a.time.advance(0);
     expect(crash.dead).toBe(true);
     expect(await statusOf(b, view.execution.id)).toBe('suspended');
@@ -306,7 +322,9 @@ describe('recovery table', () => {
     void a.app.cancelExecution(view.execution.id, 'enough');
     await a.time.advance(0);
     expect(crash.dead).toBe(true);
-    expect((await b.stores.executions.get(view.execution.id))?.effects).toEqual([{ kind: 'cancel_children', executionIds: children.map((c) => c.execution.id).sort(), reason: 'parent_cancelled' }]);
+    expect((await b.stores.executions.get(view.execution.id))?.effects).toEqual([
+      { kind: 'cancel_children', executionIds: children.map((c) => c.execution.id).sort(), reason: 'parent_cancelled' },
+    ]);
     await afterLease(b);
     for (const c of children) expect(await statusOf(b, c.execution.id)).toBe('cancelled');
     expect((await b.stores.executions.get(view.execution.id))?.effects).toEqual([]);

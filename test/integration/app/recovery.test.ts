@@ -45,7 +45,13 @@ describe('crash recovery', () => {
     const execution = createExecution(graph, { id: 'crashed', input: {}, createdAt: now }, env.limits);
     const started = transition(execution, graph, { kind: 'start', now }, env);
     expect(started.commands.at(-1)).toMatchObject({ kind: 'execute_node' });
-    await t.stores.executions.insert({ execution: started.execution, nextWakeAt: null, lease: { owner: 'gone', epoch: 1, until: now + 1000 }, effects: [], updatedAt: now });
+    await t.stores.executions.insert({
+      execution: started.execution,
+      nextWakeAt: null,
+      lease: { owner: 'gone', epoch: 1, until: now + 1000 },
+      effects: [],
+      updatedAt: now,
+    });
     await t.stores.events.append(started.events, 1);
 
     expect(await t.app.pollNow()).toBe(0);

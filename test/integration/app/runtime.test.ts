@@ -113,8 +113,20 @@ describe('resuming', () => {
     const token = view.suspension?.resumeToken as string;
     const now = t.time.now();
     // What the first call had recorded when its process stopped.
-    await t.stores.idempotency.putIfAbsent({ scope: 'resume-token', key: token, fingerprint: 'r1', result: { execution_id: view.execution.id }, createdAt: now });
-    await t.stores.idempotency.putIfAbsent({ scope: 'resume', key: `${view.execution.id}:r1`, fingerprint: '', result: { execution_id: view.execution.id, token }, createdAt: now });
+    await t.stores.idempotency.putIfAbsent({
+      scope: 'resume-token',
+      key: token,
+      fingerprint: 'r1',
+      result: { execution_id: view.execution.id },
+      createdAt: now,
+    });
+    await t.stores.idempotency.putIfAbsent({
+      scope: 'resume',
+      key: `${view.execution.id}:r1`,
+      fingerprint: '',
+      result: { execution_id: view.execution.id, token },
+      createdAt: now,
+    });
     const retried = await t.app.resume({ target: { kind: 'token', token }, data: { ok: 1 }, requestId: 'r1', wait: 'settled' });
     expect(retried.alreadyResumed).toBe(false);
     expect(retried.view.output).toEqual({ ok: 1 });
@@ -232,7 +244,14 @@ describe('sub-workflows', () => {
   it('fire_and_forget completes the parent at once and the children run on their own', async () => {
     const t = testApp();
     const childGraph = await t.compile(child);
-    const graphId = await t.compile(parentOf(childGraph, { execution_mode: 'fire_and_forget', batch_mode: 'single', input_data: [{ word: 'x' }, { word: 'y' }], distribution_window_ms: 1000 }));
+    const graphId = await t.compile(
+      parentOf(childGraph, {
+        execution_mode: 'fire_and_forget',
+        batch_mode: 'single',
+        input_data: [{ word: 'x' }, { word: 'y' }],
+        distribution_window_ms: 1000,
+      }),
+    );
     const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'terminal' });
     const ids = (view.output as { child_execution_ids: string[] }).child_execution_ids;
     expect(ids).toHaveLength(2);

@@ -11,14 +11,24 @@ const QUEUE = 4;
 
 /** start → wait (webhook) → a1…aN, then (when `pause`) → pause (interval 1 s) → b1…bN. */
 function chains(length: number, pause: boolean): WorkflowDefinition {
-  const keys = ['start', 'wait', ...Array.from({ length }, (_, i) => `a${i + 1}`), ...(pause ? ['pause', ...Array.from({ length }, (_, i) => `b${i + 1}`)] : [])];
+  const keys = [
+    'start',
+    'wait',
+    ...Array.from({ length }, (_, i) => `a${i + 1}`),
+    ...(pause ? ['pause', ...Array.from({ length }, (_, i) => `b${i + 1}`)] : []),
+  ];
   const type = (key: string): WorkflowDefinition['nodes'][number] => {
     if (key === 'start') return { key, type: 'manual.trigger' };
     if (key === 'wait') return { key, type: 'wait.wait', params: { mode: 'webhook' } };
     if (key === 'pause') return { key, type: 'wait.wait', params: { mode: 'interval', duration: 1, unit: 'seconds' } };
     return { key, type: 'data.set_data', params: { mapping_map: { step: key } } };
   };
-  return { id: `chains-${length}-${String(pause)}`, name: 'chains', nodes: keys.map(type), connections: keys.slice(1).map((to, i) => ({ from: keys[i] as string, to })) };
+  return {
+    id: `chains-${length}-${String(pause)}`,
+    name: 'chains',
+    nodes: keys.map(type),
+    connections: keys.slice(1).map((to, i) => ({ from: keys[i] as string, to })),
+  };
 }
 
 describe('a watch stream and its pace', () => {
@@ -77,7 +87,14 @@ describe('a watch stream and its pace', () => {
     const { view } = await t.app.startExecution({ graphId, input: {}, wait: 'settled' });
     const id = view.execution.id;
     // A writer of an older lease epoch appended seq 7 and stopped before writing the execution.
-    const stale = { seq: view.execution.seq + 1, time: t.time.now(), executionId: id, type: 'execution_cancelled', reason: 'never happened', nodeKey: null } as ExecutionEvent;
+    const stale = {
+      seq: view.execution.seq + 1,
+      time: t.time.now(),
+      executionId: id,
+      type: 'execution_cancelled',
+      reason: 'never happened',
+      nodeKey: null,
+    } as ExecutionEvent;
     await t.stores.events.append([stale], 0);
     const seen: ExecutionEvent[] = [];
     const reading = (async () => {

@@ -50,17 +50,27 @@ describe('toRpcError', () => {
       toRpcError(new AppError('invalid_argument', 'invalid_request', 'bad', {}, [{ field: 'labels["a b"]', description: 'bad key' }]), recordingLog(), 'm'),
     );
     expect(richStatus(error).violations).toEqual([{ field: 'labels["a b"]', description: 'bad key' }]);
-    const missing = asServiceError(toRpcError(new AppError('not_found', 'not_found', 'gone', {}, [], { type: 'prana.v1.Task', name: 't-1' }), recordingLog(), 'm'));
+    const missing = asServiceError(
+      toRpcError(new AppError('not_found', 'not_found', 'gone', {}, [], { type: 'prana.v1.Task', name: 't-1' }), recordingLog(), 'm'),
+    );
     expect(richStatus(missing).resource).toEqual({ type: 'prana.v1.Task', name: 't-1' });
   });
 
   it('writes statuses and suspension kinds in metadata as proto enum value names', () => {
     const log = recordingLog();
-    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_suspended', 'm', { status: 'completed' }), log, 'm'))).metadata).toEqual({ status: 'EXECUTION_STATUS_COMPLETED' });
-    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'already_terminal', 'm', { status: 'failed' }), log, 'm'))).metadata).toEqual({ status: 'EXECUTION_STATUS_FAILED' });
-    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_resumable', 'm', { kind: 'sub_workflow' }), log, 'm'))).metadata).toEqual({ kind: 'SUSPENSION_KIND_SUB_WORKFLOW' });
+    expect(
+      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_suspended', 'm', { status: 'completed' }), log, 'm'))).metadata,
+    ).toEqual({ status: 'EXECUTION_STATUS_COMPLETED' });
+    expect(
+      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'already_terminal', 'm', { status: 'failed' }), log, 'm'))).metadata,
+    ).toEqual({ status: 'EXECUTION_STATUS_FAILED' });
+    expect(
+      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_resumable', 'm', { kind: 'sub_workflow' }), log, 'm'))).metadata,
+    ).toEqual({ kind: 'SUSPENSION_KIND_SUB_WORKFLOW' });
     // A task's status is not an execution status and stays as it is.
-    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'task_closed', 'm', { status: 'timed_out' }), log, 'm'))).metadata).toEqual({ status: 'timed_out' });
+    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'task_closed', 'm', { status: 'timed_out' }), log, 'm'))).metadata).toEqual(
+      { status: 'timed_out' },
+    );
   });
 
   it('maps StoreUnavailable to UNAVAILABLE store_unavailable and logs a warning', () => {
@@ -74,7 +84,11 @@ describe('toRpcError', () => {
   });
 
   it('maps DocumentTooLarge to RESOURCE_EXHAUSTED limit_exceeded with the limit', () => {
-    expectStatus(asServiceError(toRpcError(new DocumentTooLarge(20, 10), recordingLog(), 'm')), { code: status.RESOURCE_EXHAUSTED, reason: 'limit_exceeded', metadata: { limit: '10' } });
+    expectStatus(asServiceError(toRpcError(new DocumentTooLarge(20, 10), recordingLog(), 'm')), {
+      code: status.RESOURCE_EXHAUSTED,
+      reason: 'limit_exceeded',
+      metadata: { limit: '10' },
+    });
   });
 
   it('maps anything else to INTERNAL internal without its text, and logs it as an error', () => {
@@ -82,7 +96,9 @@ describe('toRpcError', () => {
     const error = asServiceError(toRpcError(new TypeError('secret detail'), log, 'prana.v1.X/Y'));
     const rich = expectStatus(error, { code: status.INTERNAL, reason: 'internal' });
     expect(rich.message).toBe('internal error');
-    expect(log.entries).toEqual([{ level: 'error', fields: { err: expect.any(TypeError), method: 'prana.v1.X/Y' }, message: 'unexpected error while serving a call' }]);
+    expect(log.entries).toEqual([
+      { level: 'error', fields: { err: expect.any(TypeError), method: 'prana.v1.X/Y' }, message: 'unexpected error while serving a call' },
+    ]);
   });
 });
 
@@ -101,7 +117,10 @@ describe('callFailure', () => {
   });
 
   it('answers DEADLINE_EXCEEDED or CANCELLED when the deadline or the caller stopped it', () => {
-    expectStatus(asServiceError(callFailure(stoppedWaiting, scope('deadline'), recordingLog(), 'm')), { code: status.DEADLINE_EXCEEDED, reason: 'deadline_exceeded' });
+    expectStatus(asServiceError(callFailure(stoppedWaiting, scope('deadline'), recordingLog(), 'm')), {
+      code: status.DEADLINE_EXCEEDED,
+      reason: 'deadline_exceeded',
+    });
     expectStatus(asServiceError(callFailure(stoppedWaiting, scope('cancelled'), recordingLog(), 'm')), { code: status.CANCELLED, reason: 'cancelled' });
   });
 

@@ -15,7 +15,14 @@ import { describeEvent, kindOf, range, seqsOf } from './support/events.js';
 import { startTestService, type TestService } from './support/test-service.js';
 import { chainWorkflow, webhookWorkflow } from './support/workflows.js';
 
-const SUSPENDED_HISTORY = ['executionStarted', 'nodeStarting:start', 'nodeCompleted:start', 'nodeStarting:wait', 'nodeSuspended:wait', 'executionSuspended:wait'];
+const SUSPENDED_HISTORY = [
+  'executionStarted',
+  'nodeStarting:start',
+  'nodeCompleted:start',
+  'nodeStarting:wait',
+  'nodeSuspended:wait',
+  'executionSuspended:wait',
+];
 
 describeEachBackend('execution lifecycle', (backend) => {
   let t: TestService;
@@ -31,7 +38,9 @@ describeEachBackend('execution lifecycle', (backend) => {
 
   /** Starts the webhook workflow and waits until it is suspended on `wait`. */
   async function suspended(labels: Record<string, string> = {}) {
-    const { execution } = must(await a.start({ graphId, input: { order: 7 }, labels, wait: ExecutionWait.EXECUTION_WAIT_SETTLED, view: ExecutionView.EXECUTION_VIEW_FULL }));
+    const { execution } = must(
+      await a.start({ graphId, input: { order: 7 }, labels, wait: ExecutionWait.EXECUTION_WAIT_SETTLED, view: ExecutionView.EXECUTION_VIEW_FULL }),
+    );
     expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_SUSPENDED);
     return execution!;
   }
@@ -80,7 +89,9 @@ describeEachBackend('execution lifecycle', (backend) => {
 
     it('with wait TERMINAL answers the completed execution with its derived final output', async () => {
       const chain = await a.graphOf(chainWorkflow(3));
-      const { execution } = must(await a.start({ graphId: chain, input: null, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL }));
+      const { execution } = must(
+        await a.start({ graphId: chain, input: null, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL }),
+      );
       expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_COMPLETED);
       expect(execution?.output).toEqual({ step: 3 });
       expect(execution?.finishedAt).toBeInstanceOf(Date);
@@ -96,9 +107,17 @@ describeEachBackend('execution lifecycle', (backend) => {
       expect(events.every((m) => m.event?.executionId === execution.id)).toBe(true);
       expect(events.map((m) => describeEvent(m.event))).toEqual(SUSPENDED_HISTORY);
       const started = events[0]?.event?.event;
-      expect(started?.$case === 'executionStarted' && started.value).toMatchObject({ graphId, workflowId: 'approval', mode: ExecutionMode.EXECUTION_MODE_ASYNC, input: { order: 7 } });
+      expect(started?.$case === 'executionStarted' && started.value).toMatchObject({
+        graphId,
+        workflowId: 'approval',
+        mode: ExecutionMode.EXECUTION_MODE_ASYNC,
+        input: { order: 7 },
+      });
       const suspendedEvent = events[5]?.event?.event;
-      expect(suspendedEvent?.$case === 'executionSuspended' && suspendedEvent.value).toMatchObject({ nodeKey: 'wait', kind: SuspensionKind.SUSPENSION_KIND_WEBHOOK });
+      expect(suspendedEvent?.$case === 'executionSuspended' && suspendedEvent.value).toMatchObject({
+        nodeKey: 'wait',
+        kind: SuspensionKind.SUSPENSION_KIND_WEBHOOK,
+      });
     });
 
     it('delivers the resumption live and ends after execution_completed', async () => {
@@ -107,10 +126,20 @@ describeEachBackend('execution lifecycle', (backend) => {
       must(await a.resume({ target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'wait' } }, data: { approved: true }, requestId: 'live-1' }));
       const { messages, error } = await stream;
       expect(error).toBeNull();
-      expect(messages.map((m) => describeEvent(m.event))).toEqual(['executionResumed:wait', 'nodeCompleted:wait', 'nodeStarting:done', 'nodeCompleted:done', 'executionCompleted']);
+      expect(messages.map((m) => describeEvent(m.event))).toEqual([
+        'executionResumed:wait',
+        'nodeCompleted:wait',
+        'nodeStarting:done',
+        'nodeCompleted:done',
+        'executionCompleted',
+      ]);
       expect(seqsOf(messages.map((m) => m.event))).toEqual(range(7, 11));
       const resumed = messages[0]?.event?.event;
-      expect(resumed?.$case === 'executionResumed' && resumed.value).toEqual({ nodeKey: 'wait', reason: ResumeReason.RESUME_REASON_RESUME, requestId: 'live-1' });
+      expect(resumed?.$case === 'executionResumed' && resumed.value).toEqual({
+        nodeKey: 'wait',
+        reason: ResumeReason.RESUME_REASON_RESUME,
+        requestId: 'live-1',
+      });
       const completedWait = messages[1]?.event?.event;
       expect(completedWait?.$case === 'nodeCompleted' && completedWait.value).toMatchObject({ port: 'main', output: { approved: true }, resumed: true });
     });
@@ -120,7 +149,11 @@ describeEachBackend('execution lifecycle', (backend) => {
     it('resumes by execution id and node key; wait TERMINAL answers the completed execution', async () => {
       const execution = await suspended();
       const answer = must(
-        await a.resume({ target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'wait' } }, data: { approved: true }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }),
+        await a.resume({
+          target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'wait' } },
+          data: { approved: true },
+          wait: ExecutionWait.EXECUTION_WAIT_TERMINAL,
+        }),
       );
       expect(answer.alreadyResumed).toBe(false);
       expect(answer.execution).toMatchObject({ status: ExecutionStatus.EXECUTION_STATUS_COMPLETED, output: { approved: true, greeting: 'hello' } });
@@ -130,9 +163,17 @@ describeEachBackend('execution lifecycle', (backend) => {
     it('resumes by resume token; wait SETTLED answers once it completes', async () => {
       const execution = await suspended();
       const answer = must(
-        await a.resume({ target: { $case: 'resumeToken', value: execution.suspension!.resumeToken }, data: { approved: false }, wait: ExecutionWait.EXECUTION_WAIT_SETTLED }),
+        await a.resume({
+          target: { $case: 'resumeToken', value: execution.suspension!.resumeToken },
+          data: { approved: false },
+          wait: ExecutionWait.EXECUTION_WAIT_SETTLED,
+        }),
       );
-      expect(answer.execution).toMatchObject({ id: execution.id, status: ExecutionStatus.EXECUTION_STATUS_COMPLETED, output: { approved: false, greeting: 'hello' } });
+      expect(answer.execution).toMatchObject({
+        id: execution.id,
+        status: ExecutionStatus.EXECUTION_STATUS_COMPLETED,
+        output: { approved: false, greeting: 'hello' },
+      });
     });
 
     it('answers a repeated request_id with already_resumed and the current execution, running nothing again', async () => {
@@ -141,7 +182,11 @@ describeEachBackend('execution lifecycle', (backend) => {
       must(await a.resume({ target, data: { approved: true }, requestId: 'r-1', wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }));
       const again = must(await a.resume({ target, data: { approved: false }, requestId: 'r-1' }));
       expect(again.alreadyResumed).toBe(true);
-      expect(again.execution).toMatchObject({ status: ExecutionStatus.EXECUTION_STATUS_COMPLETED, output: { approved: true, greeting: 'hello' }, lastSeq: '11' });
+      expect(again.execution).toMatchObject({
+        status: ExecutionStatus.EXECUTION_STATUS_COMPLETED,
+        output: { approved: true, greeting: 'hello' },
+        lastSeq: '11',
+      });
     });
   });
 
@@ -171,8 +216,17 @@ describeEachBackend('execution lifecycle', (backend) => {
       });
       const { execution } = must(await a.start({ graphId: failing, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL }));
       expect(execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_FAILED);
-      expect(execution?.error).toMatchObject({ kind: ExecutionErrorKind.EXECUTION_ERROR_KIND_NODE, code: 'json_error', nodeKey: 'n1', details: { node: 'n1', action: 'data.set_data' } });
-      expect(execution?.nodeExecutions.at(-1)).toMatchObject({ nodeKey: 'n1', status: NodeExecutionStatus.NODE_EXECUTION_STATUS_FAILED, error: { code: 'json_error' } });
+      expect(execution?.error).toMatchObject({
+        kind: ExecutionErrorKind.EXECUTION_ERROR_KIND_NODE,
+        code: 'json_error',
+        nodeKey: 'n1',
+        details: { node: 'n1', action: 'data.set_data' },
+      });
+      expect(execution?.nodeExecutions.at(-1)).toMatchObject({
+        nodeKey: 'n1',
+        status: NodeExecutionStatus.NODE_EXECUTION_STATUS_FAILED,
+        error: { code: 'json_error' },
+      });
     });
   });
 
@@ -187,7 +241,9 @@ describeEachBackend('execution lifecycle', (backend) => {
       const all = must(await a.list({ labels: { suite } })).executions.map((e) => e.id);
       expect(all).toEqual([third.id, second.id, first.id].sort(newestFirst([first, second, third])));
       expect(must(await a.list({ labels: { suite, pick: 'me' } })).executions.map((e) => e.id)).toEqual([third.id]);
-      expect(must(await a.list({ labels: { suite }, statuses: [ExecutionStatus.EXECUTION_STATUS_CANCELLED] })).executions.map((e) => e.id)).toEqual([second.id]);
+      expect(must(await a.list({ labels: { suite }, statuses: [ExecutionStatus.EXECUTION_STATUS_CANCELLED] })).executions.map((e) => e.id)).toEqual([
+        second.id,
+      ]);
       expect(must(await a.list({ labels: { suite }, statuses: [ExecutionStatus.EXECUTION_STATUS_UNSPECIFIED] })).executions).toEqual([]);
       expect(must(await a.list({ labels: { suite }, graphId: 'no-such-graph' })).executions).toEqual([]);
       expect(must(await a.list({ labels: { suite }, graphId })).executions).toHaveLength(3);
@@ -252,5 +308,5 @@ describeEachBackend('execution lifecycle', (backend) => {
 /** Sorts ids newest first by the executions' creation time, then id, both descending. */
 function newestFirst(executions: readonly { id: string; createdAt?: Date | undefined }[]) {
   const created = new Map(executions.map((e) => [e.id, e.createdAt?.getTime() ?? 0]));
-  return (a: string, b: string): number => (created.get(b)! - created.get(a)! || (a < b ? 1 : a > b ? -1 : 0));
+  return (a: string, b: string): number => created.get(b)! - created.get(a)! || (a < b ? 1 : a > b ? -1 : 0);
 }

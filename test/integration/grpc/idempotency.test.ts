@@ -72,7 +72,9 @@ describeEachBackend('idempotency', (backend) => {
         by === 'token'
           ? { $case: 'resumeToken' as const, value: execution.suspension!.resumeToken }
           : { $case: 'node' as const, value: { executionId: execution.id, nodeKey: 'wait' } };
-      const answers = (await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => a.resume({ target, data: { approved: i }, requestId: requestId(i) })))).map(must);
+      const answers = (
+        await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => a.resume({ target, data: { approved: i }, requestId: requestId(i) })))
+      ).map(must);
       const { messages } = await collect(a.watch(execution.id));
       return { answers, history: messages };
     }
@@ -95,4 +97,3 @@ describeEachBackend('idempotency', (backend) => {
     });
   });
 });
-

@@ -4,11 +4,7 @@ import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorInfo } from '../../../src/gen/google/rpc/error_details.js';
 import { Status } from '../../../src/gen/google/rpc/status.js';
-import {
-  HealthCheckResponse_ServingStatus,
-  HealthClient,
-  type HealthCheckResponse,
-} from '../../../src/gen/grpc/health/v1/health.js';
+import { HealthCheckResponse_ServingStatus, HealthClient, type HealthCheckResponse } from '../../../src/gen/grpc/health/v1/health.js';
 import { ExecutionServiceClient, type WatchExecutionResponse } from '../../../src/gen/prana/v1/execution_service.js';
 import { TaskServiceClient } from '../../../src/gen/prana/v1/task_service.js';
 import { WorkflowServiceClient } from '../../../src/gen/prana/v1/workflow_service.js';
@@ -133,9 +129,9 @@ describe('gRPC server stop', () => {
     const server = await startGrpcServer({ address: '127.0.0.1:0', logger: silent, shutdownGraceMs: 1000 });
     const target = `127.0.0.1:${server.port}`;
     await server.stop();
-    await expect(
-      runFile(process.execPath, ['scripts/healthcheck.mjs'], { env: { ...process.env, PRANA_GRPC_ADDRESS: target } }),
-    ).rejects.toMatchObject({ code: 1 });
+    await expect(runFile(process.execPath, ['scripts/healthcheck.mjs'], { env: { ...process.env, PRANA_GRPC_ADDRESS: target } })).rejects.toMatchObject({
+      code: 1,
+    });
   });
 
   it('reports a port already in use as a startup error', async () => {

@@ -44,7 +44,14 @@ describeEachBackend('capacity and size limits', (backend) => {
     expectStatus(refused.error!, { code: status.RESOURCE_EXHAUSTED, reason: 'limit_exceeded', metadata: { limit: '1' } });
     first.cancel();
     expect((await firstEnded).code).toBe(status.CANCELLED);
-    await eventually(async () => (await readUntil(a.watch(id), () => true).then(() => true, () => false)), 'a new stream is admitted after the first one closed');
+    await eventually(
+      async () =>
+        await readUntil(a.watch(id), () => true).then(
+          () => true,
+          () => false,
+        ),
+      'a new stream is admitted after the first one closed',
+    );
   });
 
   it('refuses a waiting call over the waiting-call limit; the waiting call itself ends at its deadline', async () => {
@@ -62,7 +69,11 @@ describeEachBackend('capacity and size limits', (backend) => {
     const type = `poll-limit-${Date.now()}`;
     const waiting = a.poll({ workerId: 'w', taskTypes: [type], waitMs: '2000' });
     await eventually(async () => !(await a.poll({ workerId: 'w', taskTypes: [type], waitMs: '1' })).ok, 'a second long poll is refused while the first waits');
-    expectStatus(mustFail(await a.poll({ workerId: 'w', taskTypes: [type], waitMs: '1' })), { code: status.RESOURCE_EXHAUSTED, reason: 'limit_exceeded', metadata: { limit: '1' } });
+    expectStatus(mustFail(await a.poll({ workerId: 'w', taskTypes: [type], waitMs: '1' })), {
+      code: status.RESOURCE_EXHAUSTED,
+      reason: 'limit_exceeded',
+      metadata: { limit: '1' },
+    });
     expect(must(await a.poll({ workerId: 'w', taskTypes: [type], waitMs: '0' })).tasks).toEqual([]);
     expect(must(await waiting).tasks).toEqual([]);
   });
@@ -98,7 +109,10 @@ describeEachBackend('deadlines', (backend) => {
     const graphId = await a.graphOf(twoWebhooksWorkflow());
     const execution = must(await a.start({ graphId, wait: ExecutionWait.EXECUTION_WAIT_SETTLED })).execution!;
     const error = mustFail(
-      await a.resume({ target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'first' } }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }, { deadline: Date.now() + 300 }),
+      await a.resume(
+        { target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'first' } }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL },
+        { deadline: Date.now() + 300 },
+      ),
     );
     expect(error.code).toBe(status.DEADLINE_EXCEEDED);
     const now = must(await a.get({ executionId: execution.id })).execution;
@@ -119,8 +133,13 @@ describeEachBackend('a draining server', (backend) => {
       const waiting = a.resume({ target: { $case: 'node', value: { executionId: execution.id, nodeKey: 'wait' } }, wait: ExecutionWait.EXECUTION_WAIT_NONE });
       must(await waiting);
       const executionId = `drain-${backend().name}-${Date.now()}`;
-      const second = must(await a.start({ graphId: await a.graphOf(twoWebhooksWorkflow()), executionId, wait: ExecutionWait.EXECUTION_WAIT_SETTLED })).execution!;
-      const waitingResume = a.resume({ target: { $case: 'node', value: { executionId: second.id, nodeKey: 'first' } }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL });
+      const second = must(
+        await a.start({ graphId: await a.graphOf(twoWebhooksWorkflow()), executionId, wait: ExecutionWait.EXECUTION_WAIT_SETTLED }),
+      ).execution!;
+      const waitingResume = a.resume({
+        target: { $case: 'node', value: { executionId: second.id, nodeKey: 'first' } },
+        wait: ExecutionWait.EXECUTION_WAIT_TERMINAL,
+      });
       await eventually(async () => suspendedOn(await a.get({ executionId })) === 'second', 'the resume went through and now waits');
       const drainWatch = a.watch(second.id);
       const drained = collect(drainWatch);
@@ -143,7 +162,10 @@ describeMongo('a store that stops answering', (mongo) => {
     const target = /^mongodb:\/\/([^:/]+):(\d+)/.exec(mongo.uri);
     expect(target).not.toBeNull();
     const proxy = await startTcpProxy(target![1]!, Number(target![2]));
-    const t = await startTestService({ name: 'mongodb', mongodbUri: uriWithDatabase(`mongodb://127.0.0.1:${proxy.port}/`, mongo.db.databaseName) }, { mongoServerSelectionTimeoutMs: 300 });
+    const t = await startTestService(
+      { name: 'mongodb', mongodbUri: uriWithDatabase(`mongodb://127.0.0.1:${proxy.port}/`, mongo.db.databaseName) },
+      { mongoServerSelectionTimeoutMs: 300 },
+    );
     const a = api(t);
     try {
       must(await a.compile(webhookWorkflow()));
@@ -155,7 +177,6 @@ describeMongo('a store that stops answering', (mongo) => {
     }
   });
 });
-
 
 /** The node an execution is suspended on, or undefined (also when the call failed). */
 function suspendedOn(outcome: Outcome<GetExecutionResponse>): string | undefined {

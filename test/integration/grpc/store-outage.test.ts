@@ -52,15 +52,19 @@ async function health(target: string): Promise<HealthCheckResponse_ServingStatus
     const deadline = (): { deadline: number } => ({ deadline: Date.now() + 5000 });
     expectStatus(mustFail(await a.get({ executionId: id }, deadline())), { code: status.UNAVAILABLE, reason: 'store_unavailable' });
     expectStatus(mustFail(await a.start({ graphId, input: {}, requestId: 'outage-2' }, deadline())), { code: status.UNAVAILABLE, reason: 'store_unavailable' });
-    expectStatus(
-      mustFail(await a.resume({ target: { $case: 'node', value: { executionId: id, nodeKey: 'wait' } }, data: { approved: true } }, deadline())),
-      { code: status.UNAVAILABLE, reason: 'store_unavailable' },
-    );
+    expectStatus(mustFail(await a.resume({ target: { $case: 'node', value: { executionId: id, nodeKey: 'wait' } }, data: { approved: true } }, deadline())), {
+      code: status.UNAVAILABLE,
+      reason: 'store_unavailable',
+    });
 
     await server.restart();
     await eventually(async () => (await health(t.target)) === HealthCheckResponse_ServingStatus.SERVING, 'health reports SERVING again', 3000);
     const resumed = must(
-      await a.resume({ target: { $case: 'node', value: { executionId: id, nodeKey: 'wait' } }, data: { approved: true }, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL }),
+      await a.resume({
+        target: { $case: 'node', value: { executionId: id, nodeKey: 'wait' } },
+        data: { approved: true },
+        wait: ExecutionWait.EXECUTION_WAIT_TERMINAL,
+      }),
     );
     expect(resumed.execution?.status).toBe(ExecutionStatus.EXECUTION_STATUS_COMPLETED);
     const again = must(await a.start({ graphId, input: {}, requestId: 'outage-2', wait: ExecutionWait.EXECUTION_WAIT_SETTLED }));

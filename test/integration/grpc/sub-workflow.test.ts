@@ -36,7 +36,12 @@ describeEachBackend('sync sub-workflow', (backend) => {
     const kind = nodeSuspended?.$case === 'nodeSuspended' ? nodeSuspended.value.suspension?.kind : undefined;
     expect(kind?.$case).toBe('subWorkflow');
     const call = kind?.$case === 'subWorkflow' ? kind.value : undefined;
-    expect(call).toMatchObject({ workflowId: childGraph, mode: ExecutionMode.EXECUTION_MODE_SYNC, batchMode: BatchMode.BATCH_MODE_SINGLE, failureStrategy: FailureStrategy.FAILURE_STRATEGY_FAIL_PARENT });
+    expect(call).toMatchObject({
+      workflowId: childGraph,
+      mode: ExecutionMode.EXECUTION_MODE_SYNC,
+      batchMode: BatchMode.BATCH_MODE_SINGLE,
+      failureStrategy: FailureStrategy.FAILURE_STRATEGY_FAIL_PARENT,
+    });
     expect(call?.childExecutionIds).toHaveLength(2);
     expect(call?.timeoutAt).toBeInstanceOf(Date);
     const resumed = messages.map((m) => m.event?.event).find((e) => e?.$case === 'executionResumed');

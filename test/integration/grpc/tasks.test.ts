@@ -59,7 +59,13 @@ describeEachBackend('external tasks', (backend) => {
     expect(must(await a.complete({ taskId: task!.taskId, workerId: 'alice', output: { shipped: true } }))).toEqual({ alreadyCompleted: false });
     expect(must(await a.complete({ taskId: task!.taskId, workerId: 'alice', output: { shipped: false } }))).toEqual({ alreadyCompleted: true });
     const { messages } = await collect(a.watch(execution.id, Number(execution.lastSeq)));
-    expect(messages.map((m) => describeEvent(m.event))).toEqual(['executionResumed:work', 'nodeCompleted:work', 'nodeStarting:done', 'nodeCompleted:done', 'executionCompleted']);
+    expect(messages.map((m) => describeEvent(m.event))).toEqual([
+      'executionResumed:work',
+      'nodeCompleted:work',
+      'nodeStarting:done',
+      'nodeCompleted:done',
+      'executionCompleted',
+    ]);
     const final = must(await a.get({ executionId: execution.id })).execution;
     expect(final).toMatchObject({ status: ExecutionStatus.EXECUTION_STATUS_COMPLETED, output: { result: { shipped: true } } });
   });
@@ -77,7 +83,9 @@ describeEachBackend('external tasks', (backend) => {
   it('fails: the retry creates a new task for the next attempt, and the last failure fails the execution', async () => {
     const { taskType, execution } = await waitingExecution(8);
     const [first] = must(await a.poll({ workerId: 'alice', taskTypes: [taskType] })).tasks;
-    expect(must(await a.fail({ taskId: first!.taskId, workerId: 'alice', error: { code: 'out_of_stock', message: 'none left', details: { sku: 'a-1' } } }))).toEqual({ alreadyFailed: false });
+    expect(
+      must(await a.fail({ taskId: first!.taskId, workerId: 'alice', error: { code: 'out_of_stock', message: 'none left', details: { sku: 'a-1' } } })),
+    ).toEqual({ alreadyFailed: false });
     expect(must(await a.fail({ taskId: first!.taskId, workerId: 'alice' }))).toEqual({ alreadyFailed: true });
 
     const [second] = must(await a.poll({ workerId: 'alice', taskTypes: [taskType], waitMs: '10000' })).tasks;

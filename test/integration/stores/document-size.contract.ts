@@ -13,7 +13,9 @@ export function documentSizeContract(harness: StoreHarness): void {
 
     it('refuses to insert a document over the limit with DocumentTooLarge, writing nothing', async () => {
       const run = await runFixture(largeState(100 * KIB), { id: 'size-insert' });
-      const error = await stores().executions.insert(recordOf(run.execution)).catch((e: unknown) => e);
+      const error = await stores()
+        .executions.insert(recordOf(run.execution))
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DocumentTooLarge);
       expect((error as DocumentTooLarge).limit).toBe(64 * KIB);
       expect((error as DocumentTooLarge).bytes).toBeGreaterThan(100 * KIB);
@@ -24,12 +26,18 @@ export function documentSizeContract(harness: StoreHarness): void {
       const run = await runFixture(largeState(100 * KIB), { id: 'size-update', input: { keep: 'me' }, labels: { 'team.name': 'core' } });
       const small = await runFixture(largeState(10), { id: 'size-update', input: { keep: 'me' }, labels: { 'team.name': 'core' } });
       const inserted = await stores().executions.insert(recordOf(small.execution));
-      const error = await stores().executions.update(recordOf(run.execution), inserted.revision).catch((e: unknown) => e);
+      const error = await stores()
+        .executions.update(recordOf(run.execution), inserted.revision)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DocumentTooLarge);
       expect((await stores().executions.get('size-update'))!.revision).toBe(inserted.revision);
 
       const tooLarge = error as DocumentTooLarge;
-      await run.apply({ kind: 'abort', now: run.clock, error: { type: 'execution_too_large', message: tooLarge.message, bytes: tooLarge.bytes, limit: tooLarge.limit } });
+      await run.apply({
+        kind: 'abort',
+        now: run.clock,
+        error: { type: 'execution_too_large', message: tooLarge.message, bytes: tooLarge.bytes, limit: tooLarge.limit },
+      });
       expect(run.execution.status).toBe('failed');
       const written = await stores().executions.update(recordOf(run.execution, { updatedAt: T0 + 1 }), inserted.revision, { minimal: true });
       expect(written.revision).toBe(inserted.revision + 1);

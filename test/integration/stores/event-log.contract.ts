@@ -37,7 +37,7 @@ export function eventLogContract(harness: StoreHarness): void {
       await stores().events.append(run.events, 1);
       expect(await stores().events.read('ev-page', 5, 3)).toEqual(run.events.slice(5, 8));
       const paged: ExecutionEvent[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await stores().events.read('ev-page', after, 4);
         if (page.length === 0) break;
         paged.push(...page);
@@ -52,7 +52,14 @@ export function eventLogContract(harness: StoreHarness): void {
       const run = await runFixture(SUSPENDING, { id: 'ev-replace' });
       await stores().events.append(run.events, 1);
       const original = run.events[2]!;
-      const replacement = { type: 'execution_cancelled', seq: original.seq, time: original.time + 7, executionId: 'ev-replace', reason: 'rerun', nodeKey: null } as ExecutionEvent;
+      const replacement = {
+        type: 'execution_cancelled',
+        seq: original.seq,
+        time: original.time + 7,
+        executionId: 'ev-replace',
+        reason: 'rerun',
+        nodeKey: null,
+      } as ExecutionEvent;
       await stores().events.append([replacement], 1);
       const read = await stores().events.read('ev-replace', 0, 1000);
       expect(read).toHaveLength(run.events.length);

@@ -33,7 +33,9 @@ export function executionLeaseContract(harness: StoreHarness): void {
       const old = await stores().executions.get('lease-steal');
       const stolen = await stores().executions.claim('lease-steal', 'r2', T0 + 3 * MINUTE, T0 + MINUTE);
       expect(stolen).toMatchObject({ revision: 2, lease: { owner: 'r2', epoch: 2, until: T0 + 3 * MINUTE } });
-      const late = await stores().executions.update(recordOf(old!.execution, { lease: old!.lease }), old!.revision).catch((e: unknown) => e);
+      const late = await stores()
+        .executions.update(recordOf(old!.execution, { lease: old!.lease }), old!.revision)
+        .catch((e: unknown) => e);
       expect(late).toBeInstanceOf(StoreConflict);
       expect(await stores().executions.claim('lease-steal', 'r1', T0 + 4 * MINUTE, T0 + 2 * MINUTE)).toBeNull();
     });
@@ -76,7 +78,11 @@ export function executionLeaseContract(harness: StoreHarness): void {
       expect((await stores().executions.get('effects'))!.effects).toEqual(effects);
       expect(await stores().executions.finishEffects('effects', 'r2', 1, [], true)).toBe(false);
       expect(await stores().executions.finishEffects('effects', 'r1', 1, [effects[1]], false)).toBe(true);
-      expect(await stores().executions.get('effects')).toMatchObject({ revision: inserted.revision, effects: [effects[1]], lease: { owner: 'r1', epoch: 1, until: T0 + MINUTE } });
+      expect(await stores().executions.get('effects')).toMatchObject({
+        revision: inserted.revision,
+        effects: [effects[1]],
+        lease: { owner: 'r1', epoch: 1, until: T0 + MINUTE },
+      });
       expect(await stores().executions.finishEffects('effects', 'r1', 1, [], true)).toBe(true);
       const finished = await stores().executions.get('effects');
       expect(finished!.effects).toEqual([]);

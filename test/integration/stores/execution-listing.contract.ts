@@ -58,7 +58,13 @@ export function executionListingContract(harness: StoreHarness): void {
       const order = SEEDS.map((_, n) => (n * 7) % SEEDS.length);
       for (const n of order) {
         const seed = SEEDS[n] as Seed;
-        const execution = bareExecution(seed.id, { createdAt: seed.createdAt, status: seed.status, labels: seed.labels, graph: seed.graph, ...(seed.parent === undefined ? {} : { parent: seed.parent }) });
+        const execution = bareExecution(seed.id, {
+          createdAt: seed.createdAt,
+          status: seed.status,
+          labels: seed.labels,
+          graph: seed.graph,
+          ...(seed.parent === undefined ? {} : { parent: seed.parent }),
+        });
         await stores().executions.insert(recordOf(execution));
       }
     });

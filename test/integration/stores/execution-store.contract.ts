@@ -7,7 +7,12 @@ import { CHAIN, FAILED, FAILING, LOOP, ODD_KEYS, SHARED, SUSPENDING, T0, largeOu
 import { needsAtomicWrites, settle, useStores, type StoreHarness, type StoresUnderTest } from './store-harness.js';
 
 /** Runs a workflow under a fresh id, inserts it and reads it back. */
-async function roundTrip(stores: StoresUnderTest, id: string, definition: WorkflowDefinition, labels?: Record<string, string>): Promise<{ original: Execution; stored: Execution }> {
+async function roundTrip(
+  stores: StoresUnderTest,
+  id: string,
+  definition: WorkflowDefinition,
+  labels?: Record<string, string>,
+): Promise<{ original: Execution; stored: Execution }> {
   const run = await runFixture(definition, { id, labels, input: { source: id } });
   await stores.executions.insert(recordOf(run.execution));
   const record = await stores.executions.get(id);
@@ -23,7 +28,9 @@ export function executionStoreContract(harness: StoreHarness): void {
 
     it('inserts at revision 1 and reads back the record', async () => {
       const run = await runFixture(CHAIN, { id: 'crud-1' });
-      const inserted = await stores().executions.insert(recordOf(run.execution, { nextWakeAt: T0 + 5000, lease: { owner: 'r1', epoch: 1, until: T0 + 30_000 }, updatedAt: T0 + 1 }));
+      const inserted = await stores().executions.insert(
+        recordOf(run.execution, { nextWakeAt: T0 + 5000, lease: { owner: 'r1', epoch: 1, until: T0 + 30_000 }, updatedAt: T0 + 1 }),
+      );
       expect(inserted.revision).toBe(1);
       const record = await stores().executions.get('crud-1');
       expect(record).toMatchObject({ revision: 1, nextWakeAt: T0 + 5000, lease: { owner: 'r1', epoch: 1, until: T0 + 30_000 }, updatedAt: T0 + 1 });
@@ -128,7 +135,9 @@ export function executionStoreContract(harness: StoreHarness): void {
       const run = await runFixture(CHAIN, { id: 'dup-1', input: { first: true } });
       await stores().executions.insert(recordOf(run.execution));
       const other = await runFixture(CHAIN, { id: 'dup-1', input: { first: false } });
-      const error = await stores().executions.insert(recordOf(other.execution)).catch((e: unknown) => e);
+      const error = await stores()
+        .executions.insert(recordOf(other.execution))
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreConflict);
       expect((error as StoreConflict).kind).toBe('exists');
       expect((await stores().executions.get('dup-1'))!.execution.input).toEqual({ first: true });
@@ -159,7 +168,9 @@ export function executionStoreContract(harness: StoreHarness): void {
       await stores().executions.insert(recordOf(run.execution));
       await stores().executions.update(recordOf(run.execution), 1);
       await run.advanceAndWake(5000);
-      const error = await stores().executions.update(recordOf(run.execution), 1).catch((e: unknown) => e);
+      const error = await stores()
+        .executions.update(recordOf(run.execution), 1)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreConflict);
       expect((error as StoreConflict).kind).toBe('revision');
       const record = await stores().executions.get('rev-stale');
@@ -178,7 +189,9 @@ export function executionStoreContract(harness: StoreHarness): void {
       const writers = 8;
       const run = await runFixture(SUSPENDING, { id: 'rev-race' });
       await stores().executions.insert(recordOf(run.execution));
-      const attempts = Array.from({ length: writers }, (_, n) => stores().executions.update(recordOf(run.execution, { updatedAt: T0 + n, nextWakeAt: T0 + 1000 * n }), 1));
+      const attempts = Array.from({ length: writers }, (_, n) =>
+        stores().executions.update(recordOf(run.execution, { updatedAt: T0 + n, nextWakeAt: T0 + 1000 * n }), 1),
+      );
       const { values, errors } = await settle(attempts);
       expect(values).toHaveLength(1);
       expect(errors).toHaveLength(writers - 1);

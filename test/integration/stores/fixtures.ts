@@ -44,16 +44,26 @@ export async function runFixture(definition: WorkflowDefinition, spec: FixtureSp
 }
 
 /** A created, never started execution (status running) of a one-node workflow, for listing and leases. */
-export function bareExecution(id: string, options: { createdAt?: number; status?: ExecutionStatus; labels?: Record<string, string>; graph?: 'a' | 'b'; parent?: string } = {}): Execution {
+export function bareExecution(
+  id: string,
+  options: { createdAt?: number; status?: ExecutionStatus; labels?: Record<string, string>; graph?: 'a' | 'b'; parent?: string } = {},
+): Execution {
   const graph = fixtureGraph(options.graph === 'b' ? GRAPH_B : GRAPH_A);
-  const parent = options.parent === undefined ? null : { parentExecutionId: options.parent, parentNodeKey: 'p', parentRunIndex: 0, rootExecutionId: options.parent };
+  const parent =
+    options.parent === undefined ? null : { parentExecutionId: options.parent, parentNodeKey: 'p', parentRunIndex: 0, rootExecutionId: options.parent };
   const execution = createExecution(graph, { id, input: { id }, labels: options.labels, createdAt: options.createdAt ?? T0, parent }, DEFAULT_ENGINE_LIMITS);
   if (options.status !== undefined) execution.status = options.status;
   return execution;
 }
 
 const GRAPH_A = workflow([['t', 'manual.trigger']], []);
-const GRAPH_B = workflow([['t', 'manual.trigger'], ['a', 'data.set_data', { mapping_map: 1 }]], ['t -> a']);
+const GRAPH_B = workflow(
+  [
+    ['t', 'manual.trigger'],
+    ['a', 'data.set_data', { mapping_map: 1 }],
+  ],
+  ['t -> a'],
+);
 
 /** A record to insert: the execution with no wake-up and no lease. */
 export function recordOf(execution: Execution, extra: Partial<Omit<ExecutionRecord, 'execution' | 'revision'>> = {}): Omit<ExecutionRecord, 'revision'> {
@@ -64,7 +74,12 @@ const T = ['t', 'manual.trigger'] as const;
 
 /** t -> a -> b -> c: set_data with constant and templated params. */
 export const CHAIN = workflow(
-  [T, ['a', 'data.set_data', { mapping_map: { greeting: 'hello', n: 1 } }], ['b', 'data.set_data', { mapping_map: '{{ $input.main }}' }], ['c', 'data.set_data', { mode: 'json', json_template: '{"done": true}' }]],
+  [
+    T,
+    ['a', 'data.set_data', { mapping_map: { greeting: 'hello', n: 1 } }],
+    ['b', 'data.set_data', { mapping_map: '{{ $input.main }}' }],
+    ['c', 'data.set_data', { mode: 'json', json_template: '{"done": true}' }],
+  ],
   ['t -> a', 'a -> b', 'b -> c'],
 );
 
@@ -91,7 +106,12 @@ export const LOOP = workflow(
  * they run in, so the codec meets a shared output before the run that owns it.
  */
 export const SHARED = workflow(
-  [['last', 'core.log', { message: 'last' }], ['middle', 'core.log', { message: 'middle' }], T, ['source', 'data.set_data', { mapping_map: { items: [1, 2, 3], nested: { deep: true } } }]],
+  [
+    ['last', 'core.log', { message: 'last' }],
+    ['middle', 'core.log', { message: 'middle' }],
+    T,
+    ['source', 'data.set_data', { mapping_map: { items: [1, 2, 3], nested: { deep: true } } }],
+  ],
   ['t -> source', 'source -> middle', 'middle -> last'],
 );
 

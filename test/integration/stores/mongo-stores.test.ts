@@ -72,7 +72,10 @@ describeMongo('MongoDB stores', (mongo) => {
       try {
         const run = await runFixture(ODD_KEYS, { id: 'shape-1', labels: { 'team.name': 'core' } });
         await stores.executions.insert(recordOf(run.execution, { nextWakeAt: T0 + 5, lease: { owner: 'r1', epoch: 2, until: T0 + 9 } }));
-        const row = await mongo.client.db(dbName).collection('executions').findOne({ _id: 'shape-1' as never });
+        const row = await mongo.client
+          .db(dbName)
+          .collection('executions')
+          .findOne({ _id: 'shape-1' as never });
         expect(row).toMatchObject({
           _id: 'shape-1',
           rev: 1,
@@ -139,7 +142,9 @@ describeMongo('MongoDB stores', (mongo) => {
 
 describe('MongoDB stores without a server', () => {
   it('fail to start with StoreUnavailable after the server selection timeout', async () => {
-    const error = await createMongoStores('mongodb://127.0.0.1:1/', { dbName: 'unreachable', facts: fixtureFacts, serverSelectionTimeoutMS: 300 }).catch((e: unknown) => e);
+    const error = await createMongoStores('mongodb://127.0.0.1:1/', { dbName: 'unreachable', facts: fixtureFacts, serverSelectionTimeoutMS: 300 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreUnavailable);
     expect((error as Error).message).toMatch(/unavailable/i);
   });

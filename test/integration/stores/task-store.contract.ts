@@ -44,7 +44,12 @@ export function taskStoreContract(harness: StoreHarness): void {
       await stores().tasks.create(task('t-finish'));
       await stores().tasks.claim(['email'], 'w1', T0 + MINUTE, T0, 10);
       expect(await stores().tasks.finish('t-finish', 'completed', { sent: true, $id: 'x.y' })).toBe(true);
-      expect(await stores().tasks.get('t-finish')).toMatchObject({ status: 'completed', result: { sent: true, $id: 'x.y' }, leaseOwner: null, leaseUntil: null });
+      expect(await stores().tasks.get('t-finish')).toMatchObject({
+        status: 'completed',
+        result: { sent: true, $id: 'x.y' },
+        leaseOwner: null,
+        leaseUntil: null,
+      });
       expect(await stores().tasks.finish('t-finish', 'failed', null)).toBe(false);
       expect(await stores().tasks.get('t-finish')).toMatchObject({ status: 'completed' });
       expect(await stores().tasks.finish('t-missing', 'cancelled', null)).toBe(false);

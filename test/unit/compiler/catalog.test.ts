@@ -42,7 +42,10 @@ describe('compileWorkflow with the built-in catalog', () => {
 
   it('rejects a literal unknown merge strategy with the quoted message (SEMANTICS §12.7)', () => {
     const result = compileReal(
-      workflow([T, node('a', 'core.log'), node('b', 'core.log'), node('m', 'data.merge', { strategy: 'zip' })], ['t -> a', 't -> b', 'a -> m.input_a', 'b -> m.input_b']),
+      workflow(
+        [T, node('a', 'core.log'), node('b', 'core.log'), node('m', 'data.merge', { strategy: 'zip' })],
+        ['t -> a', 't -> b', 'a -> m.input_a', 'b -> m.input_b'],
+      ),
     );
     expect(result.diagnostics.filter((d) => d.code === 'invalid_params')).toEqual([
       { code: 'invalid_params', severity: 'error', nodeKey: 'm', paramPath: 'params.strategy', message: 'must be one of: append, merge, concat' },
@@ -67,7 +70,11 @@ describe('compileWorkflow with the built-in catalog', () => {
       ],
       ['t -> if', 'if.true -> sw', 'sw.a -> fe', 'fe.loop -> body', 'body -> fe'],
     );
-    expect(compileReal(def).diagnostics.filter((d) => d.severity === 'error').map(line)).toEqual([
+    expect(
+      compileReal(def)
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map(line),
+    ).toEqual([
       'error on_error_continue_unsupported node=if path=settings.on_error',
       'error on_error_continue_unsupported node=sw path=settings.on_error',
       'error on_error_continue_unsupported node=fe path=settings.on_error',
@@ -76,7 +83,16 @@ describe('compileWorkflow with the built-in catalog', () => {
 
   it('checks switch ports when cases are literal, and accepts any port when they are not', () => {
     const literal = workflow(
-      [T, node('sw', 'logic.switch', { cases: [{ condition: '{{ $input.main.x }}', port: 'a' }, { condition: true, port: 'default' }] }), node('x', 'core.log')],
+      [
+        T,
+        node('sw', 'logic.switch', {
+          cases: [
+            { condition: '{{ $input.main.x }}', port: 'a' },
+            { condition: true, port: 'default' },
+          ],
+        }),
+        node('x', 'core.log'),
+      ],
       ['t -> sw', 'sw.a -> x', 'sw.b -> x'],
     );
     expect(linesReal(literal)).toEqual(['error unknown_output_port node=sw port=b path=connections[2]']);
@@ -87,7 +103,9 @@ describe('compileWorkflow with the built-in catalog', () => {
   });
 
   it('gives task.external its declared extra ports and requires a literal list', () => {
-    const ok = compileReal(workflow([T, node('k', 'task.external', { task_type: 'review', output_ports: ['approved'] }), node('x', 'core.log')], ['t -> k', 'k.approved -> x']));
+    const ok = compileReal(
+      workflow([T, node('k', 'task.external', { task_type: 'review', output_ports: ['approved'] }), node('x', 'core.log')], ['t -> k', 'k.approved -> x']),
+    );
     expect(ok.diagnostics).toEqual([]);
     expect(ok.ok && ok.graph.nodes.get('k')?.outputPorts).toEqual(['main', 'approved']);
     const templated = workflow([T, node('k', 'task.external', { task_type: 'review', output_ports: '{{ $vars.ports }}' })], ['t -> k']);
@@ -112,7 +130,10 @@ describe('compileWorkflow with the built-in catalog', () => {
   });
 
   it('lists trigger keys when several built-in triggers exist', () => {
-    const def = workflow([node('start', 'manual.trigger'), node('hook', 'http.webhook_trigger', { path: '/x' }), node('a', 'core.log')], ['start -> a', 'hook -> a']);
+    const def = workflow(
+      [node('start', 'manual.trigger'), node('hook', 'http.webhook_trigger', { path: '/x' }), node('a', 'core.log')],
+      ['start -> a', 'hook -> a'],
+    );
     expect(compileReal(def).diagnostics.map((d) => d.message)).toEqual(['several trigger nodes and no trigger named: start, hook']);
   });
 

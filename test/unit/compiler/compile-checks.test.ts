@@ -44,7 +44,14 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
 
   it('4 invalid_node_key: keys outside [A-Za-z0-9_-]{1,128}', () => {
     const def = workflow(
-      [T, node('bad key', 'test.action'), node('', 'test.action'), node('k'.repeat(129), 'test.action'), node('fetch-user', 'test.action'), node('2nd', 'test.action')],
+      [
+        T,
+        node('bad key', 'test.action'),
+        node('', 'test.action'),
+        node('k'.repeat(129), 'test.action'),
+        node('fetch-user', 'test.action'),
+        node('2nd', 'test.action'),
+      ],
       ['t -> fetch-user', 'fetch-user -> 2nd'],
     );
     expect(withCode(def, 'invalid_node_key').map((d) => d.nodeKey)).toEqual(['bad key', '', 'k'.repeat(129)]);
@@ -66,9 +73,19 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
     const def = workflow(
       [
         T,
-        node('a', 'test.action', {}, { onError: 'ignore', retryOnFailed: 'yes' as unknown as boolean, maxRetries: 0, retryDelayMs: 60_001, retryBackoff: 0.5, retryMaxDelayMs: -1 }),
+        node(
+          'a',
+          'test.action',
+          {},
+          { onError: 'ignore', retryOnFailed: 'yes' as unknown as boolean, maxRetries: 0, retryDelayMs: 60_001, retryBackoff: 0.5, retryMaxDelayMs: -1 },
+        ),
         node('b', 'test.action', {}, { maxRetries: 11, retryDelayMs: 1.5, retryBackoff: 11, retryMaxDelayMs: 86_400_001 }),
-        node('c', 'test.action', {}, { onError: 'continue', retryOnFailed: true, maxRetries: 10, retryDelayMs: 0, retryBackoff: 10, retryMaxDelayMs: 86_400_000 }),
+        node(
+          'c',
+          'test.action',
+          {},
+          { onError: 'continue', retryOnFailed: true, maxRetries: 10, retryDelayMs: 0, retryBackoff: 10, retryMaxDelayMs: 86_400_000 },
+        ),
       ],
       ['t -> a', 'a -> b', 'b -> c'],
     );
@@ -155,7 +172,12 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
         node('a', 'test.action', { count: 'x', mode: 'c' }),
         node('b', 'test.action', { count: 20 }),
         node('r', 'test.required'),
-        node('s', 'test.switch', { cases: [{ condition: true, port: 'p' }, { condition: 'yes', port: 'q' }] }),
+        node('s', 'test.switch', {
+          cases: [
+            { condition: true, port: 'p' },
+            { condition: 'yes', port: 'q' },
+          ],
+        }),
       ],
       ['t -> a', 'a -> b', 'b -> r', 'r -> s'],
     );
@@ -196,10 +218,7 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
   });
 
   it('12 unknown_param: undeclared top-level params of closed schemas only', () => {
-    const def = workflow(
-      [node('t', 'test.hook', { path: '/x', anything: 1 }), node('a', 'test.action', { counter: 0, 'x-y': '{{ 1 }}' })],
-      ['t -> a'],
-    );
+    const def = workflow([node('t', 'test.hook', { path: '/x', anything: 1 }), node('a', 'test.action', { counter: 0, 'x-y': '{{ 1 }}' })], ['t -> a']);
     const result = compile(def);
     expect(result.ok).toBe(true);
     expect(result.diagnostics.map(line)).toEqual(['warning unknown_param node=a path=params.counter', 'warning unknown_param node=a path=params["x-y"]']);
@@ -276,7 +295,9 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
   });
 
   it('19 a named trigger chooses among several', () => {
-    const def = workflow([node('start', 'test.trigger'), node('a', 'test.action'), node('hook', 'test.hook')], ['start -> a', 'hook -> a'], { trigger: 'hook' });
+    const def = workflow([node('start', 'test.trigger'), node('a', 'test.action'), node('hook', 'test.hook')], ['start -> a', 'hook -> a'], {
+      trigger: 'hook',
+    });
     const result = compile(def);
     expect(result.ok && result.graph.trigger).toBe('hook');
     expect(result.diagnostics.map(line)).toEqual(['warning unreachable_node node=start']);
@@ -314,7 +335,10 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
     const params = { collection: [1, 2], mode: 'single' };
     const alone = workflow([T, node('fe', 'core.for_each', params), node('body', 'test.action')], ['t -> fe', 'fe.loop -> body']);
     expect(lines(alone)).toEqual(['warning for_each_without_loop node=fe']);
-    const looped = workflow([T, node('fe', 'core.for_each', params), node('body', 'test.action'), node('after', 'test.action')], ['t -> fe', 'fe.loop -> body', 'body -> fe', 'fe.done -> after']);
+    const looped = workflow(
+      [T, node('fe', 'core.for_each', params), node('body', 'test.action'), node('after', 'test.action')],
+      ['t -> fe', 'fe.loop -> body', 'body -> fe', 'fe.done -> after'],
+    );
     expect(lines(looped)).toEqual([]);
   });
 

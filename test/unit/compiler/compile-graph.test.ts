@@ -69,7 +69,12 @@ describe('compiled graph', () => {
     expect(graph.nodes.get('cond')?.loop.role).toBe('start_loop');
     expect(graph.nodes.get('increment')?.loop.role).toBe('end_loop');
     for (const key of ['start', 'init', 'done']) expect(graph.nodes.get(key)?.loop.level).toBe(0);
-    expect(graph.nodes.get('increment')?.incoming.get('main')?.map((e) => e.from)).toEqual(['init', 'cond']);
+    expect(
+      graph.nodes
+        .get('increment')
+        ?.incoming.get('main')
+        ?.map((e) => e.from),
+    ).toEqual(['init', 'cond']);
   });
 
   it('fills defaults: settings, ports main, version 1, variables {}, node names', () => {
@@ -82,7 +87,14 @@ describe('compiled graph', () => {
     expect(graph.compilerVersion).toBe(COMPILER_VERSION);
     expect(graph.trigger).toBe('t');
     const a = graph.nodes.get('a');
-    expect(a?.settings).toEqual({ onError: 'stop_workflow', retryOnFailed: false, maxRetries: 1, retryDelayMs: 1000, retryBackoff: 1, retryMaxDelayMs: 3_600_000 });
+    expect(a?.settings).toEqual({
+      onError: 'stop_workflow',
+      retryOnFailed: false,
+      maxRetries: 1,
+      retryDelayMs: 1000,
+      retryBackoff: 1,
+      retryMaxDelayMs: 3_600_000,
+    });
     expect(a?.name).toBe('');
     expect(a?.params).toEqual({});
     expect(graph.definition.connections).toEqual([{ from: 't', fromPort: 'main', to: 'a', toPort: 'main' }]);
@@ -98,7 +110,12 @@ describe('compiled graph', () => {
         [
           T,
           node('if', 'test.if', { condition: '{{ $input.main.ok }}' }),
-          node('s', 'test.switch', { cases: [{ condition: true, port: 'left' }, { condition: true, port: 'right' }] }),
+          node('s', 'test.switch', {
+            cases: [
+              { condition: true, port: 'left' },
+              { condition: true, port: 'right' },
+            ],
+          }),
           node('d', 'test.switch', { cases: '{{ $vars.cases }}' }),
           node('x', 'test.action', { count: '3', value: { k: [1] } }),
         ],
@@ -116,7 +133,12 @@ describe('compiled graph', () => {
     expect(ifNode?.constantParams).toBeNull();
     expect(ifNode?.plan.isConstant).toBe(false);
     expect(graph.nodes.get('s')?.outputPorts).toEqual(['left', 'right']);
-    expect(graph.nodes.get('s')?.constantParams).toEqual({ cases: [{ condition: true, port: 'left' }, { condition: true, port: 'right' }] });
+    expect(graph.nodes.get('s')?.constantParams).toEqual({
+      cases: [
+        { condition: true, port: 'left' },
+        { condition: true, port: 'right' },
+      ],
+    });
     expect(graph.nodes.get('d')?.outputPorts).toBeNull();
     const x = graph.nodes.get('x');
     expect(x?.plan.isConstant).toBe(true);
@@ -162,8 +184,7 @@ describe('compiled graph', () => {
 });
 
 describe('graph id (SEMANTICS §2.1)', () => {
-  const base = () =>
-    workflow([T, node('a', 'test.action', { value: 1, url: 'x' }), node('b', 'test.action')], ['t -> a', 't -> b'], { variables: { k: 1 } });
+  const base = () => workflow([T, node('a', 'test.action', { value: 1, url: 'x' }), node('b', 'test.action')], ['t -> a', 't -> b'], { variables: { k: 1 } });
 
   it('is lowercase hex SHA-256 and the same for the same definition', () => {
     const id = idOf(base());
@@ -191,7 +212,9 @@ describe('graph id (SEMANTICS §2.1)', () => {
       { ...b, nodes: [b.nodes[0] as NodeDefinition, b.nodes[2] as NodeDefinition, b.nodes[1] as NodeDefinition] },
       { ...b, connections: [...b.connections].reverse() },
       workflow([T, node('a', 'test.action', { value: 2, url: 'x' }), node('b', 'test.action')], ['t -> a', 't -> b'], { variables: { k: 1 } }),
-      workflow([T, node('a', 'test.action', { value: 1, url: 'x' }, { maxRetries: 2 }), node('b', 'test.action')], ['t -> a', 't -> b'], { variables: { k: 1 } }),
+      workflow([T, node('a', 'test.action', { value: 1, url: 'x' }, { maxRetries: 2 }), node('b', 'test.action')], ['t -> a', 't -> b'], {
+        variables: { k: 1 },
+      }),
       { ...b, variables: { k: 2 } },
       { ...b, version: 2 },
       { ...b, name: 'Other' },

@@ -147,7 +147,10 @@ export const codeType = defineNode({
   schema: { fields: { code: { type: 'string', required: true } } },
   compileChecks: (params: JsonObject) => {
     const code = params.code;
-    const findings = typeof code === 'string' && code.includes('@@') ? [{ code: 'code_syntax_error', severity: 'error' as const, paramPath: 'params.code', message: 'Unexpected token (1:0)' }] : [];
+    const findings =
+      typeof code === 'string' && code.includes('@@')
+        ? [{ code: 'code_syntax_error', severity: 'error' as const, paramPath: 'params.code', message: 'Unexpected token (1:0)' }]
+        : [];
     return { fieldErrors: {}, findings };
   },
   execute: done,

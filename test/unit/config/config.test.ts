@@ -32,7 +32,11 @@ describe('loadConfig', () => {
   });
 
   it('treats blank variables as unset', () => {
-    expect(loadConfig({ MONGODB_URI: '  ', PRANA_TOKEN_SECRET: '', PRANA_ENV_JSON: ' ' })).toMatchObject({ mongodb: undefined, tokenSecret: undefined, env: {} });
+    expect(loadConfig({ MONGODB_URI: '  ', PRANA_TOKEN_SECRET: '', PRANA_ENV_JSON: ' ' })).toMatchObject({
+      mongodb: undefined,
+      tokenSecret: undefined,
+      env: {},
+    });
   });
 
   it('reads the frozen configuration once', () => {
@@ -41,7 +45,10 @@ describe('loadConfig', () => {
 
   describe('MONGODB_URI', () => {
     it('reads the database from the path, and uses "prana" when there is none', () => {
-      expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/orders?retryWrites=true' }).mongodb).toEqual({ uri: 'mongodb://db:27017/orders?retryWrites=true', database: 'orders' });
+      expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/orders?retryWrites=true' }).mongodb).toEqual({
+        uri: 'mongodb://db:27017/orders?retryWrites=true',
+        database: 'orders',
+      });
       expect(loadConfig({ MONGODB_URI: 'mongodb://a:1,b:2/' }).mongodb).toEqual({ uri: 'mongodb://a:1,b:2/', database: 'prana' });
       expect(loadConfig({ MONGODB_URI: 'mongodb+srv://user:pw@cluster.example.net' }).mongodb?.database).toBe('prana');
     });
@@ -81,7 +88,10 @@ describe('loadConfig', () => {
 
   describe('PRANA_ENV_JSON', () => {
     it('reads a JSON object as $env', () => {
-      expect(loadConfig({ PRANA_ENV_JSON: '{"API_BASE": "https://api.example.com", "retries": 3}' }).env).toEqual({ API_BASE: 'https://api.example.com', retries: 3 });
+      expect(loadConfig({ PRANA_ENV_JSON: '{"API_BASE": "https://api.example.com", "retries": 3}' }).env).toEqual({
+        API_BASE: 'https://api.example.com',
+        retries: 3,
+      });
     });
 
     it('refuses invalid JSON and JSON that is not an object', () => {
@@ -100,7 +110,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses values out of range, naming the variable', () => {
-      expect(refusal({ PRANA_MAX_DOCUMENT_BYTES: '16777216' }).message).toBe('PRANA_MAX_DOCUMENT_BYTES: invalid value "16777216": expected bytes from 65536 to 15728640');
+      expect(refusal({ PRANA_MAX_DOCUMENT_BYTES: '16777216' }).message).toBe(
+        'PRANA_MAX_DOCUMENT_BYTES: invalid value "16777216": expected bytes from 65536 to 15728640',
+      );
       expect(refusal({ PRANA_INLINE_OUTPUT_BYTES: 'big' }).variable).toBe('PRANA_INLINE_OUTPUT_BYTES');
       expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '0' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');
       expect(refusal({ PRANA_MAX_LOOP_ITERATIONS: '1000001' }).variable).toBe('PRANA_MAX_LOOP_ITERATIONS');

@@ -144,7 +144,10 @@ describe('exclusive branches into two named ports (§3.11 D)', () => {
 describe('switch', () => {
   /*  t -> sw --a--> x ; sw --b--> y ; sw --default--> z  */
   const def = (cases: unknown) =>
-    workflow([T, ['sw', 'logic.switch', { cases } as never], set('x', 'x'), set('y', 'y'), set('z', 'z')], ['t -> sw', 'sw.a -> x', 'sw.b -> y', 'sw.default -> z']);
+    workflow(
+      [T, ['sw', 'logic.switch', { cases } as never], set('x', 'x'), set('y', 'y'), set('z', 'z')],
+      ['t -> sw', 'sw.a -> x', 'sw.b -> y', 'sw.default -> z'],
+    );
 
   it('takes the first true case', async () => {
     const run = await runWorkflow(
@@ -160,7 +163,13 @@ describe('switch', () => {
   });
 
   it('fails with no_matching_case when no case is true', async () => {
-    const run = await runWorkflow(def([{ condition: false, port: 'a' }, { condition: '0', port: 'b' }, { condition: '{{ 1 > 2 }}', port: 'default' }]));
+    const run = await runWorkflow(
+      def([
+        { condition: false, port: 'a' },
+        { condition: '0', port: 'b' },
+        { condition: '{{ 1 > 2 }}', port: 'default' },
+      ]),
+    );
     expect(run.execution.status).toBe('failed');
     expect(run.run('sw').error).toEqual({
       code: 'no_matching_case',
@@ -171,7 +180,13 @@ describe('switch', () => {
 
   it('nests inside an IF branch', async () => {
     const nested = workflow(
-      [T, ['if', 'logic.if_condition', { condition: '{{ $input.main.go }}' }], ['sw', 'logic.switch', { cases: [{ condition: true, port: 'only' }] }], set('x', 'x'), set('n', 'no')],
+      [
+        T,
+        ['if', 'logic.if_condition', { condition: '{{ $input.main.go }}' }],
+        ['sw', 'logic.switch', { cases: [{ condition: true, port: 'only' }] }],
+        set('x', 'x'),
+        set('n', 'no'),
+      ],
       ['t -> if', 'if.true -> sw', 'if.false -> n', 'sw.only -> x'],
     );
     expect((await runWorkflow(nested, { go: true })).order).toEqual(['t#0', 'if#1', 'sw#2', 'x#3']);
@@ -190,7 +205,10 @@ describe('input assembly (§3.9)', () => {
 
   it('takes the contribution with the highest execution_index when several sources completed', async () => {
     /*  t -> a -> b ; a -> m ; b -> m  : b (#2) outranks a (#1)  */
-    const def = workflow([T, set('a', 'a'), set('b', 'b'), ['m', 'data.set_data', { mapping_map: '{{ $input.main.v }}' }]], ['t -> a', 'a -> b', 'a -> m', 'b -> m']);
+    const def = workflow(
+      [T, set('a', 'a'), set('b', 'b'), ['m', 'data.set_data', { mapping_map: '{{ $input.main.v }}' }]],
+      ['t -> a', 'a -> b', 'a -> m', 'b -> m'],
+    );
     const run = await runWorkflow(def);
     expect(run.order).toEqual(['t#0', 'a#1', 'b#2', 'm#3']);
     expect(run.run('m').output).toBe('b');
@@ -198,7 +216,12 @@ describe('input assembly (§3.9)', () => {
 
   it('exposes completed nodes through $nodes with output and context', async () => {
     const def = workflow(
-      [T, set('fetch', 42), ['s', 'workflow.set_state', { count: 5 }], ['out', 'data.set_data', { mapping_map: { id: '{{ $nodes.fetch.output.v }}', ctx: '{{ $nodes.fetch.context }}', st: '{{ $execution.state.count }}' } }]],
+      [
+        T,
+        set('fetch', 42),
+        ['s', 'workflow.set_state', { count: 5 }],
+        ['out', 'data.set_data', { mapping_map: { id: '{{ $nodes.fetch.output.v }}', ctx: '{{ $nodes.fetch.context }}', st: '{{ $execution.state.count }}' } }],
+      ],
       ['t -> fetch', 'fetch -> s', 's -> out'],
     );
     const run = await runWorkflow(def);

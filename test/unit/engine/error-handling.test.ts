@@ -65,7 +65,11 @@ describe('on_error (§7.3)', () => {
 
   it('turns an exception into node_exception', async () => {
     const run = await runWorkflow(workflow([T, ['x', 'test.throw']], ['t -> x']));
-    expect(run.run('x').error).toEqual({ code: 'node_exception', message: 'Node raised an exception', details: { reason: 'boom', node: 'x', action: 'test.throw' } });
+    expect(run.run('x').error).toEqual({
+      code: 'node_exception',
+      message: 'Node raised an exception',
+      details: { reason: 'boom', node: 'x', action: 'test.throw' },
+    });
   });
 
   it('refuses an undeclared output port with invalid_output_port', async () => {
@@ -143,7 +147,10 @@ describe('retry (§7.2)', () => {
   });
 
   it('exposes the attempt to templates', async () => {
-    const def = workflow([T, ['f', 'test.fail', { times: '{{ 1 - $execution.attempt }}' }, { retryOnFailed: true, maxRetries: 2, retryDelayMs: 0 }]], ['t -> f']);
+    const def = workflow(
+      [T, ['f', 'test.fail', { times: '{{ 1 - $execution.attempt }}' }, { retryOnFailed: true, maxRetries: 2, retryDelayMs: 0 }]],
+      ['t -> f'],
+    );
     const run = await new Run(compile(def)).start();
     await run.advanceAndWake(0);
     expect(run.execution.status).toBe('completed');
@@ -154,7 +161,12 @@ describe('preparation (§3.3)', () => {
   it('fails the same execution with preparation_failed (§13.2.14)', async () => {
     const run = await runWorkflow(workflow([T, ['p', 'test.bad_prepare']], ['t -> p']));
     expect(run.trace).toEqual(['execution_started', 'execution_failed']);
-    expect(run.execution.engineError).toEqual({ type: 'preparation_failed', message: 'Preparation failed for node p', node_key: 'p', reason: 'cannot prepare' });
+    expect(run.execution.engineError).toEqual({
+      type: 'preparation_failed',
+      message: 'Preparation failed for node p',
+      node_key: 'p',
+      reason: 'cannot prepare',
+    });
   });
 
   it('stores a webhook wait resume token readable as $execution.preparation', async () => {

@@ -176,7 +176,9 @@ export class Run {
 
   /** The order nodes started new runs in, as `key#index`. */
   get order(): string[] {
-    return this.events.filter((e) => e.type === 'node_starting' && e.attempt === 0).map((e) => `${(e as { nodeKey: string }).nodeKey}#${(e as { executionIndex: number }).executionIndex}`);
+    return this.events
+      .filter((e) => e.type === 'node_starting' && e.attempt === 0)
+      .map((e) => `${(e as { nodeKey: string }).nodeKey}#${(e as { executionIndex: number }).executionIndex}`);
   }
 
   /** Retained runs of a node, latest first, as `r<run_index>`. */

@@ -19,7 +19,19 @@ describe('counter loop (§5.5)', () => {
 
   it('runs in the documented order and counts only loopbacks', async () => {
     const run = await runWorkflow(def);
-    expect(run.order).toEqual(['start#0', 'init#1', 'increment#2', 'cond#3', 'increment#4', 'cond#5', 'increment#6', 'cond#7', 'increment#8', 'cond#9', 'done#10']);
+    expect(run.order).toEqual([
+      'start#0',
+      'init#1',
+      'increment#2',
+      'cond#3',
+      'increment#4',
+      'cond#5',
+      'increment#6',
+      'cond#7',
+      'increment#8',
+      'cond#9',
+      'done#10',
+    ]);
     expect(run.execution.iterationCount).toBe(3);
     expect(run.retained('increment')).toEqual(['r3', 'r2']);
     expect(run.retained('cond')).toEqual(['r3', 'r2']);
@@ -30,7 +42,9 @@ describe('counter loop (§5.5)', () => {
 
   it('flags only the loop entry as a loopback, from the second pass on (§5.3)', async () => {
     const run = await runWorkflow(def);
-    const flags = run.events.filter((e) => e.type === 'node_starting').map((e) => `${(e as { nodeKey: string }).nodeKey}:${String((e as { loopback: boolean }).loopback)}`);
+    const flags = run.events
+      .filter((e) => e.type === 'node_starting')
+      .map((e) => `${(e as { nodeKey: string }).nodeKey}:${String((e as { loopback: boolean }).loopback)}`);
     expect(flags).toEqual([
       'start:false',
       'init:false',
@@ -51,7 +65,11 @@ describe('infinite-loop protection (§5.4)', () => {
   /*  trigger -> check -> process -> check   (limit 5)  */
   it('refuses the run past the limit without creating it (§13.2.13)', async () => {
     const def = workflow(
-      [['trigger', 'manual.trigger'], ['check', 'data.set_data', { mapping_map: 1 }], ['process', 'data.set_data', { mapping_map: 2 }]],
+      [
+        ['trigger', 'manual.trigger'],
+        ['check', 'data.set_data', { mapping_map: 1 }],
+        ['process', 'data.set_data', { mapping_map: 2 }],
+      ],
       ['trigger -> check', 'check -> process', 'process -> check'],
       { settings: { maxLoopIterations: 5 } },
     );
@@ -70,7 +88,13 @@ describe('infinite-loop protection (§5.4)', () => {
   });
 
   it('uses the service limit when the workflow sets none', async () => {
-    const def = workflow([['t', 'manual.trigger'], ['a', 'data.set_data', { mapping_map: 1 }]], ['t -> a', 'a -> a']);
+    const def = workflow(
+      [
+        ['t', 'manual.trigger'],
+        ['a', 'data.set_data', { mapping_map: 1 }],
+      ],
+      ['t -> a', 'a -> a'],
+    );
     const run = await runWorkflow(def, {}, { maxLoopIterations: 3 });
     expect(run.execution.maxLoopIterations).toBe(3);
     expect(run.execution.engineError).toMatchObject({ type: 'infinite_loop_protection', iteration_count: 3, node_key: 'a' });
@@ -96,7 +120,11 @@ describe('core.for_each (§11)', () => {
 
   it('emits one item per pass and {} on done', async () => {
     const d = workflow(
-      [['trigger', 'manual.trigger'], ['fe', 'core.for_each', { collection: [1, 2, 3], mode: 'single' }], ['collector', 'data.set_data', { mapping_map: '{{ $input.main }}' }]],
+      [
+        ['trigger', 'manual.trigger'],
+        ['fe', 'core.for_each', { collection: [1, 2, 3], mode: 'single' }],
+        ['collector', 'data.set_data', { mapping_map: '{{ $input.main }}' }],
+      ],
       ['trigger -> fe', 'fe.loop -> collector', 'collector -> fe'],
     );
     const run = await runWorkflow(d);
@@ -113,7 +141,9 @@ describe('core.for_each (§11)', () => {
 
   it('emits batches in batch mode', async () => {
     const run = await runWorkflow(def({ mode: 'batch', batch_size: 2 }), { items: [1, 2, 3, 4, 5] });
-    const loops = run.events.filter((e) => e.type === 'node_completed' && e.nodeKey === 'fe' && e.port === 'loop').map((e) => (e as { output: unknown }).output);
+    const loops = run.events
+      .filter((e) => e.type === 'node_completed' && e.nodeKey === 'fe' && e.port === 'loop')
+      .map((e) => (e as { output: unknown }).output);
     expect(loops).toEqual([[1, 2], [3, 4], [5]]);
     expect(run.run('after').output).toEqual({ item_count: 5, remaining_items: [], current_loop_index: 2, has_more_item: false });
   });

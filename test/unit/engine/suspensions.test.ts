@@ -8,10 +8,21 @@ const HOUR = 3_600_000;
 describe('wait.wait interval and schedule', () => {
   /*  t -> w -> next  */
   it('suspends durably and completes with pass-through when the timer fires', async () => {
-    const run = await new Run(compile(workflow([T, ['w', 'wait.wait', { mode: 'interval', duration: 5, unit: 'seconds' }], next], ['t -> w', 'w -> next'])), { a: 1 }).start();
+    const run = await new Run(compile(workflow([T, ['w', 'wait.wait', { mode: 'interval', duration: 5, unit: 'seconds' }], next], ['t -> w', 'w -> next'])), {
+      a: 1,
+    }).start();
     expect(run.execution.status).toBe('suspended');
-    expect(run.run('w').suspension).toMatchObject({ kind: 'interval', waitTill: run.clock + 5000, nodeKey: 'w', runIndex: 0, executionIndex: 1, resumeToken: 'tok:exec-1:w:0:0:interval' });
-    expect(run.events.filter((e) => e.type === 'execution_suspended')).toEqual([expect.objectContaining({ nodeKey: 'w', kind: 'interval', wakeAt: run.clock + 5000 })]);
+    expect(run.run('w').suspension).toMatchObject({
+      kind: 'interval',
+      waitTill: run.clock + 5000,
+      nodeKey: 'w',
+      runIndex: 0,
+      executionIndex: 1,
+      resumeToken: 'tok:exec-1:w:0:0:interval',
+    });
+    expect(run.events.filter((e) => e.type === 'execution_suspended')).toEqual([
+      expect.objectContaining({ nodeKey: 'w', kind: 'interval', wakeAt: run.clock + 5000 }),
+    ]);
     expect(run.persists).toEqual(['suspended']);
     await run.advanceAndWake(5000);
     expect(run.execution.status).toBe('completed');
@@ -22,7 +33,9 @@ describe('wait.wait interval and schedule', () => {
   });
 
   it('completes with the resume data when a caller resumes early', async () => {
-    const run = await new Run(compile(workflow([T, ['w', 'wait.wait', { mode: 'schedule', schedule_at: '2025-02-01T00:00:00Z' }], next], ['t -> w', 'w -> next']))).start();
+    const run = await new Run(
+      compile(workflow([T, ['w', 'wait.wait', { mode: 'schedule', schedule_at: '2025-02-01T00:00:00Z' }], next], ['t -> w', 'w -> next'])),
+    ).start();
     expect(run.run('w').suspension).toMatchObject({ kind: 'schedule', waitTill: Date.UTC(2025, 1, 1), timezone: 'UTC' });
     await run.resume({ reason: 'resume', data: { ok: true }, requestId: 'r1' });
     expect(run.run('next').output).toEqual({ main: { ok: true } });
@@ -64,7 +77,8 @@ describe('wait.wait webhook', () => {
 
 describe('sub-workflow suspension (§9)', () => {
   /*  t -> s -> next  */
-  const def = (params: object) => workflow([T, ['s', 'workflow.execute_workflow', { workflow_id: 'child-graph', ...params } as never], next], ['t -> s', 's -> next']);
+  const def = (params: object) =>
+    workflow([T, ['s', 'workflow.execute_workflow', { workflow_id: 'child-graph', ...params } as never], next], ['t -> s', 's -> next']);
   const graphs = new Set(['child-graph']);
 
   it('suspends with deterministic child ids and resumes with the child output (§13.2.9)', async () => {
@@ -86,7 +100,10 @@ describe('sub-workflow suspension (§9)', () => {
 
   it('fails the parent node when a child failed, and cancels unfinished children', async () => {
     const run = await new Run(compile(def({ batch_mode: 'single', input_data: [1, 2] })), {}, { graphs }).start();
-    await run.resume({ reason: 'sub_workflow', children: [{ executionId: 'exec-1/s/0/0/1', itemIndex: 1, status: 'failed', error: { code: 'x', message: 'm' } }] });
+    await run.resume({
+      reason: 'sub_workflow',
+      children: [{ executionId: 'exec-1/s/0/0/1', itemIndex: 1, status: 'failed', error: { code: 'x', message: 'm' } }],
+    });
     expect(run.run('s').error).toMatchObject({ code: 'sub_workflow_failed', details: { child_execution_id: 'exec-1/s/0/0/1', item_index: 1 } });
     expect(run.cancelledChildren).toEqual(['exec-1/s/0/0/0', 'exec-1/s/0/0/1']);
   });
@@ -116,13 +133,24 @@ describe('sub-workflow suspension (§9)', () => {
 describe('external task suspension (§12.15)', () => {
   /*  t -> task -> next ; task.review -> rev  */
   const def = workflow(
-    [T, ['task', 'task.external', { task_type: 'ocr', output_ports: ['review'], timeout_ms: 1000 }], next, ['rev', 'data.set_data', { mapping_map: '{{ $input.main }}' }]],
+    [
+      T,
+      ['task', 'task.external', { task_type: 'ocr', output_ports: ['review'], timeout_ms: 1000 }],
+      next,
+      ['rev', 'data.set_data', { mapping_map: '{{ $input.main }}' }],
+    ],
     ['t -> task', 'task -> next', 'task.review -> rev'],
   );
 
   it('completes on the port the worker names', async () => {
     const run = await new Run(compile(def), { doc: 1 }).start();
-    expect(run.run('task').suspension).toMatchObject({ kind: 'task', taskId: 'task:exec-1:task:0:0', taskType: 'ocr', timeoutAt: run.clock + 1000, input: { doc: 1 } });
+    expect(run.run('task').suspension).toMatchObject({
+      kind: 'task',
+      taskId: 'task:exec-1:task:0:0',
+      taskType: 'ocr',
+      timeoutAt: run.clock + 1000,
+      input: { doc: 1 },
+    });
     await run.resume({ reason: 'task', result: { kind: 'completed', output: { text: 'hi' }, port: 'review' } });
     expect(run.run('rev').output).toEqual({ text: 'hi' });
   });

@@ -16,12 +16,27 @@ function stepper(def: ReturnType<typeof workflow>) {
     log.push(...result.commands);
     return result;
   };
-  return { apply, get execution() { return execution; }, log };
+  return {
+    apply,
+    get execution() {
+      return execution;
+    },
+    log,
+  };
 }
 
 describe('transition', () => {
   it('runs pure node types inline and asks the runner to execute the others', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
+    const s = stepper(
+      workflow(
+        [
+          ['t', 'manual.trigger'],
+          ['a', 'http.request', { url: 'http://127.0.0.1:1/' }],
+          ['b', 'data.set_data'],
+        ],
+        ['t -> a', 'a -> b'],
+      ),
+    );
     const first = s.apply({ kind: 'start', now: 1 });
     expect(first.events.map((e) => e.type)).toEqual(['execution_started', 'node_starting', 'node_completed', 'node_starting']);
     expect(first.commands.map((c) => c.kind)).toEqual(['execute_node']);
@@ -38,7 +53,16 @@ describe('transition', () => {
   });
 
   it('records a cancel while a node runs and ends cancelled after its outcome (§10)', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }], ['b', 'data.set_data']], ['t -> a', 'a -> b']));
+    const s = stepper(
+      workflow(
+        [
+          ['t', 'manual.trigger'],
+          ['a', 'http.request', { url: 'http://127.0.0.1:1/' }],
+          ['b', 'data.set_data'],
+        ],
+        ['t -> a', 'a -> b'],
+      ),
+    );
     s.apply({ kind: 'start', now: 1 });
     const cancel = s.apply({ kind: 'cancel', now: 3, reason: 'enough' });
     expect(cancel.commands).toEqual([]);
@@ -53,7 +77,15 @@ describe('transition', () => {
   });
 
   it('refuses an outcome for a run that is not in flight', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
+    const s = stepper(
+      workflow(
+        [
+          ['t', 'manual.trigger'],
+          ['a', 'http.request', { url: 'http://127.0.0.1:1/' }],
+        ],
+        ['t -> a'],
+      ),
+    );
     s.apply({ kind: 'start', now: 1 });
     const stale = s.apply({ kind: 'node_outcome', now: 2, nodeKey: 'a', runIndex: 5, outcome: complete({}) });
     expect(stale.refusal).toMatchObject({ reason: 'stale_outcome' });
@@ -67,7 +99,15 @@ describe('transition', () => {
   });
 
   it('records an engine fault reported by the runner as a failed execution', () => {
-    const s = stepper(workflow([['t', 'manual.trigger'], ['a', 'http.request', { url: 'http://127.0.0.1:1/' }]], ['t -> a']));
+    const s = stepper(
+      workflow(
+        [
+          ['t', 'manual.trigger'],
+          ['a', 'http.request', { url: 'http://127.0.0.1:1/' }],
+        ],
+        ['t -> a'],
+      ),
+    );
     s.apply({ kind: 'start', now: 1 });
     s.apply({ kind: 'abort', now: 2, error: { type: 'execution_too_large', message: 'too big' } });
     expect(s.execution.status).toBe('failed');

@@ -31,12 +31,24 @@ describe('map directives (§10)', () => {
   });
 
   it('#flat_map splices arrays, drops null and appends other results', () => {
-    expect(renderValue({ '#flat_map': [[1, 2, 3, 4], { '#case': ['{{ $loop.item }}', [[1, [10, 11]], [2, null], [3, [[30]]]], 'x'] }] })).toEqual([
-      10,
-      11,
-      [30],
-      'x',
-    ]);
+    expect(
+      renderValue({
+        '#flat_map': [
+          [1, 2, 3, 4],
+          {
+            '#case': [
+              '{{ $loop.item }}',
+              [
+                [1, [10, 11]],
+                [2, null],
+                [3, [[30]]],
+              ],
+              'x',
+            ],
+          },
+        ],
+      }),
+    ).toEqual([10, 11, [30], 'x']);
   });
 
   it('#filter keeps elements whose condition is Liquid-truthy', () => {
@@ -60,13 +72,34 @@ describe('map directives (§10)', () => {
   });
 
   it('#case evaluates patterns in order and stops at the first match', () => {
-    expect(renderValue({ '#case': [[1, 2], [[[1, 2], 'pair'], ['{{ 1 / 0 }}', 'never']]] })).toBe('pair');
+    expect(
+      renderValue({
+        '#case': [
+          [1, 2],
+          [
+            [[1, 2], 'pair'],
+            ['{{ 1 / 0 }}', 'never'],
+          ],
+        ],
+      }),
+    ).toBe('pair');
     expect(renderValue({ '#case': ['x', [['y', 1]]] })).toBeNull();
     expect(renderValue({ '#case': [null, [[null, 'null matched']]] })).toBe('null matched');
   });
 
   it('#cond returns the first truthy condition result, else null', () => {
-    expect(renderValue({ '#cond': [[[0, 'zero'], ['', 'empty'], ['{{ $input.main.age }}', 'age'], ['{{ 1 / 0 }}', 'never']]] })).toBe('age');
+    expect(
+      renderValue({
+        '#cond': [
+          [
+            [0, 'zero'],
+            ['', 'empty'],
+            ['{{ $input.main.age }}', 'age'],
+            ['{{ 1 / 0 }}', 'never'],
+          ],
+        ],
+      }),
+    ).toBe('age');
     expect(renderValue({ '#cond': [[[false, 'x']]] })).toBeNull();
     expect(renderValue({ '#cond': [[]] })).toBeNull();
   });
@@ -188,7 +221,9 @@ describe('directive run-time errors', () => {
     });
     expect(render({ a: nested, b: nested, c: nested }, { input: { items: hundred } })).toMatchObject({ ok: true });
     const thousand = Array.from({ length: 1000 }, (_, i) => i);
-    expect(render({ a: { '#map': ['{{ $input.items }}', { '#filter': ['{{ $input.items }}', '{{ $loop.item < 100 }}'] }] } }, { input: { items: thousand } })).toEqual({
+    expect(
+      render({ a: { '#map': ['{{ $input.items }}', { '#filter': ['{{ $input.items }}', '{{ $loop.item < 100 }}'] }] } }, { input: { items: thousand } }),
+    ).toEqual({
       ok: false,
       paramPath: 'params.a["#map"][1]',
       reason: 'Total loop iterations exceed maximum 100000',

@@ -130,12 +130,7 @@ describe('record filters (§9.2)', () => {
       b: [{ k: 'b', v: null }],
       null: [{ v: 3 }],
     });
-    expect(value('{{ $input.keyed | group_by("k") | keys }}', records)).toEqual([
-      '1',
-      '[1]',
-      'true',
-      '{"z":1}',
-    ]);
+    expect(value('{{ $input.keyed | group_by("k") | keys }}', records)).toEqual(['1', '[1]', 'true', '{"z":1}']);
     expect(value('{{ $input.main.items | group_by("qty") | keys }}')).toEqual(['1', '2', '4']);
   });
 

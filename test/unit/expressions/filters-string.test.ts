@@ -81,11 +81,7 @@ describe('format_currency', () => {
   it('rejects non-numbers and unsupported currencies', () => {
     expect(reason('{{ "5" | format_currency }}')).toBe('Filter error in format_currency: format_currency can only be applied to numbers');
     expect(reason('{{ null | format_currency }}')).toBe('Filter error in format_currency: format_currency can only be applied to numbers');
-    expect(reason('{{ 5 | format_currency("JPY") }}')).toBe(
-      'Filter error in format_currency: unsupported currency: JPY; supported: USD, EUR, GBP',
-    );
-    expect(reason('{{ 5 | format_currency("jpy") }}')).toBe(
-      'Filter error in format_currency: unsupported currency: JPY; supported: USD, EUR, GBP',
-    );
+    expect(reason('{{ 5 | format_currency("JPY") }}')).toBe('Filter error in format_currency: unsupported currency: JPY; supported: USD, EUR, GBP');
+    expect(reason('{{ 5 | format_currency("jpy") }}')).toBe('Filter error in format_currency: unsupported currency: JPY; supported: USD, EUR, GBP');
   });
 });

@@ -47,17 +47,10 @@ export const C: ExpressionContext = {
 };
 
 /** What rendering one template gave: a value, a run-time reason, or a compile diagnostic. */
-export type Outcome =
-  | { readonly value: Json }
-  | { readonly error: string }
-  | { readonly compile: ExpressionDiagnosticCode; readonly message: string };
+export type Outcome = { readonly value: Json } | { readonly error: string } | { readonly compile: ExpressionDiagnosticCode; readonly message: string };
 
 /** Parses and evaluates a template, folding the result into an `Outcome`. */
-export function run(
-  source: string,
-  context: ExpressionContext = C,
-  limits?: { compile?: Partial<CompileLimits>; render?: Partial<RenderLimits> },
-): Outcome {
+export function run(source: string, context: ExpressionContext = C, limits?: { compile?: Partial<CompileLimits>; render?: Partial<RenderLimits> }): Outcome {
   const parsed = parseTemplate(source, { limits: limits?.compile ?? {} });
   if (!parsed.ok) return { compile: parsed.diagnostic.code, message: parsed.diagnostic.message };
   const result = evaluateTemplate(parsed.template, context, { limits: limits?.render ?? {} });

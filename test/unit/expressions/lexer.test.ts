@@ -13,7 +13,7 @@ describe('string literals', () => {
     ['{{ "\\uD83D\\uDE00" }}', '😀'],
     ['{{ "\\uD83D" }}', '\uD83D'],
     ['{{ "it\'s" }}', "it's"],
-    ["{{ 'say \"hi\"' }}", 'say "hi"'],
+    ['{{ \'say "hi"\' }}', 'say "hi"'],
     ['{{ "line\nbreak" }}', 'line\nbreak'],
     ['{{ "%}" }}', '%}'],
     ['{% assign s = "%}" %}{{ s }}', '%}'],
@@ -28,7 +28,7 @@ describe('string literals', () => {
     ['{{ "\\u12" }}', 'invalid \\u escape'],
     ['{{ "\\u12G4" }}', 'invalid \\u escape'],
     ['{{ "abc }}', 'unterminated string literal'],
-    ["{{ 'abc\" }}", 'unterminated string literal'],
+    ['{{ \'abc" }}', 'unterminated string literal'],
   ])('%j is a syntax error (%s)', (template, detail) => {
     expect(compileMessage(template)).toContain(detail);
   });

@@ -147,12 +147,9 @@ describe('restricted grammar', () => {
 });
 
 describe('reserved words', () => {
-  it.each(['{% assign and = 1 %}', '{% for nil in x %}{% endfor %}', '{{ or }}', '{{ true(1) }}', '{{ x | and }}'])(
-    '%j does not compile',
-    (template) => {
-      expect(run(template)).toHaveProperty('compile');
-    },
-  );
+  it.each(['{% assign and = 1 %}', '{% for nil in x %}{% endfor %}', '{{ or }}', '{{ true(1) }}', '{{ x | and }}'])('%j does not compile', (template) => {
+    expect(run(template)).toHaveProperty('compile');
+  });
 });
 
 describe('nesting depth (EXPRESSIONS.md §13)', () => {

@@ -6,10 +6,72 @@ import { C } from './fixtures.js';
 
 /** Fragments that make generated strings likely to hit every parser path. */
 const FRAGMENTS = [
-  '{{', '}}', '{%', '%}', '{#', '#}', '{{-', '-}}', '{%-', '-%}', ' ', '\n', '"', "'", '\\', '\\u', 'D83D', '(', ')', '[', ']',
-  ',', '.', ':', '$', '|', '-', '+', '*', '/', '%', '!', '=', '==', '!=', '<', '>=', '&&', '||', 'and', 'or', 'not', 'if',
-  'elsif', 'else', 'endif', 'for', 'in', 'endfor', 'assign', 'x', '$input', 'main', 'true', 'nil', '0', '07', '1.5', '1e3',
-  '.5', 'upper_case', 'round', 'truncate', 'nope', '😀', 'é',
+  '{{',
+  '}}',
+  '{%',
+  '%}',
+  '{#',
+  '#}',
+  '{{-',
+  '-}}',
+  '{%-',
+  '-%}',
+  ' ',
+  '\n',
+  '"',
+  "'",
+  '\\',
+  '\\u',
+  'D83D',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '.',
+  ':',
+  '$',
+  '|',
+  '-',
+  '+',
+  '*',
+  '/',
+  '%',
+  '!',
+  '=',
+  '==',
+  '!=',
+  '<',
+  '>=',
+  '&&',
+  '||',
+  'and',
+  'or',
+  'not',
+  'if',
+  'elsif',
+  'else',
+  'endif',
+  'for',
+  'in',
+  'endfor',
+  'assign',
+  'x',
+  '$input',
+  'main',
+  'true',
+  'nil',
+  '0',
+  '07',
+  '1.5',
+  '1e3',
+  '.5',
+  'upper_case',
+  'round',
+  'truncate',
+  'nope',
+  '😀',
+  'é',
 ];
 
 const templateLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -75,8 +137,24 @@ describe('template-free strings', () => {
 
 describe('prototype access', () => {
   const FORBIDDEN = [
-    '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable',
-    '__defineGetter__', '__lookupGetter__', 'toLocaleString', 'length', 'map', 'push', 'call', 'apply', 'bind', 'name',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    '__defineGetter__',
+    '__lookupGetter__',
+    'toLocaleString',
+    'length',
+    'map',
+    'push',
+    'call',
+    'apply',
+    'bind',
+    'name',
   ];
   /** A value with no own properties of the forbidden names except the hostile ones JSON can create. */
   const hostile = JSON.parse('{"__proto__": {"x": 1}, "constructor": {"x": 2}, "prototype": {"x": 3}}') as Json;
@@ -121,11 +199,14 @@ describe('prototype access', () => {
 
   it('cannot call host functions by name', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FORBIDDEN.filter((name) => name !== 'length' && name !== 'map'), 'eval', 'Function', 'require', 'process', 'globalThis', 'fetch'), (name) => {
-        const parsed = parseTemplate(`{{ ${name}(1) }}{{ 1 | ${name} }}`);
-        expect(parsed.ok).toBe(false);
-        if (!parsed.ok) expect(parsed.diagnostic.code).toBe('unknown_filter');
-      }),
+      fc.property(
+        fc.constantFrom(...FORBIDDEN.filter((name) => name !== 'length' && name !== 'map'), 'eval', 'Function', 'require', 'process', 'globalThis', 'fetch'),
+        (name) => {
+          const parsed = parseTemplate(`{{ ${name}(1) }}{{ 1 | ${name} }}`);
+          expect(parsed.ok).toBe(false);
+          if (!parsed.ok) expect(parsed.diagnostic.code).toBe('unknown_filter');
+        },
+      ),
     );
   });
 });

@@ -105,7 +105,9 @@ describe('if tag (§8.1)', () => {
 describe('for tag (§8.2)', () => {
   it('binds the item and forloop fields', () => {
     expect(
-      value('{% for x in ["a", "b", "c"] %}{{ x }}{{ forloop.index }}{{ forloop.rindex }}{{ forloop.first }}{{ forloop.last }}{{ forloop.length }};{% endfor %}'),
+      value(
+        '{% for x in ["a", "b", "c"] %}{{ x }}{{ forloop.index }}{{ forloop.rindex }}{{ forloop.first }}{{ forloop.last }}{{ forloop.length }};{% endfor %}',
+      ),
     ).toBe('a02truefalse3;b11falsefalse3;c20falsetrue3;');
   });
 
@@ -120,9 +122,7 @@ describe('for tag (§8.2)', () => {
   it('restores the loop variable and forloop after the loop', () => {
     expect(value('{% assign x = "outer" %}{% for x in [1, 2] %}{{ x }}{% endfor %}{{ x }}')).toBe('12outer');
     expect(value('{% for x in [1, 2] %}{% endfor %}[{{ x }}][{{ forloop }}]')).toBe('[][]');
-    expect(
-      value('{% for a in [1, 2] %}{% for b in [7, 8, 9] %}{% endfor %}{{ forloop.index }}/{{ forloop.length }} {% endfor %}'),
-    ).toBe('0/2 1/2 ');
+    expect(value('{% for a in [1, 2] %}{% for b in [7, 8, 9] %}{% endfor %}{{ forloop.index }}/{{ forloop.length }} {% endfor %}')).toBe('0/2 1/2 ');
     expect(value('{% for t in ["a"] %}{% assign t = "changed" %}{% endfor %}[{{ t }}]')).toBe('[]');
   });
 
@@ -195,7 +195,8 @@ describe('loop limits (§8.2, §13)', () => {
 
   it('counts iterations of nested loops against a total budget of 100 000', () => {
     const context = items(10_000);
-    const exactly = '{% for a in $input.items | slice(0, 900) %}{% for b in $input.items | slice(0, 100) %}{% endfor %}{% endfor %}{% for c in $input.items | slice(0, 9100) %}{% endfor %}ok';
+    const exactly =
+      '{% for a in $input.items | slice(0, 900) %}{% for b in $input.items | slice(0, 100) %}{% endfor %}{% endfor %}{% for c in $input.items | slice(0, 9100) %}{% endfor %}ok';
     expect(run(exactly, context)).toEqual({ value: 'ok' });
     expect(run(`${exactly}{% for d in [1] %}{% endfor %}`, context)).toEqual({ error: 'Total loop iterations exceed maximum 100000' });
   });

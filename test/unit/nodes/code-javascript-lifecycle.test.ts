@@ -56,7 +56,10 @@ describe('code.javascript sandbox lifecycle', () => {
   it('runs attempts started together one after another without mixing them up', async () => {
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        codeJavascriptNode.execute({ code: 'async function run(input) { await null; return input.main.i; }', timeout_ms: 1000 }, testRunContext({ input: { main: { i } } }).context),
+        codeJavascriptNode.execute(
+          { code: 'async function run(input) { await null; return input.main.i; }', timeout_ms: 1000 },
+          testRunContext({ input: { main: { i } } }).context,
+        ),
       ),
     );
     expect(outcomes.map((outcome) => (outcome.kind === 'complete' ? outcome.output : null))).toEqual(Array.from({ length: 50 }, (_, i) => i));

@@ -108,7 +108,13 @@ describe('sandbox pool scheduling', () => {
     const pool = fakePool(SLOW_START, 2);
     const ends = ['a', 'b', 'c', 'd', 'e'].map((code) => pool.run(job(code), () => {}));
     expect(pool.state()).toMatchObject({ threads: 2, workers: 2, busy: 2, queued: 3 });
-    expect((await Promise.all(ends)).map((end) => (end.kind === 'result' && end.result.kind === 'ok' ? end.result.value : null))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect((await Promise.all(ends)).map((end) => (end.kind === 'result' && end.result.kind === 'ok' ? end.result.value : null))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ]);
     expect(pool.state()).toMatchObject({ threads: 2, workers: 2, busy: 0, queued: 0 });
   });
 

@@ -60,7 +60,9 @@ describe('code.javascript on worker threads', () => {
   });
 
   it('follows the codeWorkers limit', async () => {
-    const pending = Array.from({ length: 3 }, (_, i) => attempt('function run(input) { return input.main.i; }', 10_000, { input: i, limits: { codeWorkers: 1 } }));
+    const pending = Array.from({ length: 3 }, (_, i) =>
+      attempt('function run(input) { return input.main.i; }', 10_000, { input: i, limits: { codeWorkers: 1 } }),
+    );
     expect(codeSandboxPoolState()).toMatchObject({ workers: 1, queued: 2 });
     expect((await Promise.all(pending)).map(value)).toEqual([0, 1, 2]);
   });

@@ -83,7 +83,9 @@ describe('code.javascript compile check 13', () => {
   it('reports a syntax error with its line and column', () => {
     expect(check('function run() {\n  return 1 +;\n}')).toEqual({
       fieldErrors: {},
-      findings: [{ code: 'code_syntax_error', severity: 'error', paramPath: 'params.code', message: 'JavaScript syntax error at line 2, column 13: Unexpected token' }],
+      findings: [
+        { code: 'code_syntax_error', severity: 'error', paramPath: 'params.code', message: 'JavaScript syntax error at line 2, column 13: Unexpected token' },
+      ],
     });
   });
 
@@ -180,7 +182,9 @@ describe('code.javascript results', () => {
   });
 
   it('returns strings with any characters intact', async () => {
-    expect(output(await run('function run() { return "quote \\" backslash \\\\ nul \\u0000 emoji 😀 lone \\ud800"; }'))).toBe('quote " backslash \\ nul \u0000 emoji 😀 lone \ud800');
+    expect(output(await run('function run() { return "quote \\" backslash \\\\ nul \\u0000 emoji 😀 lone \\ud800"; }'))).toBe(
+      'quote " backslash \\ nul \u0000 emoji 😀 lone \ud800',
+    );
   });
 });
 
@@ -227,17 +231,25 @@ describe('code.javascript errors', () => {
   });
 
   it('uses the name of a custom error class', async () => {
-    const code = 'class ValidationError extends Error { constructor(m) { super(m); this.name = "ValidationError"; } }\nfunction run() { throw new ValidationError("missing id"); }';
+    const code =
+      'class ValidationError extends Error { constructor(m) { super(m); this.name = "ValidationError"; } }\nfunction run() { throw new ValidationError("missing id"); }';
     expect(errorOf(await run(code))).toMatchObject({ message: 'ValidationError: missing id', details: { name: 'ValidationError', message: 'missing id' } });
   });
 
   it('reports thrown non-errors as Error with their text', async () => {
-    expect(errorOf(await run('function run() { throw "boom"; }'))).toEqual({ code: 'code_error', message: 'Error: boom', details: { name: 'Error', message: 'boom', stack: '' } });
+    expect(errorOf(await run('function run() { throw "boom"; }'))).toEqual({
+      code: 'code_error',
+      message: 'Error: boom',
+      details: { name: 'Error', message: 'boom', stack: '' },
+    });
     expect(errorOf(await run('function run() { throw { message: "plain" }; }'))).toMatchObject({ message: 'Error: plain' });
   });
 
   it('reports a rejected promise like a thrown error', async () => {
-    expect(errorOf(await run('async function run() { await null; throw new SyntaxError("late"); }'))).toMatchObject({ code: 'code_error', message: 'SyntaxError: late' });
+    expect(errorOf(await run('async function run() { await null; throw new SyntaxError("late"); }'))).toMatchObject({
+      code: 'code_error',
+      message: 'SyntaxError: late',
+    });
   });
 
   it('reports an error thrown while the script itself runs', async () => {
@@ -282,7 +294,10 @@ describe('code.javascript console', () => {
 
   it('caps the number of console lines per attempt', async () => {
     const { context, logs } = testRunContext();
-    await codeJavascriptNode.execute({ code: `function run() { for (let i = 0; i < ${MAX_CONSOLE_LINES + 5}; i++) console.log(i); }`, timeout_ms: 5000 }, context);
+    await codeJavascriptNode.execute(
+      { code: `function run() { for (let i = 0; i < ${MAX_CONSOLE_LINES + 5}; i++) console.log(i); }`, timeout_ms: 5000 },
+      context,
+    );
     expect(logs).toHaveLength(MAX_CONSOLE_LINES + 1);
     expect(logs.at(-1)?.message).toBe('console output truncated: 5 more line(s) dropped');
   });
@@ -290,13 +305,32 @@ describe('code.javascript console', () => {
 
 describe('code.javascript sandbox', () => {
   it('has no host globals: no process, require, module, timers, network or file system', async () => {
-    const names = ['process', 'require', 'module', 'exports', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'XMLHttpRequest', 'WebSocket', 'std', 'os', 'Deno', 'Bun', 'Buffer', '__dirname'];
+    const names = [
+      'process',
+      'require',
+      'module',
+      'exports',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'queueMicrotask',
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'std',
+      'os',
+      'Deno',
+      'Bun',
+      'Buffer',
+      '__dirname',
+    ];
     const code = `function run() { return ${JSON.stringify(names)}.filter((name) => typeof globalThis[name] !== 'undefined'); }`;
     expect(output(await run(code))).toEqual([]);
   });
 
   it('has the ECMAScript built-ins', async () => {
-    const code = 'function run() { return [typeof JSON, typeof Math.max, typeof Promise, typeof Map, typeof Proxy, typeof Reflect, typeof Date.now, typeof Intl === "undefined" || typeof Intl === "object"]; }';
+    const code =
+      'function run() { return [typeof JSON, typeof Math.max, typeof Promise, typeof Map, typeof Proxy, typeof Reflect, typeof Date.now, typeof Intl === "undefined" || typeof Intl === "object"]; }';
     expect(output(await run(code))).toEqual(['object', 'function', 'function', 'function', 'function', 'object', 'function', true]);
   });
 
@@ -306,7 +340,10 @@ describe('code.javascript sandbox', () => {
       code: 'code_error',
       details: { name: 'ReferenceError' },
     });
-    expect(output(await run('function run() { const g = Function("return this")(); return [g === globalThis, typeof g.process]; }'))).toEqual([true, 'undefined']);
+    expect(output(await run('function run() { const g = Function("return this")(); return [g === globalThis, typeof g.process]; }'))).toEqual([
+      true,
+      'undefined',
+    ]);
   });
 
   it('cannot require or import modules', async () => {
@@ -316,7 +353,8 @@ describe('code.javascript sandbox', () => {
   });
 
   it('keeps prototype pollution inside the attempt', async () => {
-    const polluter = 'Object.prototype.polluted = "yes"; Array.prototype.extra = 1; globalThis.leak = 1; JSON.stringify = () => "hijacked";\nfunction run() { return { list: [1] }; }';
+    const polluter =
+      'Object.prototype.polluted = "yes"; Array.prototype.extra = 1; globalThis.leak = 1; JSON.stringify = () => "hijacked";\nfunction run() { return { list: [1] }; }';
     expect(output(await run(polluter))).toEqual({ list: [1] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(([] as unknown as Record<string, unknown>).extra).toBeUndefined();
@@ -339,7 +377,9 @@ describe('code.javascript sandbox', () => {
 
   it('stops an infinite asynchronous loop', async () => {
     expect(errorOf(await run('async function run() { for (;;) { await null; } }', { timeoutMs: 50 }))).toEqual(TIMEOUT_50);
-    expect(errorOf(await run('function run() { const spin = () => Promise.resolve().then(spin); spin(); return new Promise(() => {}); }', { timeoutMs: 50 }))).toEqual(TIMEOUT_50);
+    expect(
+      errorOf(await run('function run() { const spin = () => Promise.resolve().then(spin); spin(); return new Promise(() => {}); }', { timeoutMs: 50 })),
+    ).toEqual(TIMEOUT_50);
   });
 
   it('reports a promise that can never settle as a timeout', async () => {

@@ -64,20 +64,54 @@ describe('workflow.execute_workflow declaration and schema', () => {
     ],
     [
       'every field',
-      { workflow_id: 'g', input_data: [1], execution_mode: 'async', batch_mode: 'single', timeout_ms: '1000', failure_strategy: 'continue', queue: 'bulk', distribution_window_ms: 0 },
+      {
+        workflow_id: 'g',
+        input_data: [1],
+        execution_mode: 'async',
+        batch_mode: 'single',
+        timeout_ms: '1000',
+        failure_strategy: 'continue',
+        queue: 'bulk',
+        distribution_window_ms: 0,
+      },
       {
         ok: true,
-        value: { workflow_id: 'g', input_data: [1], execution_mode: 'async', batch_mode: 'single', timeout_ms: 1000, failure_strategy: 'continue', queue: 'bulk', distribution_window_ms: 0 },
+        value: {
+          workflow_id: 'g',
+          input_data: [1],
+          execution_mode: 'async',
+          batch_mode: 'single',
+          timeout_ms: 1000,
+          failure_strategy: 'continue',
+          queue: 'bulk',
+          distribution_window_ms: 0,
+        },
       },
     ],
     ['workflow_id absent', {}, { ok: false, errors: { 'params.workflow_id': ['is required'] } }],
     ['workflow_id empty', { workflow_id: '' }, { ok: false, errors: { 'params.workflow_id': ['must be at least 1 characters'] } }],
-    ['execution_mode unknown', { workflow_id: 'g', execution_mode: 'later' }, { ok: false, errors: { 'params.execution_mode': ['must be one of: sync, async, fire_and_forget'] } }],
+    [
+      'execution_mode unknown',
+      { workflow_id: 'g', execution_mode: 'later' },
+      { ok: false, errors: { 'params.execution_mode': ['must be one of: sync, async, fire_and_forget'] } },
+    ],
     ['batch_mode unknown', { workflow_id: 'g', batch_mode: 'each' }, { ok: false, errors: { 'params.batch_mode': ['must be one of: all, single'] } }],
-    ['failure_strategy unknown', { workflow_id: 'g', failure_strategy: 'ignore' }, { ok: false, errors: { 'params.failure_strategy': ['must be one of: fail_parent, continue'] } }],
+    [
+      'failure_strategy unknown',
+      { workflow_id: 'g', failure_strategy: 'ignore' },
+      { ok: false, errors: { 'params.failure_strategy': ['must be one of: fail_parent, continue'] } },
+    ],
     ['timeout_ms zero', { workflow_id: 'g', timeout_ms: 0 }, { ok: false, errors: { 'params.timeout_ms': ['must be at least 1'] } }],
-    ['timeout_ms above 30 days', { workflow_id: 'g', timeout_ms: 2_592_000_001 }, { ok: false, errors: { 'params.timeout_ms': ['must be at most 2592000000'] } }],
-    ['distribution window negative', { workflow_id: 'g', distribution_window_ms: -1 }, { ok: false, errors: { 'params.distribution_window_ms': ['must be at least 0'] } }],
+    [
+      'timeout_ms above 30 days',
+      { workflow_id: 'g', timeout_ms: 2_592_000_001 },
+      { ok: false, errors: { 'params.timeout_ms': ['must be at most 2592000000'] } },
+    ],
+    [
+      'distribution window negative',
+      { workflow_id: 'g', distribution_window_ms: -1 },
+      { ok: false, errors: { 'params.distribution_window_ms': ['must be at least 0'] } },
+    ],
   ];
 
   it.each(cases)('%s', (_name, params, expected) => {
@@ -137,13 +171,25 @@ describe('workflow.execute_workflow execute', () => {
   });
 
   it('fire_and_forget suspends without a timeout so the children are persisted', async () => {
-    expect(subWorkflow(await run({ execution_mode: 'fire_and_forget' }))).toMatchObject({ mode: 'fire_and_forget', timeoutAt: null, childExecutionIds: [id(0)] });
+    expect(subWorkflow(await run({ execution_mode: 'fire_and_forget' }))).toMatchObject({
+      mode: 'fire_and_forget',
+      timeoutAt: null,
+      childExecutionIds: [id(0)],
+    });
   });
 
   const due: ReadonlyArray<readonly [string, JsonObject, readonly number[]]> = [
     ['sync single ignores the window', { execution_mode: 'sync', batch_mode: 'single', input_data: [1, 2, 3], distribution_window_ms: 900 }, [0, 0, 0]],
-    ['async single spreads over the window', { execution_mode: 'async', batch_mode: 'single', input_data: [1, 2, 3], distribution_window_ms: 1000 }, [0, 333, 666]],
-    ['fire_and_forget single spreads over the window', { execution_mode: 'fire_and_forget', batch_mode: 'single', input_data: [1, 2, 3, 4], distribution_window_ms: 1000 }, [0, 250, 500, 750]],
+    [
+      'async single spreads over the window',
+      { execution_mode: 'async', batch_mode: 'single', input_data: [1, 2, 3], distribution_window_ms: 1000 },
+      [0, 333, 666],
+    ],
+    [
+      'fire_and_forget single spreads over the window',
+      { execution_mode: 'fire_and_forget', batch_mode: 'single', input_data: [1, 2, 3, 4], distribution_window_ms: 1000 },
+      [0, 250, 500, 750],
+    ],
     ['async single without a window is due now', { execution_mode: 'async', batch_mode: 'single', input_data: [1, 2] }, [0, 0]],
     ['async all is due now', { execution_mode: 'async', distribution_window_ms: 1000 }, [0]],
   ];
@@ -284,12 +330,20 @@ describe('workflow.execute_workflow resume', () => {
     it('single mode: reports item_index, and resumes before the other children ended', async () => {
       expect(await resume({ batch_mode: 'single' }, { reason: 'sub_workflow', children: [completed(0, 'a'), failed(2, childError)] }, 4)).toEqual({
         kind: 'error',
-        error: { code: 'sub_workflow_failed', message: 'Sub-workflow execution failed', details: { child_execution_id: id(2), item_index: 2, error: childError } },
+        error: {
+          code: 'sub_workflow_failed',
+          message: 'Sub-workflow execution failed',
+          details: { child_execution_id: id(2), item_index: 2, error: childError },
+        },
       });
     });
 
     it('single mode: of several failures the lowest item index is reported', async () => {
-      const outcome = await resume({ batch_mode: 'single' }, { reason: 'sub_workflow', children: [failed(3, 'late'), cancelled(1, { reason: 'x' }), failed(2, 'mid')] }, 4);
+      const outcome = await resume(
+        { batch_mode: 'single' },
+        { reason: 'sub_workflow', children: [failed(3, 'late'), cancelled(1, { reason: 'x' }), failed(2, 'mid')] },
+        4,
+      );
       expect(outcome).toMatchObject({ kind: 'error', error: { details: { child_execution_id: id(1), item_index: 1 } } });
     });
 
@@ -338,7 +392,10 @@ describe('workflow.execute_workflow resume', () => {
 
     it.each(cases)('are rebuilt from %s', async (_name, carried, reason) => {
       const outcome = await resume({ failure_strategy: 'continue' }, { reason: 'sub_workflow', children: [cancelled(0, carried)] });
-      expect(outcome).toEqual({ kind: 'complete', output: { sub_workflow_failed: true, error: { type: 'cancelled', message: 'Sub-workflow execution was cancelled', reason } } });
+      expect(outcome).toEqual({
+        kind: 'complete',
+        output: { sub_workflow_failed: true, error: { type: 'cancelled', message: 'Sub-workflow execution was cancelled', reason } },
+      });
     });
   });
 
@@ -369,7 +426,11 @@ describe('workflow.execute_workflow resume', () => {
 describe('subWorkflowDecision', () => {
   const ids = ['c0', 'c1', 'c2'];
   const statuses = (...list: readonly ChildExecutionStatus[]): ReadonlyMap<string, ChildExecutionStatus> => new Map(list.map((s, i) => [`c${i}`, s]));
-  const suspension = (mode: SubWorkflowSuspension['mode'], failureStrategy: SubWorkflowSuspension['failureStrategy']) => ({ mode, failureStrategy, childExecutionIds: ids });
+  const suspension = (mode: SubWorkflowSuspension['mode'], failureStrategy: SubWorkflowSuspension['failureStrategy']) => ({
+    mode,
+    failureStrategy,
+    childExecutionIds: ids,
+  });
 
   const cases: ReadonlyArray<readonly [string, ReturnType<typeof suspension>, ReadonlyMap<string, ChildExecutionStatus>, 'wait' | 'resume']> = [
     ['fire_and_forget resumes at once', suspension('fire_and_forget', 'fail_parent'), statuses('pending', 'pending', 'pending'), 'resume'],
@@ -388,6 +449,8 @@ describe('subWorkflowDecision', () => {
   });
 
   it('ignores statuses of other executions', () => {
-    expect(subWorkflowDecision(suspension('sync', 'fail_parent'), new Map([...statuses('completed', 'completed', 'completed'), ['other', 'failed']]))).toBe('resume');
+    expect(subWorkflowDecision(suspension('sync', 'fail_parent'), new Map([...statuses('completed', 'completed', 'completed'), ['other', 'failed']]))).toBe(
+      'resume',
+    );
   });
 });

@@ -470,11 +470,17 @@ describe('http.request body limit', () => {
   });
 
   it('fails when a streamed body passes the limit', async () => {
-    expect(errorOf(await run({ url: `${main.base}/big?n=1001` }, { limits }))).toMatchObject({ code: 'http_error', message: 'Response body exceeds 1000 bytes' });
+    expect(errorOf(await run({ url: `${main.base}/big?n=1001` }, { limits }))).toMatchObject({
+      code: 'http_error',
+      message: 'Response body exceeds 1000 bytes',
+    });
   });
 
   it('fails at once on a declared Content-Length above the limit', async () => {
-    expect(errorOf(await run({ url: `${main.base}/big-declared` }, { limits }))).toMatchObject({ code: 'http_error', message: 'Response body exceeds 1000 bytes' });
+    expect(errorOf(await run({ url: `${main.base}/big-declared` }, { limits }))).toMatchObject({
+      code: 'http_error',
+      message: 'Response body exceeds 1000 bytes',
+    });
   });
 
   it('stops reading an endless body', async () => {

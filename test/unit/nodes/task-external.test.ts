@@ -35,11 +35,7 @@ describe('task.external declaration', () => {
 
 describe('task.external schema', () => {
   const cases: ReadonlyArray<readonly [string, JsonObject, ReturnType<typeof validateParams>]> = [
-    [
-      'defaults',
-      { task_type: 'billing.review:v2' },
-      { ok: true, value: { task_type: 'billing.review:v2', output_ports: [], timeout_ms: 3_600_000 } },
-    ],
+    ['defaults', { task_type: 'billing.review:v2' }, { ok: true, value: { task_type: 'billing.review:v2', output_ports: [], timeout_ms: 3_600_000 } }],
     [
       'every field',
       { task_type: 'a_b-c', input: { x: 1 }, output_ports: ['approved', 'rejected'], timeout_ms: '5000' },
@@ -122,7 +118,10 @@ describe('task.external execute', () => {
   ];
 
   it.each(inputs)('task input: %s', async (_name, extra, input, expected) => {
-    const suspension = (await taskExternalNode.execute(validated({ task_type: 't', ...extra }), runContext({ input }))) as Extract<Outcome, { kind: 'suspend' }>;
+    const suspension = (await taskExternalNode.execute(validated({ task_type: 't', ...extra }), runContext({ input }))) as Extract<
+      Outcome,
+      { kind: 'suspend' }
+    >;
     expect(suspension.suspension).toMatchObject({ kind: 'task', timeoutAt: NOW + 3_600_000, timeoutMs: 3_600_000, outputPorts: [], input: expected });
   });
 });
@@ -136,7 +135,11 @@ describe('task.external resume', () => {
       output: { ok: 1 },
       port: 'approved',
     });
-    expect(await resume({ reason: 'task', result: { kind: 'completed', output: null, port: 'main' } })).toEqual({ kind: 'complete', output: null, port: 'main' });
+    expect(await resume({ reason: 'task', result: { kind: 'completed', output: null, port: 'main' } })).toEqual({
+      kind: 'complete',
+      output: null,
+      port: 'main',
+    });
   });
 
   it('a completed task without a port completes on main', async () => {

@@ -52,28 +52,83 @@ describe('wait.wait own checks at run time', () => {
     ['duration object', { mode: 'interval', duration: {} }, 'interval_config_error', 'duration/timeout must be a positive number'],
     ['unit unknown', { mode: 'interval', duration: 5, unit: 'days' }, 'interval_config_error', "unit must be 'ms', 'seconds', 'minutes', or 'hours'"],
     ['unit not a string', { mode: 'interval', duration: 5, unit: 1000 }, 'interval_config_error', "unit must be 'ms', 'seconds', 'minutes', or 'hours'"],
-    ['unit of the prototype', { mode: 'interval', duration: 5, unit: 'toString' }, 'interval_config_error', "unit must be 'ms', 'seconds', 'minutes', or 'hours'"],
+    [
+      'unit of the prototype',
+      { mode: 'interval', duration: 5, unit: 'toString' },
+      'interval_config_error',
+      "unit must be 'ms', 'seconds', 'minutes', or 'hours'",
+    ],
     ['duration checked before unit', { mode: 'interval', duration: -1, unit: 'days' }, 'interval_config_error', 'duration/timeout must be a positive number'],
     ['schedule_at absent', { mode: 'schedule' }, 'schedule_config_error', 'schedule_at is required'],
     ['schedule_at a number', { mode: 'schedule', schedule_at: 1767225600000 }, 'schedule_config_error', 'schedule_at must be an ISO8601 datetime string'],
     ['schedule_at unparsable', { mode: 'schedule', schedule_at: 'tomorrow' }, 'schedule_config_error', 'Invalid datetime format: invalid_format'],
     ['schedule_at a date only', { mode: 'schedule', schedule_at: '2026-01-01' }, 'schedule_config_error', 'Invalid datetime format: invalid_format'],
-    ['schedule_at bad offset', { mode: 'schedule', schedule_at: '2026-01-01T00:00:00+24:00' }, 'schedule_config_error', 'Invalid datetime format: invalid_format'],
-    ['schedule_at impossible date', { mode: 'schedule', schedule_at: '2026-02-29T10:00:00Z' }, 'schedule_config_error', 'Invalid datetime format: invalid_date'],
+    [
+      'schedule_at bad offset',
+      { mode: 'schedule', schedule_at: '2026-01-01T00:00:00+24:00' },
+      'schedule_config_error',
+      'Invalid datetime format: invalid_format',
+    ],
+    [
+      'schedule_at impossible date',
+      { mode: 'schedule', schedule_at: '2026-02-29T10:00:00Z' },
+      'schedule_config_error',
+      'Invalid datetime format: invalid_date',
+    ],
     ['schedule_at month 13', { mode: 'schedule', schedule_at: '2026-13-01T10:00:00Z' }, 'schedule_config_error', 'Invalid datetime format: invalid_date'],
-    ['schedule_at impossible time', { mode: 'schedule', schedule_at: '2026-02-01T24:00:00Z' }, 'schedule_config_error', 'Invalid datetime format: invalid_time'],
+    [
+      'schedule_at impossible time',
+      { mode: 'schedule', schedule_at: '2026-02-01T24:00:00Z' },
+      'schedule_config_error',
+      'Invalid datetime format: invalid_time',
+    ],
     ['schedule_at leap second', { mode: 'schedule', schedule_at: '2026-02-01T23:59:60Z' }, 'schedule_config_error', 'Invalid datetime format: invalid_time'],
     ['schedule_at in the past', { mode: 'schedule', schedule_at: '2025-01-31T11:59:59.999Z' }, 'schedule_config_error', 'schedule_at must be in the future'],
     ['schedule_at exactly now', { mode: 'schedule', schedule_at: '2025-01-31T12:00:00Z' }, 'schedule_config_error', 'schedule_at must be in the future'],
-    ['local time in the past', { mode: 'schedule', schedule_at: '2025-01-31T12:30:00', timezone: 'Europe/Berlin' }, 'schedule_config_error', 'schedule_at must be in the future'],
-    ['timezone unknown', { mode: 'schedule', schedule_at: '2026-01-01T00:00:00', timezone: 'Mars/Olympus' }, 'schedule_config_error', 'unknown timezone: Mars/Olympus'],
+    [
+      'local time in the past',
+      { mode: 'schedule', schedule_at: '2025-01-31T12:30:00', timezone: 'Europe/Berlin' },
+      'schedule_config_error',
+      'schedule_at must be in the future',
+    ],
+    [
+      'timezone unknown',
+      { mode: 'schedule', schedule_at: '2026-01-01T00:00:00', timezone: 'Mars/Olympus' },
+      'schedule_config_error',
+      'unknown timezone: Mars/Olympus',
+    ],
     ['timezone as offset', { mode: 'schedule', schedule_at: '2026-01-01T00:00:00', timezone: '+05:00' }, 'schedule_config_error', 'unknown timezone: +05:00'],
     ['timezone not a string', { mode: 'schedule', schedule_at: '2026-01-01T00:00:00', timezone: 5 }, 'schedule_config_error', 'unknown timezone: 5'],
-    ['timezone checked with an offset too', { mode: 'schedule', schedule_at: '2026-01-01T00:00:00Z', timezone: 'Nowhere' }, 'schedule_config_error', 'unknown timezone: Nowhere'],
-    ['timeout_hours zero', { mode: 'webhook', timeout_hours: 0 }, 'webhook_config_error', 'timeout_hours must be a positive number between 1 and 8760 (1 year)'],
-    ['timeout_hours negative', { mode: 'webhook', timeout_hours: -1 }, 'webhook_config_error', 'timeout_hours must be a positive number between 1 and 8760 (1 year)'],
-    ['timeout_hours above a year', { mode: 'webhook', timeout_hours: 8760.5 }, 'webhook_config_error', 'timeout_hours must be a positive number between 1 and 8760 (1 year)'],
-    ['timeout_hours text', { mode: 'webhook', timeout_hours: 'day' }, 'webhook_config_error', 'timeout_hours must be a positive number between 1 and 8760 (1 year)'],
+    [
+      'timezone checked with an offset too',
+      { mode: 'schedule', schedule_at: '2026-01-01T00:00:00Z', timezone: 'Nowhere' },
+      'schedule_config_error',
+      'unknown timezone: Nowhere',
+    ],
+    [
+      'timeout_hours zero',
+      { mode: 'webhook', timeout_hours: 0 },
+      'webhook_config_error',
+      'timeout_hours must be a positive number between 1 and 8760 (1 year)',
+    ],
+    [
+      'timeout_hours negative',
+      { mode: 'webhook', timeout_hours: -1 },
+      'webhook_config_error',
+      'timeout_hours must be a positive number between 1 and 8760 (1 year)',
+    ],
+    [
+      'timeout_hours above a year',
+      { mode: 'webhook', timeout_hours: 8760.5 },
+      'webhook_config_error',
+      'timeout_hours must be a positive number between 1 and 8760 (1 year)',
+    ],
+    [
+      'timeout_hours text',
+      { mode: 'webhook', timeout_hours: 'day' },
+      'webhook_config_error',
+      'timeout_hours must be a positive number between 1 and 8760 (1 year)',
+    ],
   ];
 
   it.each(cases)('%s gives %s', async (_name, params, code, message) => {
@@ -170,7 +225,11 @@ describe('wait.wait schedule mode', () => {
   });
 
   it('accepts an instant one millisecond after now', async () => {
-    expect(suspensionOf(await run({ mode: 'schedule', schedule_at: '2025-01-31T12:00:00.001Z' }))).toEqual({ kind: 'schedule', waitTill: NOW + 1, timezone: 'UTC' });
+    expect(suspensionOf(await run({ mode: 'schedule', schedule_at: '2025-01-31T12:00:00.001Z' }))).toEqual({
+      kind: 'schedule',
+      waitTill: NOW + 1,
+      timezone: 'UTC',
+    });
   });
 });
 
@@ -199,7 +258,11 @@ describe('wait.wait resume', () => {
   });
 
   it("a caller's resume outputs the resume data on main", async () => {
-    expect(await resume({ reason: 'resume', data: { approved: true } }, { main: { a: 1 } })).toEqual({ kind: 'complete', output: { approved: true }, port: 'main' });
+    expect(await resume({ reason: 'resume', data: { approved: true } }, { main: { a: 1 } })).toEqual({
+      kind: 'complete',
+      output: { approved: true },
+      port: 'main',
+    });
     expect(await resume({ reason: 'resume', data: null })).toEqual({ kind: 'complete', output: null, port: 'main' });
   });
 
@@ -232,7 +295,12 @@ describe('wait.wait compile checks', () => {
       [],
       { 'params.duration': ['duration/timeout must be a positive number'], 'params.unit': ["unit must be 'ms', 'seconds', 'minutes', or 'hours'"] },
     ],
-    ['templated duration is skipped', { mode: 'interval', duration: '{{ $input.main.n }}', unit: 'days' }, ['duration'], { 'params.unit': ["unit must be 'ms', 'seconds', 'minutes', or 'hours'"] }],
+    [
+      'templated duration is skipped',
+      { mode: 'interval', duration: '{{ $input.main.n }}', unit: 'days' },
+      ['duration'],
+      { 'params.unit': ["unit must be 'ms', 'seconds', 'minutes', or 'hours'"] },
+    ],
     ['valid interval', { mode: 'interval', duration: 5, unit: 'minutes' }, [], {}],
     ['other modes’ params are ignored', { mode: 'interval', duration: 5, timeout_hours: 0, schedule_at: 3 }, [], {}],
     ['a past schedule is not a compile error', { mode: 'schedule', schedule_at: '2000-01-01T00:00:00Z' }, [], {}],
@@ -244,7 +312,12 @@ describe('wait.wait compile checks', () => {
     ],
     ['schedule without schedule_at', { mode: 'schedule' }, [], { 'params.schedule_at': ['schedule_at is required'] }],
     ['templated schedule_at', { mode: 'schedule', schedule_at: '{{ $vars.at }}' }, ['schedule_at'], {}],
-    ['webhook out of range', { mode: 'webhook', timeout_hours: 9000 }, [], { 'params.timeout_hours': ['timeout_hours must be a positive number between 1 and 8760 (1 year)'] }],
+    [
+      'webhook out of range',
+      { mode: 'webhook', timeout_hours: 9000 },
+      [],
+      { 'params.timeout_hours': ['timeout_hours must be a positive number between 1 and 8760 (1 year)'] },
+    ],
     ['webhook default', { mode: 'webhook' }, [], {}],
   ];
 

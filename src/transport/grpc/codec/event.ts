@@ -36,7 +36,14 @@ function encodeBody(event: DomainEvent): ExecutionEvent['event'] {
     case 'node_completed':
       return {
         $case: 'nodeCompleted',
-        value: { run: nodeRun(event, event.attempt), port: event.port, output: encodeJson(event.output), outputRef: '', durationMs: encodeInt64(event.durationMs), resumed: event.resumed },
+        value: {
+          run: nodeRun(event, event.attempt),
+          port: event.port,
+          output: encodeJson(event.output),
+          outputRef: '',
+          durationMs: encodeInt64(event.durationMs),
+          resumed: event.resumed,
+        },
       };
     case 'node_failed':
       return { $case: 'nodeFailed', value: { run: nodeRun(event, event.attempt), error: encodeNodeError(event.error) } };
@@ -46,10 +53,18 @@ function encodeBody(event: DomainEvent): ExecutionEvent['event'] {
       // The domain carries the attempt about to happen; the contract names the one that failed.
       return {
         $case: 'nodeRetryScheduled',
-        value: { run: nodeRun(event, event.attempt - 1), nextAttempt: event.attempt, waitTill: encodeTime(event.waitTill), error: encodeNodeError(event.error) },
+        value: {
+          run: nodeRun(event, event.attempt - 1),
+          nextAttempt: event.attempt,
+          waitTill: encodeTime(event.waitTill),
+          error: encodeNodeError(event.error),
+        },
       };
     case 'execution_suspended':
-      return { $case: 'executionSuspended', value: { nodeKey: event.nodeKey, kind: encodeSuspensionKind(event.kind), ...wakeFields(event.kind, event.wakeAt) } };
+      return {
+        $case: 'executionSuspended',
+        value: { nodeKey: event.nodeKey, kind: encodeSuspensionKind(event.kind), ...wakeFields(event.kind, event.wakeAt) },
+      };
     case 'execution_resumed':
       return { $case: 'executionResumed', value: { nodeKey: event.nodeKey, reason: encodeResumeReason(event.reason), requestId: event.requestId ?? '' } };
     case 'execution_completed':

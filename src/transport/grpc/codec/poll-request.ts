@@ -22,5 +22,11 @@ export function decodePollRequest(request: PollTasksRequest, limits: EdgeLimits)
   request.taskTypes.forEach((type, index) => check.required(`task_types[${index}]`, type));
   const leaseMs = decodeLeaseMs(request.leaseDurationMs, check);
   check.done();
-  return { workerId: request.workerId, taskTypes: [...request.taskTypes], maxTasks: request.maxTasks === 0 ? 1 : request.maxTasks, leaseMs, waitMs: Number(request.waitMs) };
+  return {
+    workerId: request.workerId,
+    taskTypes: [...request.taskTypes],
+    maxTasks: request.maxTasks === 0 ? 1 : request.maxTasks,
+    leaseMs,
+    waitMs: Number(request.waitMs),
+  };
 }

@@ -17,9 +17,7 @@ export function decodeResumeRequest(request: ResumeRequest, limits: EdgeLimits):
   new RequestCheck().maxBytes('data', data, limits.maxResumeDataBytes).maxLength('request_id', request.requestId, limits.maxRequestIdLength).done();
   return {
     target:
-      target.$case === 'node'
-        ? { kind: 'node', executionId: target.value.executionId, nodeKey: target.value.nodeKey }
-        : { kind: 'token', token: target.value },
+      target.$case === 'node' ? { kind: 'node', executionId: target.value.executionId, nodeKey: target.value.nodeKey } : { kind: 'token', token: target.value },
     data,
     requestId: request.requestId === '' ? undefined : request.requestId,
     wait: decodeWait(request.wait),

@@ -1,4 +1,9 @@
-import type { BatchMode as DomainBatchMode, FailureStrategy as DomainFailureStrategy, Suspension as DomainSuspension, SuspensionKind as DomainKind } from '../../../domain/suspension.js';
+import type {
+  BatchMode as DomainBatchMode,
+  FailureStrategy as DomainFailureStrategy,
+  Suspension as DomainSuspension,
+  SuspensionKind as DomainKind,
+} from '../../../domain/suspension.js';
 import { BatchMode, FailureStrategy, SuspensionKind, type Suspension } from '../../../gen/prana/v1/suspension.js';
 import { encodeExecutionMode } from './execution-mode.js';
 import { encodeNodeError } from './node-error.js';
@@ -33,7 +38,12 @@ function encodeKind(suspension: DomainSuspension): Suspension['kind'] {
     case 'retry':
       return {
         $case: 'retry',
-        value: { waitTill: encodeTime(suspension.waitTill), attempt: suspension.attempt, maxRetries: suspension.maxRetries, error: encodeNodeError(suspension.error) },
+        value: {
+          waitTill: encodeTime(suspension.waitTill),
+          attempt: suspension.attempt,
+          maxRetries: suspension.maxRetries,
+          error: encodeNodeError(suspension.error),
+        },
       };
     case 'sub_workflow':
       return {

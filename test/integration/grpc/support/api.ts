@@ -13,7 +13,13 @@ import {
   type ExecutionServiceClient,
 } from '../../../../src/gen/prana/v1/execution_service.js';
 import type { Workflow } from '../../../../src/gen/prana/v1/workflow.js';
-import { CompleteTaskRequest, ExtendTaskLeaseRequest, FailTaskRequest, PollTasksRequest, type DeepPartial as TaskPartial } from '../../../../src/gen/prana/v1/task_service.js';
+import {
+  CompleteTaskRequest,
+  ExtendTaskLeaseRequest,
+  FailTaskRequest,
+  PollTasksRequest,
+  type DeepPartial as TaskPartial,
+} from '../../../../src/gen/prana/v1/task_service.js';
 import { call, ok } from './calls.js';
 import type { TestService } from './test-service.js';
 
@@ -55,7 +61,9 @@ export function must<Response>(outcome: { ok: true; response: Response } | { ok:
 }
 
 /** The error of an outcome that must have failed. */
-export function mustFail<Response>(outcome: { ok: true; response: Response } | { ok: false; error: import('@grpc/grpc-js').ServiceError }): import('@grpc/grpc-js').ServiceError {
+export function mustFail<Response>(
+  outcome: { ok: true; response: Response } | { ok: false; error: import('@grpc/grpc-js').ServiceError },
+): import('@grpc/grpc-js').ServiceError {
   if (outcome.ok) throw new Error(`call succeeded but a failure was expected: ${JSON.stringify(outcome.response)}`);
   return outcome.error;
 }

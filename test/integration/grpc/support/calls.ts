@@ -16,7 +16,11 @@ type UnaryMethod<Request, Response> = (
 ) => unknown;
 
 /** Calls a unary method and resolves with its outcome. */
-export function call<Request, Response>(method: UnaryMethod<Request, Response>, request: Request, options: Partial<CallOptions> = {}): Promise<Outcome<Response>> {
+export function call<Request, Response>(
+  method: UnaryMethod<Request, Response>,
+  request: Request,
+  options: Partial<CallOptions> = {},
+): Promise<Outcome<Response>> {
   return new Promise((resolve) => {
     method(request, new Metadata(), { deadline: Date.now() + CALL_DEADLINE_MS, ...options }, (error, response) =>
       resolve(error === null ? { ok: true, response } : { ok: false, error }),
@@ -32,7 +36,11 @@ export async function ok<Request, Response>(method: UnaryMethod<Request, Respons
 }
 
 /** Calls a unary method that must fail and returns its ServiceError. */
-export async function failure<Request, Response>(method: UnaryMethod<Request, Response>, request: Request, options: Partial<CallOptions> = {}): Promise<ServiceError> {
+export async function failure<Request, Response>(
+  method: UnaryMethod<Request, Response>,
+  request: Request,
+  options: Partial<CallOptions> = {},
+): Promise<ServiceError> {
   const outcome = await call(method, request, options);
   if (outcome.ok) throw new Error(`call succeeded but a failure was expected: ${JSON.stringify(outcome.response)}`);
   return outcome.error;

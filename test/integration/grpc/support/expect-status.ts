@@ -16,7 +16,11 @@ export interface ExpectedStatus {
 /** Asserts the failure's status code, ErrorInfo (domain "prana"), BadRequest fields and ResourceInfo. */
 export function expectStatus(error: ServiceError, expected: ExpectedStatus): RichStatus {
   const status = richStatus(error);
-  expect({ code: status.code, reason: status.reason, domain: status.domain }, status.message).toEqual({ code: expected.code, reason: expected.reason, domain: 'prana' });
+  expect({ code: status.code, reason: status.reason, domain: status.domain }, status.message).toEqual({
+    code: expected.code,
+    reason: expected.reason,
+    domain: 'prana',
+  });
   if (expected.metadata !== undefined) expect(status.metadata).toEqual(expected.metadata);
   if (expected.fields !== undefined) expect(status.violations.map((v) => v.field)).toEqual(expected.fields);
   if (expected.resource !== undefined) expect(status.resource).toEqual(expected.resource);

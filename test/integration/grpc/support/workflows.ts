@@ -67,7 +67,14 @@ export function externalTaskWorkflow(taskType: string, id = 'external-task'): Wo
       node('start', 'manual.trigger'),
       {
         ...node('work', 'task.external', { task_type: taskType, input: { order: '{{ $input.main.order }}' }, output_ports: ['rejected'] }),
-        settings: { onError: OnError.ON_ERROR_STOP_WORKFLOW, retryOnFailed: true, maxRetries: 1, retryDelayMs: '0', retryBackoff: undefined, retryMaxDelayMs: undefined },
+        settings: {
+          onError: OnError.ON_ERROR_STOP_WORKFLOW,
+          retryOnFailed: true,
+          maxRetries: 1,
+          retryDelayMs: '0',
+          retryBackoff: undefined,
+          retryMaxDelayMs: undefined,
+        },
       },
       node('done', 'data.set_data', { mapping_map: { result: '{{ $input.main }}' } }),
       node('rejected', 'data.set_data', { mapping_map: { rejected: true } }),
@@ -101,7 +108,12 @@ export function parentWorkflow(childGraphId: string, id = 'parent'): Workflow {
     settings: undefined,
     nodes: [
       node('start', 'manual.trigger'),
-      node('call', 'workflow.execute_workflow', { workflow_id: childGraphId, execution_mode: 'sync', batch_mode: 'single', input_data: '{{ $input.main.items }}' }),
+      node('call', 'workflow.execute_workflow', {
+        workflow_id: childGraphId,
+        execution_mode: 'sync',
+        batch_mode: 'single',
+        input_data: '{{ $input.main.items }}',
+      }),
       node('done', 'data.set_data', { mapping_map: { children: '{{ $input.main }}' } }),
     ],
     connections: [link('start', 'call'), link('call', 'done')],
@@ -124,7 +136,12 @@ export function twoWebhooksWorkflow(id = 'two-webhooks'): Workflow {
   const webhook = webhookWorkflow(id);
   return {
     ...webhook,
-    nodes: [node('start', 'manual.trigger'), node('first', 'wait.wait', { mode: 'webhook' }), node('second', 'wait.wait', { mode: 'webhook' }), node('done', 'core.log', { message: 'done' })],
+    nodes: [
+      node('start', 'manual.trigger'),
+      node('first', 'wait.wait', { mode: 'webhook' }),
+      node('second', 'wait.wait', { mode: 'webhook' }),
+      node('done', 'core.log', { message: 'done' }),
+    ],
     connections: [link('start', 'first'), link('first', 'second'), link('second', 'done')],
   };
 }
