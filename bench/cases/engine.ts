@@ -1,4 +1,4 @@
-import { encodeExecution } from '../../src/adapters/document/execution-codec.js';
+import { documentOfExecution } from '../../src/adapters/document/execution-codec.js';
 import { graphFacts } from '../../src/adapters/document/graph-facts.js';
 import type { Execution } from '../../src/domain/execution.js';
 import { collectGarbage, opsPerSecondSync, type Timing } from '../lib/measure.js';
@@ -54,10 +54,10 @@ export function branchingCase(timing: Timing): CaseResult {
 export function documentSizeCase(): CaseResult {
   const graph = compileOrThrow(chainWorkflow(100, false));
   const execution = runEngine(graph, benchEngineEnv(), 'doc-size-execution-0001', { v: 0 });
-  const bytes = Buffer.byteLength(JSON.stringify(encodeExecution(execution, graphFacts(graph))));
+  const bytes = Buffer.byteLength(JSON.stringify(documentOfExecution(execution, graphFacts(graph))));
   const exprGraph = compileOrThrow(chainWorkflow(100, true));
   const exprExecution = runEngine(exprGraph, benchEngineEnv(), 'doc-size-execution-0002', { v: 0 });
-  const exprBytes = Buffer.byteLength(JSON.stringify(encodeExecution(exprExecution, graphFacts(exprGraph))));
+  const exprBytes = Buffer.byteLength(JSON.stringify(documentOfExecution(exprExecution, graphFacts(exprGraph))));
   return {
     id: '4a',
     name: 'stored execution document, case 1',

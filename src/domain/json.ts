@@ -31,3 +31,16 @@ export function jsonTypeName(value: Json | undefined): 'null' | 'boolean' | 'num
 export function ownProperty(object: JsonObject, key: string): Json | undefined {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
+
+/**
+ * Freezes a JSON value and everything inside it, in place, and returns it (shared constants and
+ * rendered params are frozen, so a node that mutates what it was given fails loudly). Parts already
+ * frozen are left as they are.
+ */
+export function deepFreeze<T extends Json>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const item of value as readonly Json[]) deepFreeze(item);
+  else for (const key of Object.keys(value)) deepFreeze((value as JsonObject)[key] as Json);
+  return value;
+}

@@ -47,6 +47,9 @@ export type SuspensionRequest =
       readonly input?: Json;
     };
 
+/** What a sub-workflow node asks for when it suspends. */
+export type SubWorkflowRequest = Extract<SuspensionRequest, { readonly kind: 'sub_workflow' }>;
+
 /** Every suspension kind name. */
 export type SuspensionKind = SuspensionRequest['kind'];
 
@@ -74,6 +77,9 @@ export interface SuspensionIdentity {
 
 /** A suspension as recorded on a NodeExecution: identity plus exactly one kind. */
 export type Suspension = SuspensionIdentity & SuspensionRequest;
+
+/** A recorded sub-workflow suspension (SEMANTICS.md §9). */
+export type SubWorkflowSuspension = Extract<Suspension, { readonly kind: 'sub_workflow' }>;
 
 /** The moment the service must wake a suspended execution, derived from its suspension (§8.2). */
 export function wakeAt(suspension: SuspensionRequest): number | null {

@@ -1,4 +1,5 @@
 import type { NodeExecution } from '../domain/execution.js';
+import { deepFreeze } from '../domain/json.js';
 import type { JsonObject } from '../domain/json.js';
 import { renderParams, type ExpressionContext } from '../expressions/index.js';
 import type { GraphNode } from '../compiler/execution-graph.js';
@@ -12,7 +13,6 @@ import { applyOutcome, handleNodeError, type Continuation } from './outcome.js';
 import { nodeExceptionOutcome } from './node-exception.js';
 import type { Outcome } from '../domain/outcome.js';
 import { nextSeq, pushEvent, type Step } from './step.js';
-import { deepFreeze } from './deep-freeze.js';
 
 /** Creates the record of a new run (SEMANTICS.md §3.4, §4); constant params are known at once. */
 export function newRun(node: GraphNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {

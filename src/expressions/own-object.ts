@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../domain/json.js';
+import type { Json } from '../domain/json.js';
 
 /** A JSON object under construction. */
 export type MutableJsonObject = { [key: string]: Json };
@@ -13,16 +13,4 @@ export function setOwn(target: MutableJsonObject, key: string, value: Json): voi
   } else {
     target[key] = value;
   }
-}
-
-/** Deep-freezes a JSON value in place and returns it. */
-export function deepFreeze<T extends Json>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    for (const item of value as readonly Json[]) deepFreeze(item);
-  } else {
-    const object = value as JsonObject;
-    for (const key of Object.keys(object)) deepFreeze(object[key] as Json);
-  }
-  return Object.freeze(value);
 }

@@ -3,13 +3,12 @@ import type { Json, JsonObject } from '../domain/json.js';
 import { isJsonObject, ownProperty } from '../domain/json.js';
 import { complete, fail, type Outcome } from '../domain/outcome.js';
 import type { ChildResult } from '../domain/resumption.js';
-import type { BatchMode, ChildSpec, FailureStrategy, SubWorkflowMode, SuspensionRequest } from '../domain/suspension.js';
+import type { BatchMode, ChildSpec, FailureStrategy, SubWorkflowMode, SubWorkflowRequest } from '../domain/suspension.js';
 import { defineNode } from './define-node.js';
 import type { NodeRunContext } from './node-type.js';
 import { unexpectedResumption } from './unexpected-resumption.js';
 
 /** The kind-specific part of a sub-workflow suspension. */
-export type SubWorkflowSuspension = Extract<SuspensionRequest, { readonly kind: 'sub_workflow' }>;
 
 /** A child execution's status as the service sees it (SEMANTICS.md §3.2). */
 export type ChildExecutionStatus = ExecutionStatus;
@@ -156,7 +155,7 @@ function timeoutOutcome(p: SubWorkflowParams): Outcome {
  * at `timeout_at` (see `wakeAt`).
  */
 export function subWorkflowDecision(
-  suspension: Pick<SubWorkflowSuspension, 'mode' | 'failureStrategy' | 'childExecutionIds'>,
+  suspension: Pick<SubWorkflowRequest, 'mode' | 'failureStrategy' | 'childExecutionIds'>,
   childStatuses: ReadonlyMap<string, ChildExecutionStatus>,
 ): SubWorkflowDecision {
   if (suspension.mode === 'fire_and_forget') return 'resume';
@@ -223,7 +222,7 @@ export const executeWorkflowNode = defineNode({
       input,
       dueAt: dueAt(p, ctx.now, itemIndex, inputs.length),
     }));
-    const suspension: SubWorkflowSuspension = {
+    const suspension: SubWorkflowRequest = {
       kind: 'sub_workflow',
       workflowId: p.workflowId,
       mode: p.mode,

@@ -91,7 +91,7 @@ const STATUS_NAMES: Record<string, NodeExecutionStatus> = { r: 'running', c: 'co
  * Encodes an execution into its stored document, omitting what the graph or defaults provide; with a
  * placement, outputs it places are only referenced (`ox`).
  */
-export function encodeExecution(execution: Execution, facts: GraphFacts, placement?: OutputPlacement): ExecutionDocument {
+export function documentOfExecution(execution: Execution, facts: GraphFacts, placement?: OutputPlacement): ExecutionDocument {
   const runs: RunDocument[] = [];
   const seen = new Map<object, number>();
   for (const [key, list] of execution.runs) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Execution } from '../../domain/execution.js';
 import type { Json } from '../../domain/json.js';
-import { decodeExecution, encodeExecution, type ExecutionDocument, type GraphFacts, type OutputPlacement } from './execution-codec.js';
+import { decodeExecution, documentOfExecution, type ExecutionDocument, type GraphFacts, type OutputPlacement } from './execution-codec.js';
 
 /** An output kept outside the execution document: written before the document that references it. */
 export interface OutsideOutput {
@@ -47,12 +47,12 @@ export class ExecutionSerializer {
 
   /** Encodes an execution; large outputs are only referenced and listed in `outputs`. */
   serialize(execution: Execution, facts: GraphFacts): SerializedExecution {
-    const doc = encodeExecution(execution, facts);
+    const doc = documentOfExecution(execution, facts);
     const text = this.textOf(doc);
     // Every output's JSON is a part of the document's JSON: a small document has no large output.
     if (!exceeds(text, this.options.inlineOutputBytes)) return { doc, text, outputs: [] };
     const outputs: OutsideOutput[] = [];
-    const placed = encodeExecution(execution, facts, this.placement(execution.id, outputs));
+    const placed = documentOfExecution(execution, facts, this.placement(execution.id, outputs));
     return { doc: placed, text: this.textOf(placed), outputs };
   }
 

@@ -1,4 +1,5 @@
 import type { Execution } from '../../domain/execution.js';
+import type { SubWorkflowSuspension } from '../../domain/suspension.js';
 import { isTerminal } from '../../domain/execution.js';
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { EngineError } from '../../domain/node-error.js';
@@ -18,7 +19,7 @@ import type { Clock, Timers } from '../ports/clock.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable, type PendingEffect } from '../ports/execution-store.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { EventHub } from '../event-hub.js';
-import { parentStance, type SubWorkflowSuspension } from './children.js';
+import { parentStance } from './children.js';
 import { driveStep, type DriveEffects, type PendingNode, type StepResult } from './drive.js';
 import { carryOut, type ChildNotice } from './effects.js';
 import { Mailbox } from './mailbox.js';

@@ -1,11 +1,8 @@
 import type { Execution } from '../../domain/execution.js';
 import type { JsonObject } from '../../domain/json.js';
 import type { ChildResult } from '../../domain/resumption.js';
-import type { ChildSpec, Suspension } from '../../domain/suspension.js';
+import type { ChildSpec, SubWorkflowSuspension } from '../../domain/suspension.js';
 import { executionError, finalOutput, latestRun, type ExecutionSpec } from '../../engine/index.js';
-
-/** A sub-workflow suspension. */
-export type SubWorkflowSuspension = Extract<Suspension, { kind: 'sub_workflow' }>;
 
 /** The spec of one child execution of a parent's sub-workflow suspension (SEMANTICS.md §9.1). */
 export function childSpecOf(parent: Execution, suspension: SubWorkflowSuspension, child: ChildSpec, now: number): ExecutionSpec {

@@ -1,4 +1,5 @@
 import type { Execution } from '../../domain/execution.js';
+import type { SubWorkflowSuspension } from '../../domain/suspension.js';
 import { isTerminal } from '../../domain/execution.js';
 import type { Suspension } from '../../domain/suspension.js';
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
@@ -8,7 +9,7 @@ import type { GraphRepository } from '../graph-repository.js';
 import type { EventLog } from '../ports/event-log.js';
 import { StoreConflict, type ExecutionStore, type Lease, type PendingEffect } from '../ports/execution-store.js';
 import type { TaskStore } from '../ports/task-store.js';
-import { childSpecOf, type SubWorkflowSuspension } from './children.js';
+import { childSpecOf } from './children.js';
 import { nextWakeOf } from './next-wake.js';
 import type { Session } from './session.js';
 import { taskRecordOf } from './task-record.js';

@@ -1,11 +1,12 @@
 import type { Execution } from '../../domain/execution.js';
+import type { SubWorkflowSuspension } from '../../domain/suspension.js';
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { ChildResult, Resumption, TaskResult } from '../../domain/resumption.js';
 import { currentSuspension } from '../../engine/index.js';
 import { subWorkflowDecision } from '../../nodes/execute-workflow.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { TaskRecord, TaskStore } from '../ports/task-store.js';
-import { childResult, type SubWorkflowSuspension } from './children.js';
+import { childResult } from './children.js';
 
 /** Where the outside results of suspensions are kept. */
 export interface SuspensionSources {

@@ -4,14 +4,14 @@ import { AppError, invalidRequest, notFound } from '../app-error.js';
 import { checkSize } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
-import { waitAsAsked, type WaitMode } from './wait-mode.js';
+import { waitAsAsked, type WaitUntil } from './wait-until.js';
 
 /** A Resume request, decoded (SEMANTICS.md §8.5). */
 export interface ResumeRequest {
   readonly target: { readonly kind: 'node'; readonly executionId: string; readonly nodeKey: string } | { readonly kind: 'token'; readonly token: string };
   readonly data: Json;
   readonly requestId?: string | undefined;
-  readonly wait: WaitMode;
+  readonly wait: WaitUntil;
 }
 
 /** The answer of Resume. */

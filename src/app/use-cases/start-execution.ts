@@ -7,7 +7,7 @@ import { StoreConflict } from '../ports/execution-store.js';
 import { checkSize, checkStartIds } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
-import { waitAsAsked, type WaitMode } from './wait-mode.js';
+import { waitAsAsked, type WaitUntil } from './wait-until.js';
 
 /** A StartExecution (or RunExecution) request, decoded. */
 export interface StartRequest {
@@ -17,7 +17,7 @@ export interface StartRequest {
   readonly labels?: Readonly<Record<string, string>> | undefined;
   readonly executionId?: string | undefined;
   readonly requestId?: string | undefined;
-  readonly wait: WaitMode;
+  readonly wait: WaitUntil;
 }
 
 /** The answer of StartExecution. */

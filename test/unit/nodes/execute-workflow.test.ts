@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../../../src/domain/json.js';
 import type { Outcome } from '../../../src/domain/outcome.js';
 import type { ChildResult, Resumption } from '../../../src/domain/resumption.js';
-import {
-  cancelledChildError,
-  executeWorkflowNode,
-  subWorkflowDecision,
-  type ChildExecutionStatus,
-  type SubWorkflowSuspension,
-} from '../../../src/nodes/execute-workflow.js';
+import { cancelledChildError, executeWorkflowNode, subWorkflowDecision, type ChildExecutionStatus } from '../../../src/nodes/execute-workflow.js';
+import type { SubWorkflowRequest } from '../../../src/domain/suspension.js';
 import type { NodeLimits } from '../../../src/nodes/node-services.js';
 import { validateParams } from '../../../src/nodes/schema.js';
 import { NOW, runContext, suspensionOf, testServices } from './suspending-context.js';
@@ -39,7 +34,7 @@ async function run(params: JsonObject, options: RunOptions = {}): Promise<Outcom
   return executeWorkflowNode.execute(validated({ workflow_id: GRAPH, ...params }), ctx);
 }
 
-function subWorkflow(outcome: Outcome): SubWorkflowSuspension {
+function subWorkflow(outcome: Outcome): SubWorkflowRequest {
   const suspension = suspensionOf(outcome);
   if (suspension.kind !== 'sub_workflow') throw new Error('expected a sub_workflow suspension');
   return suspension;
@@ -260,12 +255,12 @@ describe('workflow.execute_workflow resume', () => {
     const handler = executeWorkflowNode.resume;
     if (handler === undefined) throw new Error('workflow.execute_workflow has a resume handler');
     const p = validated({ workflow_id: GRAPH, ...params });
-    const suspension: SubWorkflowSuspension = {
+    const suspension: SubWorkflowRequest = {
       kind: 'sub_workflow',
       workflowId: GRAPH,
-      mode: p.execution_mode as SubWorkflowSuspension['mode'],
-      batchMode: p.batch_mode as SubWorkflowSuspension['batchMode'],
-      failureStrategy: p.failure_strategy as SubWorkflowSuspension['failureStrategy'],
+      mode: p.execution_mode as SubWorkflowRequest['mode'],
+      batchMode: p.batch_mode as SubWorkflowRequest['batchMode'],
+      failureStrategy: p.failure_strategy as SubWorkflowRequest['failureStrategy'],
       childExecutionIds: Array.from({ length: count }, (_, i) => id(i)),
       timeoutAt: p.execution_mode === 'fire_and_forget' ? null : NOW + (p.timeout_ms as number),
     };
@@ -426,7 +421,7 @@ describe('workflow.execute_workflow resume', () => {
 describe('subWorkflowDecision', () => {
   const ids = ['c0', 'c1', 'c2'];
   const statuses = (...list: readonly ChildExecutionStatus[]): ReadonlyMap<string, ChildExecutionStatus> => new Map(list.map((s, i) => [`c${i}`, s]));
-  const suspension = (mode: SubWorkflowSuspension['mode'], failureStrategy: SubWorkflowSuspension['failureStrategy']) => ({
+  const suspension = (mode: SubWorkflowRequest['mode'], failureStrategy: SubWorkflowRequest['failureStrategy']) => ({
     mode,
     failureStrategy,
     childExecutionIds: ids,

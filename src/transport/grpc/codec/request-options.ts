@@ -1,12 +1,12 @@
 import { invalidRequest } from '../../../app/app-error.js';
-import type { WaitMode } from '../../../app/use-cases/wait-mode.js';
+import type { WaitUntil } from '../../../app/use-cases/wait-until.js';
 import { ExecutionView, ExecutionWait } from '../../../gen/prana/v1/execution_service.js';
 
 /** How much of an execution an answer carries (prana.v1.ExecutionView, decoded). */
 export type ViewDepth = 'basic' | 'full';
 
 /** Decodes ExecutionWait: UNSPECIFIED means NONE; an undefined number is INVALID_ARGUMENT on `wait`. */
-export function decodeWait(wait: ExecutionWait): WaitMode {
+export function decodeWait(wait: ExecutionWait): WaitUntil {
   switch (wait) {
     case ExecutionWait.EXECUTION_WAIT_UNSPECIFIED:
     case ExecutionWait.EXECUTION_WAIT_NONE:

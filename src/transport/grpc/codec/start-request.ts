@@ -1,5 +1,5 @@
 import type { StartRequest } from '../../../app/use-cases/start-execution.js';
-import type { WaitMode } from '../../../app/use-cases/wait-mode.js';
+import type { WaitUntil } from '../../../app/use-cases/wait-until.js';
 import type { RunExecutionRequest } from '../../../gen/prana/v1/execution_service.js';
 import type { EdgeLimits } from '../edge-limits.js';
 import { RequestCheck } from '../request-check.js';
@@ -11,7 +11,7 @@ import { decodeLabels } from './labels.js';
  * them at the edge: `graph_id` required, `request_id` length, `input` and `variables` sizes. Empty ids
  * mean "not given". The id and label rules are the use case's.
  */
-export function decodeStartRequest(request: RunExecutionRequest, wait: WaitMode, limits: EdgeLimits): StartRequest {
+export function decodeStartRequest(request: RunExecutionRequest, wait: WaitUntil, limits: EdgeLimits): StartRequest {
   const input = decodeJson(request.input, 'input');
   const variables = decodeStruct(request.variables, 'variables');
   new RequestCheck()
