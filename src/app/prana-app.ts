@@ -26,7 +26,9 @@ import { compileWorkflow, getWorkflowGraph } from './use-cases/compile-workflow.
 import type { AppContext } from './use-cases/context.js';
 import { getExecution, listExecutions, type ListRequest, type ListResult } from './use-cases/read-executions.js';
 import { resumeExecution, type ResumeRequest, type ResumeResult } from './use-cases/resume-execution.js';
-import { createOrFind, startExecution, startIfNeverStarted, type StartRequest, type StartResult } from './use-cases/start-execution.js';
+import { startExecution, type StartRequest, type StartResult } from './use-cases/start-execution.js';
+import { runExecution, type RunResult } from './use-cases/run-execution.js';
+import { guarded, guardedStream } from './app-failure.js';
 import { completeTask, extendTaskLease, failTask, pollTasks, type PollRequest } from './use-cases/tasks.js';
 import { untilTerminal, watchExecution } from './use-cases/watch-execution.js';
 
@@ -143,82 +145,56 @@ export class PranaApp {
   }
 
   compileWorkflow(definition: WorkflowDefinition): Promise<{ graphId: string; diagnostics: readonly Diagnostic[] }> {
-    return compileWorkflow(this.context, definition);
+    return guarded(() => compileWorkflow(this.context, definition));
   }
 
   getWorkflowGraph(graphId: string): Promise<ExecutionGraph> {
-    return getWorkflowGraph(this.context, graphId);
+    return guarded(() => getWorkflowGraph(this.context, graphId));
   }
 
   startExecution(request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
-    return startExecution(this.context, request, signal);
+    return guarded(() => startExecution(this.context, request, signal));
   }
 
-  /**
-   * RunExecution: creates (or finds, for a retried request) the execution, subscribes before starting
-   * it, so the stream holds every event from seq 1, and ends once the execution is settled.
-   */
-  async runExecution(request: StartRequest, signal?: AbortSignal): Promise<{ executionId: string; created: boolean; events: AsyncGenerator<ExecutionEvent> }> {
-    const { id, created } = await createOrFind(this.context, request);
-    const ctx = this.context;
-    const events = watchExecution(
-      ctx,
-      id,
-      0,
-      async (event) => {
-        if (untilTerminal(event)) return true;
-        if (event.type !== 'execution_suspended') return false;
-        // Whether it is settled depends on the suspension as written (and, for sync children, on them).
-        const written = await ctx.runtime.waitFor(id, (execution) => execution.seq >= event.seq, signal);
-        return ctx.runtime.isSettled(written);
-      },
-      signal,
-    );
-    const first = events.next();
-    if (created) ctx.runtime.start(id).catch((error: unknown) => this.onError(error, `start ${id}`));
-    else startIfNeverStarted(ctx, id);
-    const head = await first;
-    async function* stream(): AsyncGenerator<ExecutionEvent> {
-      if (head.done === true) return;
-      yield head.value;
-      yield* events;
-    }
-    return { executionId: id, created, events: stream() };
+  /** RunExecution: the events of a new (or retried) execution from seq 1 until it is settled. */
+  async runExecution(request: StartRequest, signal?: AbortSignal): Promise<RunResult> {
+    const run = await guarded(() => runExecution(this.context, request, this.onError, signal));
+    return { ...run, events: guardedStream(run.events) };
   }
 
   watchExecution(executionId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
-    return watchExecution(this.context, executionId, afterSeq, untilTerminal, signal);
+    return guardedStream(watchExecution(this.context, executionId, afterSeq, untilTerminal, signal));
   }
 
   getExecution(executionId: string): Promise<ExecutionView> {
-    return getExecution(this.context, executionId);
+    return guarded(() => getExecution(this.context, executionId));
   }
 
   listExecutions(request: ListRequest): Promise<ListResult> {
-    return listExecutions(this.context, request);
+    return guarded(() => listExecutions(this.context, request));
   }
 
   resume(request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
-    return resumeExecution(this.context, request, signal);
+    return guarded(() => resumeExecution(this.context, request, signal));
   }
 
   cancelExecution(executionId: string, reason: string): Promise<ExecutionView> {
-    return cancelExecution(this.context, executionId, reason);
+    return guarded(() => cancelExecution(this.context, executionId, reason));
   }
 
   pollTasks(request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
-    return pollTasks(this.context, request, signal);
+    return guarded(() => pollTasks(this.context, request, signal));
   }
 
   completeTask(taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
-    return completeTask(this.context, taskId, workerId, output, port);
+    return guarded(() => completeTask(this.context, taskId, workerId, output, port));
   }
 
   failTask(taskId: string, workerId: string, error: { code: string; message: string; details: JsonObject }): Promise<{ alreadyFailed: boolean }> {
-    return failTask(this.context, taskId, workerId, error);
+    return guarded(() => failTask(this.context, taskId, workerId, error));
   }
 
   extendTaskLease(taskId: string, workerId: string, leaseMs: number): Promise<number> {
-    return extendTaskLease(this.context, taskId, workerId, leaseMs);
+    return guarded(() => extendTaskLease(this.context, taskId, workerId, leaseMs));
   }
 }

@@ -33,13 +33,12 @@ export function jsonBytes(value: Json | undefined): number {
 export function checkSize(field: string, value: Json | undefined, max: number): void {
   const bytes = jsonBytes(value);
   if (bytes > max) {
-    throw new AppError(
-      'invalid_argument',
-      'invalid_request',
-      `${field} is ${bytes} bytes; the limit is ${max}`,
-      { field, bytes: String(bytes), limit: String(max) },
-      [{ field, description: `larger than ${max} bytes` }],
-    );
+    throw new AppError({
+      reason: 'invalid_request',
+      message: `${field} is ${bytes} bytes; the limit is ${max}`,
+      metadata: { field, bytes: String(bytes), limit: String(max) },
+      fieldViolations: [{ field, description: `larger than ${max} bytes` }],
+    });
   }
 }
 

@@ -1,6 +1,6 @@
-import type { NodeExecution } from '../domain/execution.js';
+import type { ExecutionStatus, NodeExecution } from '../domain/execution.js';
 import type { Resumption } from '../domain/resumption.js';
-import { wakeAt } from '../domain/suspension.js';
+import { wakeAt, type SuspensionKind } from '../domain/suspension.js';
 import type { GraphNode } from '../compiler/execution-graph.js';
 import { AttemptContext } from './attempt-context.js';
 import { startAttempt } from './attempt.js';
@@ -12,9 +12,9 @@ import { emit, type Step } from './step.js';
 
 /** Why a wake-up or resumption was not applied. */
 export type ResumeProblem =
-  | { readonly reason: 'not_suspended'; readonly status: string }
+  | { readonly reason: 'not_suspended'; readonly status: ExecutionStatus }
   | { readonly reason: 'not_due'; readonly wakeAt: number | null }
-  | { readonly reason: 'not_resumable'; readonly kind: string };
+  | { readonly reason: 'not_resumable'; readonly kind: SuspensionKind };
 
 /** The suspended run and its node, or a problem when the execution is not suspended. */
 function suspendedRun(step: Step): { run: NodeExecution; node: GraphNode } | ResumeProblem {

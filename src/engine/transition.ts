@@ -1,6 +1,5 @@
 import type { ExecutionEvent } from '../domain/events.js';
-import type { Execution } from '../domain/execution.js';
-import type { JsonObject } from '../domain/json.js';
+import type { Execution, ExecutionStatus } from '../domain/execution.js';
 import type { EngineError } from '../domain/node-error.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { Resumption } from '../domain/resumption.js';
@@ -11,7 +10,7 @@ import { requestCancel } from './cancel.js';
 import type { Command } from './commands.js';
 import type { EngineEnv } from './engine-env.js';
 import { continueWith } from './main-loop.js';
-import { resumeWith, wake } from './resumption.js';
+import { resumeWith, wake, type ResumeProblem } from './resumption.js';
 import { startExecution } from './start.js';
 import { recover } from './recover.js';
 import type { Step } from './step.js';
@@ -37,11 +36,21 @@ export type EngineInput =
    */
   | { readonly kind: 'recover'; readonly now: number };
 
-/** Why an input was not applied; the execution is unchanged and no command was produced. */
-export interface Refusal {
-  readonly reason: string;
-  readonly details: JsonObject;
-}
+/**
+ * Why an input was not applied; the execution is unchanged and no command was produced. A closed
+ * union: whoever maps refusals to answers handles every reason.
+ */
+export type Refusal =
+  /** `start` of an execution that already started. */
+  | { readonly reason: 'already_started'; readonly status: ExecutionStatus }
+  /** A node outcome for a run that is no longer the one in flight. */
+  | { readonly reason: 'stale_outcome'; readonly nodeKey: string; readonly runIndex: number }
+  /** `wake` or `resume` of an execution that is not suspended. */
+  | ResumeProblem
+  /** `cancel` or `abort` of an execution that already ended. */
+  | { readonly reason: 'already_terminal'; readonly status: 'completed' | 'failed' | 'cancelled' }
+  /** `recover` of an execution that is not running. */
+  | { readonly reason: 'not_running'; readonly status: ExecutionStatus };
 
 /** The next execution and the effects to carry out, in order. */
 export interface TransitionResult {
@@ -68,7 +77,7 @@ function apply(step: Step, input: EngineInput): Refusal | null {
   switch (input.kind) {
     case 'start':
       if (!(execution.status === 'pending' || (execution.status === 'running' && execution.seq === 0))) {
-        return { reason: 'already_started', details: { status: execution.status } };
+        return { reason: 'already_started', status: execution.status };
       }
       startExecution(step);
       return null;
@@ -82,36 +91,28 @@ function apply(step: Step, input: EngineInput): Refusal | null {
         run.runIndex !== input.runIndex ||
         (run.status !== 'running' && run.status !== 'suspended')
       ) {
-        return { reason: 'stale_outcome', details: { node_key: input.nodeKey, run_index: input.runIndex } };
+        return { reason: 'stale_outcome', nodeKey: input.nodeKey, runIndex: input.runIndex };
       }
       continueWith(step, applyOutcome(step, node, run, input.outcome, run.status === 'suspended'));
       return null;
     }
     case 'wake':
-      return asRefusal(wake(step));
+      return wake(step);
     case 'resume':
-      return asRefusal(resumeWith(step, input.resumption));
-    case 'cancel': {
-      const refused = requestCancel(step, input.reason);
-      return refused === null ? null : { reason: refused.reason, details: { status: refused.status } };
-    }
+      return resumeWith(step, input.resumption);
+    case 'cancel':
+      return requestCancel(step, input.reason);
     case 'recover':
-      if (execution.status !== 'running') return { reason: 'not_running', details: { status: execution.status } };
+      if (execution.status !== 'running') return { reason: 'not_running', status: execution.status };
       // Created but never started (its creator stopped before the first step): recovering starts it.
       if (execution.seq === 0) startExecution(step);
       else recover(step);
       return null;
     case 'abort':
       if (execution.status === 'completed' || execution.status === 'failed' || execution.status === 'cancelled') {
-        return { reason: 'already_terminal', details: { status: execution.status } };
+        return { reason: 'already_terminal', status: execution.status };
       }
       failWithEngineError(step, input.error);
       return null;
   }
-}
-
-function asRefusal(problem: { readonly reason: string } | null): Refusal | null {
-  if (problem === null) return null;
-  const { reason, ...details } = problem as { reason: string } & Record<string, string | number | null>;
-  return { reason, details };
 }

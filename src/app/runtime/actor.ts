@@ -14,7 +14,7 @@ import {
   type ResumeRefusal,
   type ResumeTarget,
 } from '../../engine/index.js';
-import { AppError, notFound } from '../app-error.js';
+import { AppError, notFound, bug, conflict, refused } from '../app-error.js';
 import type { Clock, Timers } from '../ports/clock.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable, type PendingEffect } from '../ports/execution-store.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
@@ -164,7 +164,7 @@ export class ExecutionActor {
     return this.post(async () => {
       const session = await this.session_();
       const refusal = await this.step(session, { kind: 'start', now: this.deps.clock.now() });
-      return refusal === null ? this.untilWaiting(session) : this.refused(session, refusal);
+      return refusal === null ? this.untilWaiting(session) : this.answerRefused(session, refusal);
     });
   }
 
@@ -319,7 +319,7 @@ export class ExecutionActor {
       if (isTerminal(record.execution.status)) {
         // Nothing changes: answer from the stored execution without taking its lease.
         const graph = await this.deps.graphs.load(record.execution.graphId);
-        if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${this.id} is missing`);
+        if (graph === null) throw bug(`graph ${record.execution.graphId} of execution ${this.id} is missing`);
         const result = transition(record.execution, graph, { kind: 'cancel', now: this.deps.clock.now(), reason }, this.deps.engine);
         return now({ execution: result.execution, refusal: result.refusal });
       }
@@ -332,7 +332,7 @@ export class ExecutionActor {
     }
     const session = this.session as Session;
     const refusal = await this.step(session, { kind: 'cancel', now: this.deps.clock.now(), reason });
-    if (refusal !== null) return this.refused(session, refusal);
+    if (refusal !== null) return this.answerRefused(session, refusal);
     if (session.execution.status === 'running') {
       // Recorded on the running execution: written at once so it survives a crash; the drive stops
       // before its next node.
@@ -373,7 +373,7 @@ export class ExecutionActor {
     if (isTerminal(execution.status)) {
       await this.deps.tasks.finish(call.taskId, 'cancelled', null);
       await this.finish(session);
-      throw new AppError('failed_precondition', 'task_closed', `task ${call.taskId} is cancelled: its execution ended ${execution.status}`, {
+      throw refused('task_closed', `task ${call.taskId} is cancelled: its execution ended ${execution.status}`, {
         status: 'cancelled',
       });
     }
@@ -386,8 +386,8 @@ export class ExecutionActor {
       const first = task === null || task.status !== call.status ? null : taskResultOf(task);
       if (first === null) {
         await this.finish(session);
-        if (task === null) throw new AppError('aborted', 'conflict', `task ${call.taskId} changed concurrently; retry`);
-        throw new AppError('failed_precondition', 'task_closed', `task ${call.taskId} is ${task.status}`, { status: task.status });
+        if (task === null) throw conflict(`task ${call.taskId} changed concurrently; retry`);
+        throw refused('task_closed', `task ${call.taskId} is ${task.status}`, { status: task.status });
       }
       result = first;
       already = true;
@@ -436,7 +436,7 @@ export class ExecutionActor {
         if (!(error instanceof StoreUnavailable)) throw error;
       }
       if (!held) {
-        this.abandon(new AppError('aborted', 'conflict', `execution ${this.id} was taken over by another replica`), false);
+        this.abandon(conflict(`execution ${this.id} was taken over by another replica`), false);
         return now(undefined);
       }
       session.lease = { ...session.lease, until };
@@ -489,10 +489,10 @@ export class ExecutionActor {
     if (record === null) {
       const stored = await this.deps.executions.get(this.id);
       if (stored === null) throw notFound('prana.v1.Execution', this.id);
-      throw new AppError('aborted', 'conflict', `execution ${this.id} is being run by another replica; retry`, { owner: stored.lease?.owner ?? '' });
+      throw conflict(`execution ${this.id} is being run by another replica; retry`, { owner: stored.lease?.owner ?? '' });
     }
     const graph = await this.deps.graphs.load(record.execution.graphId);
-    if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${this.id} is missing`);
+    if (graph === null) throw bug(`graph ${record.execution.graphId} of execution ${this.id} is missing`);
     const session: Session = {
       execution: record.execution,
       graph,
@@ -519,7 +519,7 @@ export class ExecutionActor {
       await this.checkLease(this.session);
     } catch (error) {
       if (!(error instanceof StoreConflict)) throw error;
-      this.abandon(new AppError('aborted', 'conflict', `execution ${this.id} was taken over by another replica`), false);
+      this.abandon(conflict(`execution ${this.id} was taken over by another replica`), false);
     }
   }
 
@@ -668,7 +668,7 @@ export class ExecutionActor {
       // changed by the lease holder right now: the caller retries.
       if (record.execution.status !== 'running') break;
       const graph = await this.deps.graphs.load(record.execution.graphId);
-      if (graph === null) throw new AppError('internal', 'internal', `graph ${record.execution.graphId} of execution ${this.id} is missing`);
+      if (graph === null) throw bug(`graph ${record.execution.graphId} of execution ${this.id} is missing`);
       const time = this.deps.clock.now();
       const result = transition(record.execution, graph, { kind: 'cancel', now: time, reason }, this.deps.engine);
       try {
@@ -678,7 +678,7 @@ export class ExecutionActor {
         if (!(failure instanceof StoreConflict)) throw failure;
       }
     }
-    throw new AppError('aborted', 'conflict', `execution ${this.id} kept changing while recording the cancel request; retry`);
+    throw conflict(`execution ${this.id} kept changing while recording the cancel request; retry`);
   }
 
   /** The answer to a message whose drive may still run: now when the execution waits, else once it does. */
@@ -690,7 +690,7 @@ export class ExecutionActor {
     return { later: new Promise<DriveOutcome>((resolve, reject) => this.replies.push({ resolve, reject })) };
   }
 
-  private async refused(session: Session, refusal: Refusal): Promise<Reply<DriveOutcome>> {
+  private async answerRefused(session: Session, refusal: Refusal): Promise<Reply<DriveOutcome>> {
     await this.finish(session);
     return now({ execution: session.execution, refusal });
   }
@@ -718,7 +718,7 @@ export class ExecutionActor {
       return;
     }
     if (!held) {
-      this.abandon(new AppError('aborted', 'conflict', `execution ${this.id} was taken over by another replica`), false);
+      this.abandon(conflict(`execution ${this.id} was taken over by another replica`), false);
       return;
     }
     if (release) session.leaseStored = false;
@@ -814,9 +814,9 @@ export class ExecutionActor {
   private failure(error: unknown): unknown {
     if (error instanceof AppError) return error;
     if (error instanceof StoreConflict) {
-      const conflict = new AppError('aborted', 'conflict', `execution ${this.id} was changed concurrently; retry`);
-      this.abandon(conflict, true);
-      return conflict;
+      const lost = conflict(`execution ${this.id} was changed concurrently; retry`);
+      this.abandon(lost, true);
+      return lost;
     }
     this.abandon(error, true);
     if (!(error instanceof StoreUnavailable)) this.deps.onError(error, `execution ${this.id}`);

@@ -4,7 +4,7 @@ import { isTerminal } from '../../domain/execution.js';
 import type { Suspension } from '../../domain/suspension.js';
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
 import { createExecution, currentSuspension, type EngineEnv, type PersistReason } from '../../engine/index.js';
-import { AppError } from '../app-error.js';
+import { bug } from '../app-error.js';
 import type { GraphRepository } from '../graph-repository.js';
 import type { EventLog } from '../ports/event-log.js';
 import { StoreConflict, type ExecutionStore, type Lease, type PendingEffect } from '../ports/execution-store.js';
@@ -96,7 +96,7 @@ export async function writeSession(
 async function createWaitedOn(deps: PersistenceDeps, execution: Execution, suspension: Suspension, now: number): Promise<boolean> {
   if (suspension.kind === 'sub_workflow') {
     const graph = await deps.graphs.load(suspension.workflowId);
-    if (graph === null) throw new AppError('internal', 'internal', `sub-workflow graph ${suspension.workflowId} vanished`);
+    if (graph === null) throw bug(`sub-workflow graph ${suspension.workflowId} vanished`);
     let existed = suspension.mode === 'fire_and_forget';
     for (const child of suspension.children ?? []) {
       if (!(await createChild(deps, execution, suspension, graph, child, now))) existed = true;

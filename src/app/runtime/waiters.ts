@@ -1,5 +1,5 @@
 import type { Execution } from '../../domain/execution.js';
-import { AppError } from '../app-error.js';
+import { transient } from '../app-error.js';
 
 /** A caller waiting until a condition holds for an execution. */
 interface Waiter {
@@ -56,7 +56,7 @@ export class Waiters {
         remove();
         reject(error);
       };
-      const onAbort = (): void => fail(new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there; it carries on'));
+      const onAbort = (): void => fail(transient('deadline_exceeded', 'the call ended before the execution got there; it carries on'));
       waiters.add(waiter);
       if (signal?.aborted === true) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });

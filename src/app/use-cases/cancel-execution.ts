@@ -1,4 +1,5 @@
-import { AppError, invalidRequest } from '../app-error.js';
+import { invalidRequest } from '../app-error.js';
+import { refusalError } from '../refusals.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 
@@ -6,9 +7,6 @@ import type { AppContext } from './context.js';
 export async function cancelExecution(ctx: AppContext, executionId: string, reason: string): Promise<ExecutionView> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
   const outcome = await ctx.runtime.cancel(executionId, reason === '' ? 'requested' : reason);
-  if (outcome.refusal !== null) {
-    const status = String(outcome.refusal.details.status ?? '');
-    throw new AppError('failed_precondition', 'already_terminal', `the execution already ended ${status}`, { status });
-  }
+  if (outcome.refusal !== null) throw refusalError(outcome.refusal);
   return viewOf(outcome.execution, await ctx.graphs.load(outcome.execution.graphId));
 }

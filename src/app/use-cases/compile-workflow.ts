@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '../../domain/workflow.js';
 import type { Diagnostic } from '../../domain/diagnostic.js';
-import { AppError, notFound } from '../app-error.js';
+import { notFound, refused } from '../app-error.js';
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
 import type { AppContext } from './context.js';
 
@@ -9,14 +9,9 @@ export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefin
   let paramBytes = 0;
   for (const node of definition.nodes) paramBytes += Buffer.byteLength(JSON.stringify(node.params ?? {}));
   if (paramBytes > ctx.limits.maxWorkflowParamsBytes) {
-    throw new AppError(
-      'resource_exhausted',
-      'limit_exceeded',
-      `node params are ${paramBytes} bytes in all; the limit is ${ctx.limits.maxWorkflowParamsBytes}`,
-      {
-        limit: String(ctx.limits.maxWorkflowParamsBytes),
-      },
-    );
+    throw refused('limit_exceeded', `node params are ${paramBytes} bytes in all; the limit is ${ctx.limits.maxWorkflowParamsBytes}`, {
+      limit: String(ctx.limits.maxWorkflowParamsBytes),
+    });
   }
   const outcome = await ctx.graphs.compile(definition);
   return { graphId: outcome.graph?.id ?? '', diagnostics: outcome.diagnostics };

@@ -80,7 +80,9 @@ function decodeToken(token: string, filters: string): { createdAt: number; id: s
   } catch {
     // falls through to the refusal
   }
-  throw new AppError('invalid_argument', 'invalid_request', 'page_token is malformed or was issued for other filters', {}, [
-    { field: 'page_token', description: 'malformed or issued for other filters' },
-  ]);
+  throw new AppError({
+    reason: 'invalid_request',
+    message: 'page_token is malformed or was issued for other filters',
+    fieldViolations: [{ field: 'page_token', description: 'malformed or issued for other filters' }],
+  });
 }

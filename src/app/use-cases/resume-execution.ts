@@ -1,6 +1,7 @@
 import type { Json } from '../../domain/json.js';
-import { currentSuspension, resumeRefusal, type ResumeRefusal, type ResumeRefusalReason, type ResumeTarget } from '../../engine/index.js';
-import { AppError, invalidRequest, notFound } from '../app-error.js';
+import { currentSuspension, resumeRefusal, type ResumeTarget } from '../../engine/index.js';
+import { resumeRefusalError } from '../refusals.js';
+import { AppError, invalidRequest, notFound, refused } from '../app-error.js';
 import { checkSize } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
@@ -33,7 +34,7 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
   if (target.kind === 'token') {
     if (target.token === '') throw invalidRequest([{ field: 'resume_token', description: 'is required' }]);
     const claims = ctx.tokens.verify(target.token);
-    if (claims === null) throw new AppError('invalid_argument', 'invalid_token', 'the resume token is malformed or was not issued by this service');
+    if (claims === null) throw refused('invalid_token', 'the resume token is malformed or was not issued by this service');
     executionId = claims.executionId;
     engineTarget = { kind: 'token', token: target.token, nodeKey: claims.nodeKey, runIndex: claims.runIndex, suspensionKind: claims.kind };
   } else {
@@ -59,7 +60,7 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
   if (execution === null) throw notFound('prana.v1.Execution', executionId);
   // The checks of §8.5 on what this replica sees now; the actor checks again on the state it holds.
   const refusal = resumeRefusal(execution, engineTarget, ctx.clock.now());
-  if (refusal !== null) throw refused(refusal);
+  if (refusal !== null) throw resumeRefusalError(refusal);
   const outcome = await ctx.runtime.resume(executionId, { target: engineTarget, data: request.data, requestId: request.requestId });
   if (outcome.refusal !== null) {
     // A racing Resume of the same suspension won and was recorded: this one is answered, not re-run.
@@ -70,7 +71,7 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
     ) {
       return { view: await currentView(ctx, executionId), alreadyResumed: true };
     }
-    throw refused(outcome.refusal);
+    throw resumeRefusalError(outcome.refusal);
   }
   const settledView = request.wait === 'none' ? outcome.execution : await waitAsAsked(ctx, executionId, request.wait, signal);
   return { view: viewOf(settledView, await ctx.graphs.load(settledView.graphId)), alreadyResumed: outcome.alreadyResumed };
@@ -95,26 +96,4 @@ async function earlierAnswer(
 async function currentView(ctx: AppContext, executionId: string): Promise<ExecutionView> {
   const execution = await ctx.runtime.read(executionId);
   return viewOf(execution, await ctx.graphs.load(execution.graphId));
-}
-
-/** The typed refusal of a Resume (§8.5): FAILED_PRECONDITION with the reason and its details. */
-function refused(refusal: ResumeRefusal): AppError {
-  const metadata: Record<string, string> = {};
-  for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
-  return new AppError('failed_precondition', refusal.reason, refusalMessage(refusal.reason), metadata);
-}
-
-function refusalMessage(reason: ResumeRefusalReason): string {
-  switch (reason) {
-    case 'token_expired':
-      return 'the webhook wait this token resumes has expired';
-    case 'not_suspended':
-      return 'the execution is not suspended';
-    case 'stale_token':
-      return 'the token belongs to a suspension that is no longer current';
-    case 'wrong_node':
-      return 'the given node is not the suspended node';
-    case 'not_resumable':
-      return 'this suspension is ended by the service itself (retry, sub-workflow or task)';
-  }
 }

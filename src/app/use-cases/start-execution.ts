@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import type { Json, JsonObject } from '../../domain/json.js';
-import { AppError, invalidRequest, notFound } from '../app-error.js';
+import { invalidRequest, notFound, refused, conflict } from '../app-error.js';
 import { executionIdForRequest, newExecutionId } from '../ids.js';
 import { StoreConflict } from '../ports/execution-store.js';
 import { checkSize, checkStartIds } from '../request-limits.js';
@@ -45,7 +45,7 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
       const claimed = await ctx.idempotency.putIfAbsent({ scope: 'start', key: request.requestId, fingerprint, result: { execution_id: id }, createdAt: now });
       if (!claimed.created) {
         if (claimed.record.fingerprint !== fingerprint) {
-          throw new AppError('already_exists', 'request_id_conflict', `request_id ${request.requestId} was used by a different request`, {
+          throw refused('request_id_conflict', `request_id ${request.requestId} was used by a different request`, {
             request_id: request.requestId,
           });
         }
@@ -54,7 +54,7 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
     }
     const owned = await ctx.idempotency.putIfAbsent({ scope: 'execution', key: id, fingerprint, result: {}, createdAt: now });
     if (!owned.created && owned.record.fingerprint !== fingerprint) {
-      throw new AppError('already_exists', 'execution_id_conflict', `execution ${id} was started by a different request`, { execution_id: id });
+      throw refused('execution_id_conflict', `execution ${id} was started by a different request`, { execution_id: id });
     }
   }
   try {
@@ -68,7 +68,7 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
     return { id, created: true };
   } catch (error) {
     if (error instanceof StoreConflict && error.kind === 'exists') {
-      if (!idempotent) throw new AppError('aborted', 'conflict', `execution id ${id} collided; retry`);
+      if (!idempotent) throw conflict(`execution id ${id} collided; retry`);
       return { id, created: false };
     }
     throw error;

@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../../domain/json.js';
-import { AppError, invalidRequest, notFound } from '../app-error.js';
+import { AppError, invalidRequest, notFound, refused } from '../app-error.js';
 import type { TaskRecord } from '../ports/task-store.js';
 import { checkSize } from '../request-limits.js';
 import type { AppContext } from './context.js';
@@ -53,9 +53,12 @@ export async function completeTask(ctx: AppContext, taskId: string, workerId: st
   if (task.status === 'completed') return { alreadyCompleted: await applyFinished(ctx, task) };
   const chosen = port === '' ? 'main' : port;
   if (chosen !== 'main' && !task.outputPorts.includes(chosen)) {
-    throw new AppError('invalid_argument', 'invalid_port', `task ${taskId} has no output port "${chosen}"`, { port: chosen }, [
-      { field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` },
-    ]);
+    throw new AppError({
+      reason: 'invalid_port',
+      message: `task ${taskId} has no output port "${chosen}"`,
+      metadata: { port: chosen },
+      fieldViolations: [{ field: 'port', description: `must be "main" or one of: ${task.outputPorts.join(', ')}` }],
+    });
   }
   const outcome = await ctx.runtime.taskFinished(task.executionId, {
     taskId,
@@ -100,7 +103,7 @@ export async function extendTaskLease(ctx: AppContext, taskId: string, workerId:
   const now = ctx.clock.now();
   const until = now + leaseMs;
   if (!(await ctx.tasks.extend(taskId, workerId, until, now))) {
-    throw new AppError('failed_precondition', 'lease_not_held', `another worker holds task ${taskId}`, {
+    throw refused('lease_not_held', `another worker holds task ${taskId}`, {
       lease_expires_at: new Date(task.leaseUntil ?? now).toISOString(),
     });
   }
@@ -133,7 +136,7 @@ async function openTask(ctx: AppContext, taskId: string, workerId: string, same:
   if (task.status !== 'open') throw closed(task);
   const now = ctx.clock.now();
   if (task.leaseOwner !== null && task.leaseOwner !== workerId && workerId !== '' && (task.leaseUntil ?? 0) > now) {
-    throw new AppError('failed_precondition', 'lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, {
+    throw refused('lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, {
       lease_expires_at: new Date(task.leaseUntil ?? now).toISOString(),
     });
   }
@@ -141,7 +144,7 @@ async function openTask(ctx: AppContext, taskId: string, workerId: string, same:
 }
 
 function closed(task: TaskRecord): AppError {
-  return new AppError('failed_precondition', 'task_closed', `task ${task.taskId} is ${task.status}`, { status: task.status });
+  return refused('task_closed', `task ${task.taskId} is ${task.status}`, { status: task.status });
 }
 
 function sleep(ctx: AppContext, ms: number, signal?: AbortSignal): Promise<void> {

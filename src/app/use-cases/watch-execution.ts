@@ -1,5 +1,5 @@
 import type { ExecutionEvent } from '../../domain/events.js';
-import { AppError, invalidRequest } from '../app-error.js';
+import { invalidRequest, refused, transient } from '../app-error.js';
 import { Lagged } from '../event-hub.js';
 import type { AppContext } from './context.js';
 
@@ -58,8 +58,7 @@ export async function* watchExecution(
         // the log, then from what was not persisted yet.
         const latest = next.pending.at(-1)?.seq ?? (await ctx.runtime.read(executionId)).seq;
         if (latest - Math.max(last, next.handed) > ctx.maxWatchLag) {
-          throw new AppError(
-            'resource_exhausted',
+          throw refused(
             'subscriber_too_slow',
             `the stream fell more than ${ctx.maxWatchLag} events behind; reconnect with WatchExecution from the last seq received`,
             {
@@ -137,7 +136,7 @@ class LiveReader {
     }
     const inflight = this.inflight;
     return new Promise<ExecutionEvent | Lagged | null>((resolve, reject) => {
-      if (signal?.aborted === true) return reject(new AppError('cancelled', 'cancelled', 'the call was cancelled'));
+      if (signal?.aborted === true) return reject(transient('cancelled', 'the call was cancelled'));
       let settled = false;
       const finish = (): void => {
         settled = true;
@@ -152,7 +151,7 @@ class LiveReader {
       const onAbort = (): void => {
         if (settled) return;
         finish();
-        reject(new AppError('cancelled', 'cancelled', 'the call was cancelled'));
+        reject(transient('cancelled', 'the call was cancelled'));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       inflight.then(

@@ -1,8 +1,7 @@
-import { status, type ServerErrorResponse } from '@grpc/grpc-js';
-import { AppError } from '../../app/app-error.js';
+import type { ServerErrorResponse } from '@grpc/grpc-js';
+import { AppError, transient } from '../../app/app-error.js';
 import type { AbortCause, CallScope } from './call-scope.js';
 import { toRpcError, type ErrorLog } from './error-status.js';
-import { rpcError } from './rich-error.js';
 
 /**
  * The status a call ends with after `error`. When the call's own signal stopped the use case (its
@@ -17,12 +16,19 @@ export function callFailure(error: unknown, scope: CallScope, log: ErrorLog, met
 
 /** The status of a call whose signal was aborted, by cause. */
 export function abortedCall(cause: AbortCause): ServerErrorResponse {
+  return toRpcError(abortError(cause), SILENT, '');
+}
+
+/** The failure of a call whose signal was aborted, by cause. */
+function abortError(cause: AbortCause): AppError {
   switch (cause) {
     case 'shutdown':
-      return rpcError({ code: status.UNAVAILABLE, message: 'the server is stopping; retry, possibly on another replica', reason: 'shutting_down' });
+      return transient('shutting_down', 'the server is stopping; retry, possibly on another replica');
     case 'deadline':
-      return rpcError({ code: status.DEADLINE_EXCEEDED, message: 'the deadline passed while waiting; the execution carries on', reason: 'deadline_exceeded' });
+      return transient('deadline_exceeded', 'the deadline passed while waiting; the execution carries on');
     case 'cancelled':
-      return rpcError({ code: status.CANCELLED, message: 'the call was cancelled', reason: 'cancelled' });
+      return transient('cancelled', 'the call was cancelled');
   }
 }
+
+const SILENT: ErrorLog = { warn: () => undefined, error: () => undefined };

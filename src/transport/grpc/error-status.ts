@@ -1,6 +1,5 @@
 import { status, type ServerErrorResponse } from '@grpc/grpc-js';
-import { AppError, type AppErrorCode } from '../../app/app-error.js';
-import { DocumentTooLarge, StoreConflict, StoreUnavailable } from '../../app/ports/execution-store.js';
+import { AppError, bug, type AppErrorCode } from '../../app/app-error.js';
 import { encodeErrorMetadata } from './codec/error-metadata.js';
 import { rpcError } from './rich-error.js';
 
@@ -12,39 +11,33 @@ export interface ErrorLog {
 
 /**
  * The one mapping from a failure raised while serving a call to the gRPC status the caller gets,
- * with ErrorInfo (and BadRequest / ResourceInfo where they apply) in `grpc-status-details-bin`:
- *
- * - AppError: its code picks the status; reason, field violations and resource pass through, and the
- *   metadata too, with statuses and suspension kinds written as proto enum names.
- * - StoreUnavailable: UNAVAILABLE `store_unavailable` (logged as a warning).
- * - StoreConflict: ABORTED `conflict` (a lost race the application did not absorb).
- * - DocumentTooLarge: RESOURCE_EXHAUSTED `limit_exceeded` with the `limit`.
- * - anything else: INTERNAL `internal`, logged with its stack; the caller never sees its text.
+ * with ErrorInfo (and BadRequest / ResourceInfo where they apply) in `grpc-status-details-bin`. The
+ * application hands out AppErrors only (its store errors included): the code picks the status; reason,
+ * field violations and resource pass through, and the metadata too, with statuses and suspension
+ * kinds written as proto enum names. Transient failures are logged as warnings, bugs with their
+ * stack; anything that is not an AppError is a bug, and the caller never sees its text.
  */
 export function toRpcError(error: unknown, log: ErrorLog, method: string): ServerErrorResponse {
-  if (error instanceof AppError) {
-    if (error.code === 'internal') log.error({ err: error, method }, 'internal error');
-    return rpcError({
-      code: statusOf(error.code),
-      message: error.message,
-      reason: error.reason,
-      metadata: encodeErrorMetadata(error.reason, error.metadata),
-      fieldViolations: error.fieldViolations,
-      ...(error.resource === undefined ? {} : { resource: error.resource }),
-    });
+  const failure = error instanceof AppError ? error : bug('internal error', error);
+  switch (failure.family) {
+    case 'bug':
+      log.error({ err: failure.cause ?? failure, method }, 'internal error');
+      break;
+    case 'transient':
+      if (failure.reason === 'store_unavailable') log.warn({ err: failure.cause ?? failure, method }, 'store unavailable');
+      break;
+    case 'caller':
+    case 'conflict':
+      break;
   }
-  if (error instanceof StoreUnavailable) {
-    log.warn({ err: error, method }, 'store unavailable');
-    return rpcError({ code: status.UNAVAILABLE, message: 'the store did not answer; retry with back-off', reason: 'store_unavailable' });
-  }
-  if (error instanceof StoreConflict) {
-    return rpcError({ code: status.ABORTED, message: 'lost a race with a concurrent change; retry', reason: 'conflict' });
-  }
-  if (error instanceof DocumentTooLarge) {
-    return rpcError({ code: status.RESOURCE_EXHAUSTED, message: error.message, reason: 'limit_exceeded', metadata: { limit: String(error.limit) } });
-  }
-  log.error({ err: error, method }, 'unexpected error while serving a call');
-  return rpcError({ code: status.INTERNAL, message: 'internal error', reason: 'internal' });
+  return rpcError({
+    code: statusOf(failure.code),
+    message: failure.family === 'bug' ? 'internal error' : failure.message,
+    reason: failure.reason,
+    metadata: encodeErrorMetadata(failure.reason, failure.metadata),
+    fieldViolations: failure.fieldViolations,
+    ...(failure.resource === undefined ? {} : { resource: failure.resource }),
+  });
 }
 
 /** The gRPC status of each application error code. */
@@ -70,5 +63,7 @@ function statusOf(code: AppErrorCode): status {
       return status.CANCELLED;
     case 'internal':
       return status.INTERNAL;
+    case 'unimplemented':
+      return status.UNIMPLEMENTED;
   }
 }

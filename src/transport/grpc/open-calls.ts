@@ -1,4 +1,4 @@
-import { AppError } from '../../app/app-error.js';
+import { refused } from '../../app/app-error.js';
 import { CallScope, type SurfaceCall } from './call-scope.js';
 
 /** Capacity limits of one replica (RESOURCE_EXHAUSTED `limit_exceeded` when reached). */
@@ -46,7 +46,7 @@ export class OpenCalls {
   admit(kind: LongCallKind): () => void {
     const limit = this.limitOf(kind);
     if (this.counts[kind] >= limit) {
-      throw new AppError('resource_exhausted', 'limit_exceeded', `too many ${DESCRIPTIONS[kind]} on this replica (limit ${limit}); retry later`, {
+      throw refused('limit_exceeded', `too many ${DESCRIPTIONS[kind]} on this replica (limit ${limit}); retry later`, {
         limit: String(limit),
       });
     }

@@ -2,6 +2,7 @@ import { Metadata, status, type ServerErrorResponse } from '@grpc/grpc-js';
 import { Any } from '../../gen/google/protobuf/any.js';
 import { BadRequest, ErrorInfo, ResourceInfo } from '../../gen/google/rpc/error_details.js';
 import { Status } from '../../gen/google/rpc/status.js';
+import type { ErrorReason } from '../../app/app-error.js';
 
 /** The `ErrorInfo.domain` of every Prana error (proto/prana/v1/errors.proto). */
 export const ERROR_DOMAIN = 'prana';
@@ -16,7 +17,7 @@ export interface RpcErrorSpec {
   /** Human-readable message, sent as the status details text. */
   readonly message: string;
   /** Machine-readable `ErrorInfo.reason`, e.g. `not_found`, `not_suspended`. */
-  readonly reason: string;
+  readonly reason: ErrorReason;
   /** `ErrorInfo.metadata`: facts about the failure, e.g. `{ status: 'EXECUTION_STATUS_COMPLETED' }`. */
   readonly metadata?: Readonly<Record<string, string>>;
   /** For INVALID_ARGUMENT: each offending request field (proto path) and why. */

@@ -1,14 +1,10 @@
-import { status, type handleServerStreamingCall, type handleUnaryCall, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
-import { rpcError } from './rich-error.js';
+import type { handleServerStreamingCall, handleUnaryCall, ServerErrorResponse, ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
+import { refused } from '../../app/app-error.js';
+import { toRpcError } from './error-status.js';
 
 /** The error answered by an RPC that is not built yet: UNIMPLEMENTED, reason `unimplemented`. */
-export function unimplementedError(method: string): ReturnType<typeof rpcError> {
-  return rpcError({
-    code: status.UNIMPLEMENTED,
-    message: `${method} is not implemented yet`,
-    reason: 'unimplemented',
-    metadata: { method },
-  });
+export function unimplementedError(method: string): ServerErrorResponse {
+  return toRpcError(refused('unimplemented', `${method} is not implemented yet`, { method }), { warn: () => undefined, error: () => undefined }, method);
 }
 
 /** A unary handler that answers UNIMPLEMENTED for `method` (e.g. `prana.v1.WorkflowService/CompileWorkflow`). */

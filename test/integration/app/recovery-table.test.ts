@@ -141,7 +141,7 @@ describe('recovery table', () => {
   it('row 2 (regression): the first write after the insert fails — the creator itself starts it again once the store answers', async () => {
     const { a, crash } = pair({ call: 'executions.update', breakage: 'fail_before' });
     const graphId = await a.compile(approval);
-    await expect(a.app.startExecution({ graphId, input: {}, requestId: 'r2b', wait: 'settled' })).rejects.toMatchObject({ name: 'StoreUnavailable' });
+    await expect(a.app.startExecution({ graphId, input: {}, requestId: 'r2b', wait: 'settled' })).rejects.toMatchObject({ reason: 'store_unavailable' });
     expect(crash.reached).toBe(true);
     await a.time.advance(1000);
     const { view, created } = await a.app.startExecution({ graphId, input: {}, requestId: 'r2b', wait: 'settled' });

@@ -1,10 +1,9 @@
 // The one mapping from failures to gRPC statuses (src/transport/grpc/error-status.ts, call-failure.ts),
-// case by case, including the failures no RPC can provoke on demand (a lost race, a bug).
+// reason by reason, including the failures no RPC can provoke on demand (a lost race, a bug).
 import { EventEmitter } from 'node:events';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { AppError, type AppErrorCode } from '../../../src/app/app-error.js';
-import { DocumentTooLarge, StoreConflict, StoreUnavailable } from '../../../src/app/ports/execution-store.js';
+import { AppError, invalidRequest, notFound, refused, transient, type ErrorReason } from '../../../src/app/app-error.js';
 import { CallScope } from '../../../src/transport/grpc/call-scope.js';
 import { callFailure } from '../../../src/transport/grpc/call-failure.js';
 import { toRpcError } from '../../../src/transport/grpc/error-status.js';
@@ -24,81 +23,70 @@ function recordingLog() {
 const asServiceError = (error: ReturnType<typeof toRpcError>): ServiceError => error as ServiceError;
 
 describe('toRpcError', () => {
-  const codes: readonly [AppErrorCode, status][] = [
-    ['invalid_argument', status.INVALID_ARGUMENT],
-    ['not_found', status.NOT_FOUND],
-    ['already_exists', status.ALREADY_EXISTS],
-    ['failed_precondition', status.FAILED_PRECONDITION],
-    ['aborted', status.ABORTED],
-    ['resource_exhausted', status.RESOURCE_EXHAUSTED],
-    ['unavailable', status.UNAVAILABLE],
-    ['deadline_exceeded', status.DEADLINE_EXCEEDED],
-    ['cancelled', status.CANCELLED],
-    ['internal', status.INTERNAL],
-  ];
+  // Every reason of errors.proto and its status: a reason missing here does not compile.
+  const statuses: Readonly<Record<ErrorReason, status>> = {
+    invalid_request: status.INVALID_ARGUMENT,
+    invalid_token: status.INVALID_ARGUMENT,
+    invalid_port: status.INVALID_ARGUMENT,
+    not_found: status.NOT_FOUND,
+    execution_id_conflict: status.ALREADY_EXISTS,
+    request_id_conflict: status.ALREADY_EXISTS,
+    token_expired: status.FAILED_PRECONDITION,
+    not_suspended: status.FAILED_PRECONDITION,
+    stale_token: status.FAILED_PRECONDITION,
+    wrong_node: status.FAILED_PRECONDITION,
+    not_resumable: status.FAILED_PRECONDITION,
+    already_terminal: status.FAILED_PRECONDITION,
+    task_closed: status.FAILED_PRECONDITION,
+    lease_not_held: status.FAILED_PRECONDITION,
+    limit_exceeded: status.RESOURCE_EXHAUSTED,
+    subscriber_too_slow: status.RESOURCE_EXHAUSTED,
+    unimplemented: status.UNIMPLEMENTED,
+    conflict: status.ABORTED,
+    store_unavailable: status.UNAVAILABLE,
+    shutting_down: status.UNAVAILABLE,
+    deadline_exceeded: status.DEADLINE_EXCEEDED,
+    cancelled: status.CANCELLED,
+    internal: status.INTERNAL,
+  };
 
-  it.each(codes)('maps AppError code %s to gRPC status %i, keeping reason, metadata and message', (code, expected) => {
+  it.each(Object.entries(statuses) as [ErrorReason, status][])('maps reason %s to gRPC status %i, keeping reason, metadata and message', (reason, expected) => {
     const log = recordingLog();
-    const error = asServiceError(toRpcError(new AppError(code, `some_${code}`, `message of ${code}`, { fact: 'value' }), log, 'test/Method'));
-    const rich = expectStatus(error, { code: expected, reason: `some_${code}`, metadata: { fact: 'value' } });
-    expect(rich.message).toBe(`message of ${code}`);
-    expect(log.entries.map((entry) => entry.level)).toEqual(code === 'internal' ? ['error'] : []);
+    const error = asServiceError(toRpcError(new AppError({ reason, message: `message of ${reason}`, metadata: { fact: 'value' } }), log, 'test/Method'));
+    const rich = expectStatus(error, { code: expected, reason, metadata: { fact: 'value' } });
+    expect(rich.message).toBe(reason === 'internal' ? 'internal error' : `message of ${reason}`);
+    const levels = log.entries.map((entry) => entry.level);
+    expect(levels).toEqual(reason === 'internal' ? ['error'] : reason === 'store_unavailable' ? ['warn'] : []);
   });
 
   it('carries field violations as BadRequest and the looked-up resource as ResourceInfo', () => {
-    const error = asServiceError(
-      toRpcError(new AppError('invalid_argument', 'invalid_request', 'bad', {}, [{ field: 'labels["a b"]', description: 'bad key' }]), recordingLog(), 'm'),
-    );
+    const error = asServiceError(toRpcError(invalidRequest([{ field: 'labels["a b"]', description: 'bad key' }]), recordingLog(), 'm'));
     expect(richStatus(error).violations).toEqual([{ field: 'labels["a b"]', description: 'bad key' }]);
-    const missing = asServiceError(
-      toRpcError(new AppError('not_found', 'not_found', 'gone', {}, [], { type: 'prana.v1.Task', name: 't-1' }), recordingLog(), 'm'),
-    );
+    const missing = asServiceError(toRpcError(notFound('prana.v1.Task', 't-1'), recordingLog(), 'm'));
     expect(richStatus(missing).resource).toEqual({ type: 'prana.v1.Task', name: 't-1' });
   });
 
   it('writes statuses and suspension kinds in metadata as proto enum value names', () => {
     const log = recordingLog();
-    expect(
-      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_suspended', 'm', { status: 'completed' }), log, 'm'))).metadata,
-    ).toEqual({ status: 'EXECUTION_STATUS_COMPLETED' });
-    expect(
-      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'already_terminal', 'm', { status: 'failed' }), log, 'm'))).metadata,
-    ).toEqual({ status: 'EXECUTION_STATUS_FAILED' });
-    expect(
-      richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'not_resumable', 'm', { kind: 'sub_workflow' }), log, 'm'))).metadata,
-    ).toEqual({ kind: 'SUSPENSION_KIND_SUB_WORKFLOW' });
-    // A task's status is not an execution status and stays as it is.
-    expect(richStatus(asServiceError(toRpcError(new AppError('failed_precondition', 'task_closed', 'm', { status: 'timed_out' }), log, 'm'))).metadata).toEqual(
-      { status: 'timed_out' },
-    );
-  });
-
-  it('maps StoreUnavailable to UNAVAILABLE store_unavailable and logs a warning', () => {
-    const log = recordingLog();
-    expectStatus(asServiceError(toRpcError(new StoreUnavailable('no server'), log, 'm')), { code: status.UNAVAILABLE, reason: 'store_unavailable' });
-    expect(log.entries.map((entry) => entry.level)).toEqual(['warn']);
-  });
-
-  it('maps a StoreConflict the application did not absorb to ABORTED conflict', () => {
-    expectStatus(asServiceError(toRpcError(new StoreConflict('revision', 'lost'), recordingLog(), 'm')), { code: status.ABORTED, reason: 'conflict' });
-  });
-
-  it('maps DocumentTooLarge to RESOURCE_EXHAUSTED limit_exceeded with the limit', () => {
-    expectStatus(asServiceError(toRpcError(new DocumentTooLarge(20, 10), recordingLog(), 'm')), {
-      code: status.RESOURCE_EXHAUSTED,
-      reason: 'limit_exceeded',
-      metadata: { limit: '10' },
+    expect(richStatus(asServiceError(toRpcError(refused('not_suspended', 'm', { status: 'completed' }), log, 'm'))).metadata).toEqual({
+      status: 'EXECUTION_STATUS_COMPLETED',
     });
+    expect(richStatus(asServiceError(toRpcError(refused('already_terminal', 'm', { status: 'failed' }), log, 'm'))).metadata).toEqual({
+      status: 'EXECUTION_STATUS_FAILED',
+    });
+    expect(richStatus(asServiceError(toRpcError(refused('not_resumable', 'm', { kind: 'sub_workflow' }), log, 'm'))).metadata).toEqual({
+      kind: 'SUSPENSION_KIND_SUB_WORKFLOW',
+    });
+    // A task's status is not an execution status and stays as it is.
+    expect(richStatus(asServiceError(toRpcError(refused('task_closed', 'm', { status: 'timed_out' }), log, 'm'))).metadata).toEqual({ status: 'timed_out' });
   });
 
-  it('maps anything else to INTERNAL internal without its text, and logs it as an error', () => {
+  it('maps anything that is not an AppError to INTERNAL internal without its text, and logs it as an error', () => {
     const log = recordingLog();
     const error = asServiceError(toRpcError(new TypeError('secret detail'), log, 'prana.v1.X/Y'));
     const rich = expectStatus(error, { code: status.INTERNAL, reason: 'internal' });
     expect(rich.message).toBe('internal error');
-    expect(log.entries).toEqual([
-      { level: 'error', fields: { err: expect.any(TypeError), method: 'prana.v1.X/Y' }, message: 'unexpected error while serving a call' },
-    ]);
+    expect(log.entries).toEqual([{ level: 'error', fields: { err: expect.any(TypeError), method: 'prana.v1.X/Y' }, message: 'internal error' }]);
   });
 });
 
@@ -110,7 +98,7 @@ describe('callFailure', () => {
     if (cause !== undefined) created.abort(cause);
     return created;
   }
-  const stoppedWaiting = new AppError('deadline_exceeded', 'deadline_exceeded', 'the call ended before the execution got there');
+  const stoppedWaiting = transient('deadline_exceeded', 'the call ended before the execution got there');
 
   it('answers UNAVAILABLE shutting_down when a drain stopped the wait', () => {
     expectStatus(asServiceError(callFailure(stoppedWaiting, scope('shutdown'), recordingLog(), 'm')), { code: status.UNAVAILABLE, reason: 'shutting_down' });
@@ -125,8 +113,8 @@ describe('callFailure', () => {
   });
 
   it('maps other failures normally even while the call is being stopped', () => {
-    const notFound = new AppError('not_found', 'not_found', 'gone');
-    expectStatus(asServiceError(callFailure(notFound, scope('shutdown'), recordingLog(), 'm')), { code: status.NOT_FOUND, reason: 'not_found' });
-    expectStatus(asServiceError(callFailure(notFound, scope(), recordingLog(), 'm')), { code: status.NOT_FOUND, reason: 'not_found' });
+    const gone = notFound('prana.v1.Execution', 'gone');
+    expectStatus(asServiceError(callFailure(gone, scope('shutdown'), recordingLog(), 'm')), { code: status.NOT_FOUND, reason: 'not_found' });
+    expectStatus(asServiceError(callFailure(gone, scope(), recordingLog(), 'm')), { code: status.NOT_FOUND, reason: 'not_found' });
   });
 });
