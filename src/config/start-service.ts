@@ -12,7 +12,6 @@ import { createMongoStores } from '../adapters/mongo/mongo-stores.js';
 import { systemClock, systemTimers } from '../adapters/system/system-time.js';
 import { builtinRegistry } from '../nodes/catalog.js';
 import { closeCodeSandboxPool } from '../nodes/code/shared-sandbox-pool.js';
-import type { EdgeLimits } from '../transport/grpc/edge-limits.js';
 import type { CallCapacity } from '../transport/grpc/open-calls.js';
 import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
 import { startGrpcServer } from '../transport/grpc/server.js';
@@ -27,7 +26,6 @@ export interface ServiceOverrides {
   readonly app?: Partial<
     Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag'>
   >;
-  readonly edgeLimits?: Partial<EdgeLimits>;
   readonly capacity?: Partial<CallCapacity>;
   /** Largest request message, bytes. */
   readonly maxReceiveMessageBytes?: number;
@@ -112,7 +110,6 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const rpc = createPranaHandlers({
     app,
     log: logger,
-    ...(overrides.edgeLimits && { limits: overrides.edgeLimits }),
     ...(overrides.capacity && { capacity: overrides.capacity }),
   });
   let server;

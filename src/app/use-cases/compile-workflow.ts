@@ -1,3 +1,4 @@
+import { RequestCheck } from '../request-check.js';
 import type { WorkflowDefinition } from '../../domain/workflow.js';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { notFound, refused } from '../app-error.js';
@@ -19,7 +20,8 @@ export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefin
 
 /** GetWorkflowGraph. */
 export async function getWorkflowGraph(ctx: AppContext, graphId: string): Promise<ExecutionGraph> {
-  const graph = graphId === '' ? null : await ctx.graphs.load(graphId);
+  new RequestCheck().required('graph_id', graphId).done();
+  const graph = await ctx.graphs.load(graphId);
   if (graph === null) throw notFound('prana.v1.ExecutionGraph', graphId);
   return graph;
 }

@@ -1,8 +1,8 @@
 import type { Json } from '../../domain/json.js';
 import { currentSuspension, resumeRefusal, type ResumeTarget } from '../../engine/index.js';
 import { resumeRefusalError } from '../refusals.js';
-import { AppError, invalidRequest, notFound, refused } from '../app-error.js';
-import { checkSize } from '../request-limits.js';
+import { AppError, notFound, refused } from '../app-error.js';
+import { RequestCheck } from '../request-check.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 import { waitAsAsked, type WaitUntil } from './wait-until.js';
@@ -27,21 +27,20 @@ export interface ResumeResult {
  * resumption itself. Racing resumes: exactly one resumes; the others are answered.
  */
 export async function resumeExecution(ctx: AppContext, request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
-  checkSize('data', request.data, ctx.limits.maxResumeDataBytes);
   const target = request.target;
+  const check = new RequestCheck().maxBytes('data', request.data, ctx.limits.maxResumeDataBytes);
+  if (request.requestId !== undefined) check.maxLength('request_id', request.requestId, ctx.limits.maxRequestIdLength);
+  if (target.kind === 'token') check.required('resume_token', target.token);
+  else check.required('node.execution_id', target.executionId).required('node.node_key', target.nodeKey);
+  check.done();
   let executionId: string;
   let engineTarget: ResumeTarget;
   if (target.kind === 'token') {
-    if (target.token === '') throw invalidRequest([{ field: 'resume_token', description: 'is required' }]);
     const claims = ctx.tokens.verify(target.token);
     if (claims === null) throw refused('invalid_token', 'the resume token is malformed or was not issued by this service');
     executionId = claims.executionId;
     engineTarget = { kind: 'token', token: target.token, nodeKey: claims.nodeKey, runIndex: claims.runIndex, suspensionKind: claims.kind };
   } else {
-    const violations = [];
-    if (target.executionId === '') violations.push({ field: 'node.execution_id', description: 'is required' });
-    if (target.nodeKey === '') violations.push({ field: 'node.node_key', description: 'is required' });
-    if (violations.length > 0) throw invalidRequest(violations);
     executionId = target.executionId;
     engineTarget = { kind: 'node', nodeKey: target.nodeKey };
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import type { Json, JsonObject } from '../../domain/json.js';
-import { invalidRequest, notFound, refused, conflict } from '../app-error.js';
+import { notFound, refused, conflict } from '../app-error.js';
 import { executionIdForRequest, newExecutionId } from '../ids.js';
 import { StoreConflict } from '../ports/execution-store.js';
-import { checkSize, checkStartIds } from '../request-limits.js';
+import { RequestCheck } from '../request-check.js';
+import type { RequestLimits } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 import { waitAsAsked, type WaitUntil } from './wait-until.js';
@@ -28,11 +29,8 @@ export interface StartResult {
 
 /** Creates (or finds, for a retried request) the execution; returns its id and whether this call created it. */
 export async function createOrFind(ctx: AppContext, request: StartRequest): Promise<{ id: string; created: boolean }> {
-  if (request.graphId === '') throw invalidRequest([{ field: 'graph_id', description: 'is required' }]);
   const labels = request.labels ?? {};
-  checkStartIds(request.executionId, request.requestId, labels, ctx.limits);
-  checkSize('input', request.input, ctx.limits.maxInputBytes);
-  checkSize('variables', request.variables ?? null, ctx.limits.maxInputBytes);
+  checkStart(request, labels, ctx.limits);
   const graph = await ctx.graphs.load(request.graphId);
   if (graph === null) throw notFound('prana.v1.ExecutionGraph', request.graphId);
 
@@ -105,4 +103,22 @@ export function startIfNeverStarted(ctx: AppContext, id: string): void {
 function fingerprintOf(request: StartRequest, labels: Readonly<Record<string, string>>): string {
   const canonical = canonicalJson({ graph_id: request.graphId, input: request.input, variables: request.variables ?? {}, labels: labels as JsonObject });
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+const EXECUTION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+const LABEL_KEY = /^[A-Za-z0-9_.-]{1,63}$/;
+
+/** Every rule of a start request, reported at once: ids, labels, and the sizes of input and variables. */
+function checkStart(request: StartRequest, labels: Readonly<Record<string, string>>, limits: RequestLimits): void {
+  const check = new RequestCheck().required('graph_id', request.graphId);
+  if (request.executionId !== undefined) check.matches('execution_id', request.executionId, EXECUTION_ID, 'must be 1 to 128 characters from [A-Za-z0-9_.:-]');
+  if (request.requestId !== undefined) check.maxLength('request_id', request.requestId, limits.maxRequestIdLength);
+  const keys = Object.keys(labels);
+  if (keys.length > limits.maxLabels) check.add('labels', `at most ${limits.maxLabels} labels`);
+  for (const key of keys) {
+    const field = `labels[${JSON.stringify(key)}]`;
+    if (!LABEL_KEY.test(key)) check.add(field, 'keys are 1 to 63 characters from [A-Za-z0-9_.-]');
+    else if ((labels[key] as string).length > 255) check.add(field, 'values are at most 255 characters');
+  }
+  check.maxBytes('input', request.input, limits.maxInputBytes).maxBytes('variables', request.variables, limits.maxInputBytes).done();
 }

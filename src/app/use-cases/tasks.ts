@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../../domain/json.js';
-import { AppError, invalidRequest, notFound, refused } from '../app-error.js';
+import { AppError, notFound, refused } from '../app-error.js';
 import type { TaskRecord } from '../ports/task-store.js';
-import { checkSize } from '../request-limits.js';
+import { RequestCheck } from '../request-check.js';
 import type { AppContext } from './context.js';
 import { currentSuspension } from '../../engine/index.js';
 import { taskResultOf } from '../runtime/suspension-sources.js';
@@ -23,14 +23,10 @@ const RECHECK_MS = 100;
 
 /** PollTasks: leases open tasks to a worker, waiting up to `waitMs` for one (long poll). */
 export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
-  const violations = [];
-  if (request.workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
-  if (request.taskTypes.length === 0) violations.push({ field: 'task_types', description: 'at least one task type' });
-  if (request.maxTasks < 0 || request.maxTasks > 100) violations.push({ field: 'max_tasks', description: 'must be 0 to 100' });
-  if (request.leaseMs !== 0 && (request.leaseMs < MIN_LEASE_MS || request.leaseMs > MAX_LEASE_MS))
-    violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
-  if (request.waitMs < 0 || request.waitMs > MAX_WAIT_MS) violations.push({ field: 'wait_ms', description: `must be 0 to ${MAX_WAIT_MS}` });
-  if (violations.length > 0) throw invalidRequest(violations);
+  const check = workerCheck(ctx, request.workerId).range('max_tasks', request.maxTasks, 0, 100).range('wait_ms', request.waitMs, 0, MAX_WAIT_MS);
+  if (request.taskTypes.length === 0) check.add('task_types', 'at least one task type is required');
+  request.taskTypes.forEach((type, index) => check.required(`task_types[${index}]`, type));
+  leaseCheck(check, request.leaseMs).done();
   const max = request.maxTasks === 0 ? 1 : request.maxTasks;
   const lease = request.leaseMs === 0 ? DEFAULT_LEASE_MS : request.leaseMs;
   const deadline = ctx.clock.now() + request.waitMs;
@@ -48,7 +44,7 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
  * leaves the lease behind and whoever takes it over applies the finished task.
  */
 export async function completeTask(ctx: AppContext, taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
-  checkSize('output', output, 4 * 1024 * 1024);
+  taskCheck(ctx, taskId, workerId).maxBytes('output', output, ctx.limits.maxTaskOutputBytes).done();
   const task = await openTask(ctx, taskId, workerId, 'completed');
   if (task.status === 'completed') return { alreadyCompleted: await applyFinished(ctx, task) };
   const chosen = port === '' ? 'main' : port;
@@ -76,6 +72,7 @@ export async function failTask(
   workerId: string,
   error: { code: string; message: string; details: JsonObject },
 ): Promise<{ alreadyFailed: boolean }> {
+  taskCheck(ctx, taskId, workerId).done();
   const task = await openTask(ctx, taskId, workerId, 'failed');
   if (task.status === 'failed') return { alreadyFailed: await applyFinished(ctx, task) };
   const reported = { code: error.code === '' ? 'task_failed' : error.code, message: error.message, details: error.details };
@@ -90,13 +87,8 @@ export async function failTask(
 
 /** ExtendTaskLease: keeps the worker's lease on an open task. */
 export async function extendTaskLease(ctx: AppContext, taskId: string, workerId: string, requestedLeaseMs: number): Promise<number> {
+  leaseCheck(taskCheck(ctx, taskId, workerId), requestedLeaseMs).done();
   const leaseMs = requestedLeaseMs === 0 ? DEFAULT_LEASE_MS : requestedLeaseMs;
-  const violations = [];
-  if (taskId === '') violations.push({ field: 'task_id', description: 'is required' });
-  if (workerId === '') violations.push({ field: 'worker_id', description: 'is required' });
-  if (leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS)
-    violations.push({ field: 'lease_duration_ms', description: `must be ${MIN_LEASE_MS} to ${MAX_LEASE_MS}, or 0 for ${DEFAULT_LEASE_MS}` });
-  if (violations.length > 0) throw invalidRequest(violations);
   const task = await ctx.tasks.get(taskId);
   if (task === null) throw notFound('prana.v1.Task', taskId);
   if (task.status !== 'open') throw closed(task);
@@ -127,15 +119,29 @@ async function applyFinished(ctx: AppContext, task: TaskRecord): Promise<true> {
   return true;
 }
 
+/** The checks of a worker id. */
+function workerCheck(ctx: AppContext, workerId: string): RequestCheck {
+  return new RequestCheck().required('worker_id', workerId).maxLength('worker_id', workerId, ctx.limits.maxWorkerIdLength);
+}
+
+/** The checks of the ids every task RPC names. */
+function taskCheck(ctx: AppContext, taskId: string, workerId: string): RequestCheck {
+  return new RequestCheck().required('task_id', taskId).required('worker_id', workerId).maxLength('worker_id', workerId, ctx.limits.maxWorkerIdLength);
+}
+
+/** `lease_duration_ms`: 0 means the default; otherwise within the bounds. */
+function leaseCheck(check: RequestCheck, leaseMs: number): RequestCheck {
+  return leaseMs === 0 ? check : check.range('lease_duration_ms', leaseMs, MIN_LEASE_MS, MAX_LEASE_MS);
+}
+
 /** The task if it is open and this worker may finish it, or if it already ended as `same`. */
 async function openTask(ctx: AppContext, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord> {
-  if (taskId === '') throw invalidRequest([{ field: 'task_id', description: 'is required' }]);
   const task = await ctx.tasks.get(taskId);
   if (task === null) throw notFound('prana.v1.Task', taskId);
   if (task.status === same) return task;
   if (task.status !== 'open') throw closed(task);
   const now = ctx.clock.now();
-  if (task.leaseOwner !== null && task.leaseOwner !== workerId && workerId !== '' && (task.leaseUntil ?? 0) > now) {
+  if (task.leaseOwner !== null && task.leaseOwner !== workerId && (task.leaseUntil ?? 0) > now) {
     throw refused('lease_not_held', `worker ${task.leaseOwner} holds task ${taskId}`, {
       lease_expires_at: new Date(task.leaseUntil ?? now).toISOString(),
     });

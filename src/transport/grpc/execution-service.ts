@@ -6,7 +6,6 @@ import { decodeViewDepth, decodeWait } from './codec/request-options.js';
 import { decodeResumeRequest } from './codec/resume-request.js';
 import { decodeStartRequest } from './codec/start-request.js';
 import type { HandlerContext } from './handler-context.js';
-import { RequestCheck } from './request-check.js';
 import { serveStream } from './serve-stream.js';
 import { serveUnary } from './serve-unary.js';
 
@@ -14,12 +13,12 @@ const SERVICE = 'prana.v1.ExecutionService';
 
 /** gRPC handlers of prana.v1.ExecutionService: decode, one PranaApp call, encode. */
 export function executionServiceHandlers(context: HandlerContext): ExecutionServiceServer {
-  const { app, calls, limits } = context;
+  const { app, calls } = context;
   return {
     startExecution: serveUnary(context, `${SERVICE}/StartExecution`, async (request, scope) => {
       const wait = decodeWait(request.wait);
       const depth = decodeViewDepth(request.view, 'basic');
-      const start = decodeStartRequest(request, wait, limits);
+      const start = decodeStartRequest(request, wait);
       const release = wait === 'none' ? () => undefined : calls.admit('waiting_call');
       try {
         const { view, created } = await app.startExecution(start, scope.signal);
@@ -30,7 +29,7 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
     }),
 
     runExecution: serveStream(context, `${SERVICE}/RunExecution`, async function* (request, scope) {
-      const start = decodeStartRequest(request, 'none', limits);
+      const start = decodeStartRequest(request, 'none');
       const release = calls.admit('stream');
       try {
         const { created, events } = await app.runExecution(start, scope.signal);
@@ -42,7 +41,6 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
 
     watchExecution: serveStream(context, `${SERVICE}/WatchExecution`, async function* (request, scope) {
       const afterSeq = Number(request.afterSeq);
-      new RequestCheck().required('execution_id', request.executionId).range('after_seq', afterSeq, 0, Number.MAX_SAFE_INTEGER).done();
       const release = calls.admit('stream');
       try {
         for await (const event of app.watchExecution(request.executionId, afterSeq, scope.signal)) yield { event: encodeEvent(event) };
@@ -52,7 +50,6 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
     }),
 
     getExecution: serveUnary(context, `${SERVICE}/GetExecution`, async (request) => {
-      new RequestCheck().required('execution_id', request.executionId).done();
       const depth = decodeViewDepth(request.view, 'full');
       return { execution: encodeExecution(await app.getExecution(request.executionId), depth) };
     }),
@@ -67,7 +64,7 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
 
     resume: serveUnary(context, `${SERVICE}/Resume`, async (request, scope) => {
       const depth = decodeViewDepth(request.view, 'basic');
-      const resume = decodeResumeRequest(request, limits);
+      const resume = decodeResumeRequest(request);
       const release = resume.wait === 'none' ? () => undefined : calls.admit('waiting_call');
       try {
         const { view, alreadyResumed } = await app.resume(resume, scope.signal);
@@ -78,7 +75,6 @@ export function executionServiceHandlers(context: HandlerContext): ExecutionServ
     }),
 
     cancelExecution: serveUnary(context, `${SERVICE}/CancelExecution`, async (request) => {
-      new RequestCheck().required('execution_id', request.executionId).done();
       return { execution: encodeExecution(await app.cancelExecution(request.executionId, request.reason), 'full') };
     }),
   };

@@ -1,5 +1,4 @@
 import type { PranaApp } from '../../app/prana-app.js';
-import { DEFAULT_EDGE_LIMITS, type EdgeLimits } from './edge-limits.js';
 import type { ErrorLog } from './error-status.js';
 import { executionServiceHandlers } from './execution-service.js';
 import { DEFAULT_CALL_CAPACITY, OpenCalls, type CallCapacity } from './open-calls.js';
@@ -14,15 +13,10 @@ export interface PranaRpc {
   drain(): void;
 }
 
-/** Builds the prana.v1 handlers; limits left out take the contract's defaults. */
-export function createPranaHandlers(options: {
-  readonly app: PranaApp;
-  readonly log: ErrorLog;
-  readonly limits?: Partial<EdgeLimits>;
-  readonly capacity?: Partial<CallCapacity>;
-}): PranaRpc {
+/** Builds the prana.v1 handlers; capacities left out take their defaults. */
+export function createPranaHandlers(options: { readonly app: PranaApp; readonly log: ErrorLog; readonly capacity?: Partial<CallCapacity> }): PranaRpc {
   const calls = new OpenCalls({ ...DEFAULT_CALL_CAPACITY, ...options.capacity });
-  const context = { app: options.app, calls, log: options.log, limits: { ...DEFAULT_EDGE_LIMITS, ...options.limits } };
+  const context = { app: options.app, calls, log: options.log };
   return {
     handlers: {
       workflow: workflowServiceHandlers(context),

@@ -10,7 +10,6 @@ import { encodeDiagnostic } from './codec/diagnostic.js';
 import { encodeGraph } from './codec/graph.js';
 import { decodeWorkflow } from './codec/workflow.js';
 import type { HandlerContext } from './handler-context.js';
-import { RequestCheck } from './request-check.js';
 import { serveUnary } from './serve-unary.js';
 
 const SERVICE = 'prana.v1.WorkflowService';
@@ -26,7 +25,6 @@ export function workflowServiceHandlers(context: HandlerContext): WorkflowServic
       return { graphId, diagnostics: diagnostics.map(encodeDiagnostic) };
     }),
     getWorkflowGraph: serveUnary(context, `${SERVICE}/GetWorkflowGraph`, async (request: GetWorkflowGraphRequest): Promise<GetWorkflowGraphResponse> => {
-      new RequestCheck().required('graph_id', request.graphId).done();
       return { graph: encodeGraph(await app.getWorkflowGraph(request.graphId)) };
     }),
   };
