@@ -5,7 +5,6 @@ import type { WorkflowDefinition } from '../domain/workflow.js';
 import type { ExecutionGraph } from '../compiler/execution-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/node-services.js';
-import type { NodeRegistry } from '../nodes/registry.js';
 import { EventHub } from './event-hub.js';
 import type { ExecutionView } from './execution-view.js';
 import { GraphRepository } from './graph-repository.js';
@@ -13,7 +12,6 @@ import { childExecutionId, externalTaskId } from './ids.js';
 import type { Clock, Timers } from './ports/clock.js';
 import type { EventLog } from './ports/event-log.js';
 import type { ExecutionStore } from './ports/execution-store.js';
-import type { GraphCache } from './ports/graph-cache.js';
 import type { GraphStore } from './ports/graph-store.js';
 import type { IdempotencyStore } from './ports/idempotency-store.js';
 import type { TaskRecord, TaskStore } from './ports/task-store.js';
@@ -44,8 +42,8 @@ export interface Stores {
 /** Everything the composition root provides. */
 export interface AppDeps {
   readonly stores: Stores;
-  readonly graphCache: GraphCache;
-  readonly registry: NodeRegistry;
+  /** Compiled graphs (over `stores.graphs`), built first: the execution stores resolve graph facts through it. */
+  readonly graphs: GraphRepository;
   readonly clock: Clock;
   readonly timers: Timers;
   /** Secret under which resume tokens are signed. */
@@ -79,7 +77,7 @@ export class PranaApp {
 
   constructor(deps: AppDeps) {
     this.onError = deps.onError;
-    const graphs = new GraphRepository(deps.stores.graphs, deps.graphCache, deps.registry, deps.clock);
+    const graphs = deps.graphs;
     const tokens = new ResumeTokens(deps.tokenSecret);
     const hub = new EventHub(deps.subscriberQueue ?? 1000);
     const limits = { ...DEFAULT_ENGINE_LIMITS, ...deps.engineLimits };

@@ -8,7 +8,11 @@ import type { Clock, Timers } from '../app/ports/clock.js';
 import { NodeCacheGraphCache } from '../adapters/cache/node-cache-graph-cache.js';
 import { graphFacts, type FactsResolver } from '../adapters/document/graph-facts.js';
 import { createMemoryStores } from '../adapters/memory/memory-stores.js';
-import { createMongoStores } from '../adapters/mongo/mongo-stores.js';
+import { connectMongo } from '../adapters/mongo/mongo-stores.js';
+import { MemoryGraphStore } from '../adapters/memory/memory-graph-store.js';
+import type { ExecutionStoreLimits } from '../adapters/document/store-limits.js';
+import { GraphRepository } from '../app/graph-repository.js';
+import type { GraphStore } from '../app/ports/graph-store.js';
 import { systemClock, systemTimers } from '../adapters/system/system-time.js';
 import { builtinRegistry } from '../nodes/catalog.js';
 import { closeCodeSandboxPool } from '../nodes/code/shared-sandbox-pool.js';
@@ -58,28 +62,26 @@ export interface RunningService {
  * polling starts. Only this file (with src/main.ts) knows every concrete class.
  */
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const clock = overrides.clock ?? systemClock;
   const graphCache = new NodeCacheGraphCache();
-  // The execution stores need the facts of an execution's graph; the app resolves graphs (cache, then
-  // store), so the resolver reads the app once it exists.
-  const built: { app?: PranaApp } = {};
-  const facts: FactsResolver = (graphId) => {
-    const cached = graphCache.get(graphId);
-    if (cached !== undefined) return graphFacts(cached);
-    if (built.app === undefined) throw new Error('graph facts requested before the application was built');
-    return built.app.getWorkflowGraph(graphId).then(graphFacts);
-  };
-  const documentLimits = { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes };
-  const stores: Stores & { close(): Promise<void>; availability: StoreAvailability } =
+  // The store first, then the graph repository over its graph store, then the execution stores, which
+  // resolve graph facts through the repository: nothing is filled in later.
+  const connection =
     config.mongodb === undefined
-      ? { ...createMemoryStores(facts, documentLimits), availability: ALWAYS_AVAILABLE }
-      : await createMongoStores(config.mongodb.uri, {
+      ? memoryConnection()
+      : await connectMongo(config.mongodb.uri, {
           dbName: config.mongodb.database,
-          facts,
-          ...documentLimits,
           ...(overrides.mongoServerSelectionTimeoutMs === undefined ? {} : { serverSelectionTimeoutMS: overrides.mongoServerSelectionTimeoutMs }),
         });
   // While the store cannot be reached, calls fail at once (store_unavailable) and health is NOT_SERVING.
-  const availability = stores.availability;
+  const availability = connection.availability;
+  const graphs = new GraphRepository(gated(connection.graphs, availability, 'graph'), graphCache, builtinRegistry(), clock);
+  const facts: FactsResolver = async (graphId) => {
+    const graph = await graphs.load(graphId);
+    if (graph === null) throw new Error(`graph ${graphId} of a stored execution is missing`);
+    return graphFacts(graph);
+  };
+  const stores = connection.stores(facts, { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes });
   const reachable: Stores = {
     executions: gated(stores.executions, availability, 'execution'),
     events: gated(stores.events, availability, 'event'),
@@ -90,9 +92,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
 
   const app = new PranaApp({
     stores: overrides.wrapStores === undefined ? reachable : overrides.wrapStores(reachable),
-    graphCache,
-    registry: builtinRegistry(),
-    clock: overrides.clock ?? systemClock,
+    graphs,
+    clock,
     timers: overrides.timers ?? systemTimers,
     tokenSecret: config.tokenSecret ?? randomSecret(logger),
     engineLimits: { maxLoopIterations: config.maxLoopIterations },
@@ -105,7 +106,6 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     ...overrides.app,
   });
-  built.app = app;
 
   const rpc = createPranaHandlers({
     app,
@@ -124,7 +124,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     });
   } catch (error) {
     graphCache.close();
-    await stores.close();
+    await connection.close();
     throw error;
   }
   app.start();
@@ -146,11 +146,27 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       await app.stop(config.shutdownGraceMs);
       await closeCodeSandboxPool();
       graphCache.close();
-      await stores.close();
+      await connection.close();
     })();
     return stopping;
   };
   return { address: grpc.address, port: grpc.port, app, store: config.mongodb === undefined ? 'memory' : 'mongodb', stop };
+}
+
+/** The in-memory store as a connection (always available). */
+function memoryConnection(): {
+  availability: StoreAvailability;
+  graphs: GraphStore;
+  stores: (facts: FactsResolver, limits: ExecutionStoreLimits) => Stores;
+  close(): Promise<void>;
+} {
+  const graphStore = new MemoryGraphStore();
+  return {
+    availability: ALWAYS_AVAILABLE,
+    graphs: graphStore,
+    stores: (facts, limits) => createMemoryStores(facts, limits, graphStore),
+    close: async () => undefined,
+  };
 }
 
 /** A random per-process token secret, with the warning that tokens then do not outlive the process. */

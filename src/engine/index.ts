@@ -7,3 +7,4 @@ export type { Command, PersistReason } from './commands.js';
 export { DEFAULT_ENGINE_LIMITS, type EngineEnv, type EngineLimits, type TokenParts } from './engine-env.js';
 export { currentRun, latestRun } from './audit-trail.js';
 export { nodeExceptionOutcome } from './node-exception.js';
+export { nodeSlotsOf } from './node-slots.js';

@@ -62,9 +62,11 @@ export interface TransitionResult {
 }
 
 /**
- * The engine's single transition (ARCHITECTURE.md): deterministic and free of IO, clocks and
- * randomness. It takes ownership of `execution` — it updates that object and returns it — so a
- * caller keeps only the returned execution and never shares one between concurrent transitions.
+ * The engine's single transition (ARCHITECTURE.md), an in-place step: deterministic and free of IO,
+ * clocks and randomness, it updates the execution it is given and returns that same object with the
+ * events and commands of the step (copying the state per step could not reach the engine's numbers).
+ * A caller owns the execution it passes: it keeps using the returned one, never a copy made before,
+ * and never passes one execution to two steps at once (the runtime's actor guarantees it).
  */
 export function transition(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv): TransitionResult {
   const step: Step = { execution, graph, env, now: input.now, events: [], commands: [] };

@@ -3,6 +3,7 @@ import { GraphRepository } from '../../src/app/graph-repository.js';
 import { NodeCacheGraphCache } from '../../src/adapters/cache/node-cache-graph-cache.js';
 import { graphFacts } from '../../src/adapters/document/graph-facts.js';
 import { createMemoryStores, type MemoryStores } from '../../src/adapters/memory/memory-stores.js';
+import { MemoryGraphStore } from '../../src/adapters/memory/memory-graph-store.js';
 import { builtinNodeTypes } from '../../src/nodes/catalog.js';
 import { createRegistry } from '../../src/nodes/registry.js';
 import { faulty, type FaultPlan, type Incarnation } from './faults.js';
@@ -17,15 +18,19 @@ export interface ReplicaSettings {
 
 /** The stores of one simulated deployment (memory stores: atomic like MongoDB), shared by all replicas. */
 export function sharedStores(scheduler: Scheduler): MemoryStores {
-  const holder: { graphs?: GraphRepository } = {};
-  const stores = createMemoryStores(async (graphId) => {
-    const graph = await (holder.graphs as GraphRepository).load(graphId);
-    if (graph === null) throw new Error(`graph ${graphId} is missing`);
-    return graphFacts(graph);
-  });
   // The codec only needs the graphs' facts; the node type's behaviour does not matter here.
   const registry = createRegistry([...builtinNodeTypes(), simEffectNode('facts', scheduler.timers('facts'), [], scheduler)]);
-  holder.graphs = new GraphRepository(stores.graphs, new NodeCacheGraphCache(), registry, scheduler);
+  const graphStore = new MemoryGraphStore();
+  const graphs = new GraphRepository(graphStore, new NodeCacheGraphCache(), registry, scheduler);
+  const stores = createMemoryStores(
+    async (graphId) => {
+      const graph = await graphs.load(graphId);
+      if (graph === null) throw new Error(`graph ${graphId} is missing`);
+      return graphFacts(graph);
+    },
+    {},
+    graphStore,
+  );
   return stores;
 }
 
@@ -50,16 +55,17 @@ export class Replica implements Incarnation {
   ) {
     const timers = scheduler.timers(name);
     const wrap = <T extends object>(store: T): T => faulty(store, this, plan, scheduler);
+    const graphStore = wrap(stores.graphs);
+    const registry = createRegistry([...builtinNodeTypes(), simEffectNode(name, timers, ledger, scheduler)]);
     this.app = new PranaApp({
       stores: {
         executions: wrap(stores.executions),
         events: wrap(stores.events),
-        graphs: wrap(stores.graphs),
+        graphs: graphStore,
         idempotency: wrap(stores.idempotency),
         tasks: wrap(stores.tasks),
       },
-      graphCache: new NodeCacheGraphCache(),
-      registry: createRegistry([...builtinNodeTypes(), simEffectNode(name, timers, ledger, scheduler)]),
+      graphs: new GraphRepository(graphStore, new NodeCacheGraphCache(), registry, scheduler),
       clock: scheduler,
       timers,
       tokenSecret: 'simulation-secret-simulation-secret',

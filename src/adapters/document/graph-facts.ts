@@ -1,6 +1,6 @@
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
 import type { GraphFacts } from './execution-codec.js';
-import { nodeSlotsOf } from '../../engine/node-slots.js';
+import { nodeSlotsOf } from '../../engine/index.js';
 
 const cache = new WeakMap<ExecutionGraph, GraphFacts>();
 

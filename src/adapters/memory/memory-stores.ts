@@ -21,12 +21,15 @@ export interface MemoryStores {
   close(): Promise<void>;
 }
 
-/** Creates the in-memory stores; `facts` gives the codec the graph facts of an execution's graph. */
-export function createMemoryStores(facts: FactsResolver, limits: ExecutionStoreLimits = {}): MemoryStores {
+/**
+ * Creates the in-memory stores; `facts` gives the codec the graph facts of an execution's graph (a
+ * graph repository over `graphs`, created first, provides them).
+ */
+export function createMemoryStores(facts: FactsResolver, limits: ExecutionStoreLimits = {}, graphs: GraphStore = new MemoryGraphStore()): MemoryStores {
   return {
     executions: new MemoryExecutionStore(facts, limits),
     events: new MemoryEventLog(),
-    graphs: new MemoryGraphStore(),
+    graphs,
     idempotency: new MemoryIdempotencyStore(),
     tasks: new MemoryTaskStore(),
     close: async () => undefined,

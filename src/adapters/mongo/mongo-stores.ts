@@ -17,18 +17,22 @@ import { MongoIdempotencyStore, type IdempotencyRow } from './mongo-idempotency-
 import { COLLECTIONS, ensureIndexes } from './mongo-indexes.js';
 import { MongoTaskStore, type TaskRow } from './mongo-task-store.js';
 
-/** Settings of the MongoDB stores. */
-export interface MongoStoreOptions extends ExecutionStoreLimits {
+/** Settings of the MongoDB connection. */
+export interface MongoConnectOptions {
   /** The database holding every collection. */
   readonly dbName: string;
-  /** Gives the codec the graph facts of an execution's graph. */
-  readonly facts: FactsResolver;
   /** How long to look for a server before an operation fails with StoreUnavailable (default 5000 ms). */
   readonly serverSelectionTimeoutMS?: number;
   /** How often the driver checks the server (default 1000 ms): how soon an outage's end is noticed. */
   readonly heartbeatFrequencyMS?: number;
   /** Name reported to the server (default "prana"). */
   readonly appName?: string;
+}
+
+/** Settings of the MongoDB stores: the connection's, the document limits, and the graph facts. */
+export interface MongoStoreOptions extends MongoConnectOptions, ExecutionStoreLimits {
+  /** Gives the codec the graph facts of an execution's graph. */
+  readonly facts: FactsResolver;
 }
 
 /** The five MongoDB stores over one client, and whether the server can be reached; `close()` disconnects. */
@@ -43,10 +47,21 @@ export interface MongoStores {
 }
 
 /**
- * Connects to MongoDB, creates every index the service's queries need (mongo-indexes.ts) and returns
- * the stores. A server that cannot be reached raises StoreUnavailable after the selection timeout.
+ * A connected MongoDB with its indexes made: the graph store at once (graphs need nothing else), and
+ * the other stores once the graph facts can be resolved (through a graph repository over that store).
  */
-export async function createMongoStores(uri: string, options: MongoStoreOptions): Promise<MongoStores> {
+export interface MongoConnection {
+  readonly availability: StoreAvailability;
+  readonly graphs: GraphStore;
+  stores(facts: FactsResolver, limits?: ExecutionStoreLimits): MongoStores;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to MongoDB and creates every index the service's queries need (mongo-indexes.ts). A server
+ * that cannot be reached raises StoreUnavailable after the selection timeout.
+ */
+export async function connectMongo(uri: string, options: MongoConnectOptions): Promise<MongoConnection> {
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
     heartbeatFrequencyMS: options.heartbeatFrequencyMS ?? 1000,
@@ -62,18 +77,26 @@ export async function createMongoStores(uri: string, options: MongoStoreOptions)
     throw mapped instanceof StoreUnavailable ? mapped : new StoreUnavailable(`MongoDB set-up failed: ${(error as Error).message}`, { cause: error });
   }
   const db = client.db(options.dbName);
+  const graphs = new MongoGraphStore(db.collection<GraphRow>(COLLECTIONS.graphs));
+  const close = (): Promise<void> => client.close();
   return {
     availability,
-    executions: new MongoExecutionStore(
-      db.collection<ExecutionRow>(COLLECTIONS.executions),
-      db.collection<OutputRow>(COLLECTIONS.outputs),
-      options.facts,
-      options,
-    ),
-    events: new MongoEventLog(db.collection<EventRow>(COLLECTIONS.events)),
-    graphs: new MongoGraphStore(db.collection<GraphRow>(COLLECTIONS.graphs)),
-    idempotency: new MongoIdempotencyStore(db.collection<IdempotencyRow>(COLLECTIONS.idempotency)),
-    tasks: new MongoTaskStore(db.collection<TaskRow>(COLLECTIONS.tasks)),
-    close: () => client.close(),
+    graphs,
+    close,
+    stores: (facts, limits = {}) => ({
+      availability,
+      executions: new MongoExecutionStore(db.collection<ExecutionRow>(COLLECTIONS.executions), db.collection<OutputRow>(COLLECTIONS.outputs), facts, limits),
+      events: new MongoEventLog(db.collection<EventRow>(COLLECTIONS.events)),
+      graphs,
+      idempotency: new MongoIdempotencyStore(db.collection<IdempotencyRow>(COLLECTIONS.idempotency)),
+      tasks: new MongoTaskStore(db.collection<TaskRow>(COLLECTIONS.tasks)),
+      close,
+    }),
   };
+}
+
+/** Connects and returns every store at once, for a caller whose graph facts need no store (tests). */
+export async function createMongoStores(uri: string, options: MongoStoreOptions): Promise<MongoStores> {
+  const connection = await connectMongo(uri, options);
+  return connection.stores(options.facts, options);
 }

@@ -3,6 +3,8 @@ import type { NodeLogRecord } from '../../../src/nodes/node-services.js';
 import { createMemoryStores, type MemoryStores } from '../../../src/adapters/memory/memory-stores.js';
 import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
 import { NodeCacheGraphCache } from '../../../src/adapters/cache/node-cache-graph-cache.js';
+import { MemoryGraphStore } from '../../../src/adapters/memory/memory-graph-store.js';
+import { GraphRepository } from '../../../src/app/graph-repository.js';
 import { builtinRegistry } from '../../../src/nodes/catalog.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { FakeTime } from './fake-time.js';
@@ -30,22 +32,18 @@ export type TestAppOptions = Partial<Pick<AppDeps, 'subscriberQueue' | 'maxWatch
 
 export function testApp(replicaOf?: TestApp, options: TestAppOptions = {}): TestApp {
   const time = replicaOf?.time ?? options.time ?? new FakeTime();
-  const cache = new NodeCacheGraphCache();
   const errors: unknown[] = [];
   const logs: NodeLogRecord[] = [];
-  const holder: { app?: PranaApp } = {};
-  const stores =
-    replicaOf?.stores ??
-    createMemoryStores(async (graphId) => {
-      const graph = await (holder.app as PranaApp).context.graphs.load(graphId);
-      if (graph === null) throw new Error(`graph ${graphId} missing`);
-      return graphFacts(graph);
-    });
+  // The graph store first, a graph repository over it for the stores' graph facts, then the stores;
+  // the application's own repository reads graphs through the (possibly broken) stores it is given.
   const { wrapStores, time: _time, ...settings } = options;
+  const registry = builtinRegistry();
+  const stores = replicaOf?.stores ?? memoryStores(registry, time);
+  const given = wrapStores === undefined ? stores : wrapStores(stores);
+  const graphs = new GraphRepository(given.graphs, new NodeCacheGraphCache(), registry, time);
   const app = new PranaApp({
-    stores: wrapStores === undefined ? stores : wrapStores(stores),
-    graphCache: cache,
-    registry: builtinRegistry(),
+    stores: given,
+    graphs,
     clock: time,
     timers: time,
     tokenSecret: 'test-secret',
@@ -57,7 +55,6 @@ export function testApp(replicaOf?: TestApp, options: TestAppOptions = {}): Test
     watchPollMs: 50,
     ...settings,
   });
-  holder.app = app;
   const built = app;
   return {
     app: built,
@@ -71,4 +68,19 @@ export function testApp(replicaOf?: TestApp, options: TestAppOptions = {}): Test
       return result.graphId;
     },
   };
+}
+
+/** Memory stores whose graph facts come from a repository over their own graph store. */
+function memoryStores(registry: ReturnType<typeof builtinRegistry>, time: FakeTime): MemoryStores {
+  const graphStore = new MemoryGraphStore();
+  const graphs = new GraphRepository(graphStore, new NodeCacheGraphCache(), registry, time);
+  return createMemoryStores(
+    async (graphId) => {
+      const graph = await graphs.load(graphId);
+      if (graph === null) throw new Error(`graph ${graphId} missing`);
+      return graphFacts(graph);
+    },
+    {},
+    graphStore,
+  );
 }
