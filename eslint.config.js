@@ -1,6 +1,7 @@
 // Lint rules, including the dependency direction between src folders (ARCHITECTURE.md):
 // transport -> app -> {engine, compiler, nodes, expressions} -> domain; adapters implement app ports;
-// only src/main.ts and src/config know every concrete class.
+// only src/main.ts and src/config know every concrete class. Within nodes: the compiler and the
+// engine import the node contract (nodes/kit), never the built-in implementations (nodes/builtin).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -22,7 +23,9 @@ function forbid(folders, why) {
   };
 }
 
-const core = 'Core code (domain, expressions, compiler, engine, nodes) is pure and cannot reach the IO shell.';
+const core =
+  'Core code (domain, expressions, compiler, engine, nodes) is pure and cannot reach the IO shell; the compiler and the engine see node types through nodes/kit only.';
+const contract = 'The node contract (src/nodes/kit) depends on nothing but the domain and the expression language.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/gen/**', 'bench/.peers/**', 'coverage/**', '.cache/**', 'clients/**'] },
@@ -41,8 +44,14 @@ export default tseslint.config(
   },
   { files: ['src/expressions/**/*.ts'], rules: forbid(['compiler', 'engine', 'nodes', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
   { files: ['src/nodes/**/*.ts'], rules: forbid(['compiler', 'engine', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
-  { files: ['src/compiler/**/*.ts'], rules: forbid(['engine', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
-  { files: ['src/engine/**/*.ts'], rules: forbid(['app', 'adapters', 'transport', 'config', 'gen'], core) },
+  // The node contract (nodes/kit) never depends on the built-in implementations.
+  {
+    files: ['src/nodes/kit/**/*.ts'],
+    rules: forbid(['nodes/builtin', 'builtin', 'compiler', 'engine', 'app', 'adapters', 'transport', 'config', 'gen'], contract),
+  },
+  // The compiler and the engine know node types through their contract only (nodes/kit).
+  { files: ['src/compiler/**/*.ts'], rules: forbid(['nodes/builtin', 'builtin', 'engine', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
+  { files: ['src/engine/**/*.ts'], rules: forbid(['nodes/builtin', 'builtin', 'app', 'adapters', 'transport', 'config', 'gen'], core) },
   {
     files: ['src/app/**/*.ts'],
     rules: forbid(['adapters', 'transport', 'config', 'gen'], 'src/app defines ports; it never imports adapters, transport or generated code.'),

@@ -4,8 +4,8 @@ import type { Outcome } from '../../src/domain/outcome.js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
 import { compileWorkflow, type ExecutionGraph } from '../../src/compiler/index.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, transition, type EngineEnv, type EngineInput } from '../../src/engine/index.js';
-import { builtinRegistry } from '../../src/nodes/catalog.js';
-import { DEFAULT_NODE_LIMITS } from '../../src/nodes/node-services.js';
+import { builtinRegistry } from '../../src/nodes/builtin/catalog.js';
+import { DEFAULT_NODE_LIMITS } from '../../src/nodes/kit/node-services.js';
 
 const registry = builtinRegistry();
 
@@ -46,12 +46,11 @@ export function runEngine(graph: ExecutionGraph, env: EngineEnv, id: string, inp
     next = null;
     for (const command of result.commands) {
       if (command.kind === 'execute_node' || command.kind === 'resume_node') {
+        const type = graph.nodes.get(command.context.nodeKey)?.type;
         const outcome = (
-          command.kind === 'execute_node'
-            ? command.node.type.execute(command.params, command.context)
-            : command.node.type.resume?.(command.params, command.context, command.resumption)
+          command.kind === 'execute_node' ? type?.execute(command.params, command.context) : type?.resume?.(command.params, command.context, command.resumption)
         ) as Outcome;
-        if (outcome instanceof Promise) throw new Error(`node ${command.node.key} is asynchronous; the engine benchmark uses synchronous nodes only`);
+        if (outcome instanceof Promise) throw new Error(`node ${command.context.nodeKey} is asynchronous; the engine benchmark uses synchronous nodes only`);
         next = { kind: 'node_outcome', now, nodeKey: command.context.nodeKey, runIndex: command.context.runIndex, outcome };
       }
     }

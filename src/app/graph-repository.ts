@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { WorkflowDefinition } from '../domain/workflow.js';
 import { compileWorkflow, referencedGraphIds, COMPILER_VERSION, type CompilerLimits, type ExecutionGraph } from '../compiler/index.js';
-import type { NodeRegistry } from '../nodes/registry.js';
+import type { NodeRegistry } from '../nodes/kit/registry.js';
 import type { Clock } from './ports/clock.js';
 import type { GraphCache } from './ports/graph-cache.js';
 import type { GraphStore } from './ports/graph-store.js';
@@ -55,6 +55,11 @@ export class GraphRepository {
       this.loading.set(id, pending);
     }
     return pending;
+  }
+
+  /** The node types the graphs are compiled with: the runner resolves the types commands name here. */
+  get nodeTypes(): NodeRegistry {
+    return this.registry;
   }
 
   /** The graph if it is in this process's cache. */

@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../domain/json.js';
 import type { WorkflowDefinition } from '../domain/workflow.js';
 import type { ExecutionGraph } from '../compiler/execution-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
-import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/node-services.js';
+import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/kit/node-services.js';
 import { EventHub } from './event-hub.js';
 import type { ExecutionView } from './execution-view.js';
 import { GraphRepository } from './graph-repository.js';

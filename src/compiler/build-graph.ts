@@ -1,8 +1,8 @@
 import type { JsonObject } from '../domain/json.js';
 import type { NodeDefinition, NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
-import type { NodeType } from '../nodes/node-type.js';
-import { validateParams } from '../nodes/schema.js';
+import type { NodeType } from '../nodes/kit/node-type.js';
+import { validateParams } from '../nodes/kit/schema.js';
 import type { Edge, ExecutionGraph, GraphNode } from './execution-graph.js';
 import { frozenJsonObject, frozenMap, frozenSet } from './frozen.js';
 import type { LoopAnalysis } from './loops.js';

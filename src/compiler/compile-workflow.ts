@@ -2,7 +2,7 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import type { JsonObject } from '../domain/json.js';
 import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
-import type { NodeType } from '../nodes/node-type.js';
+import type { NodeType } from '../nodes/kit/node-type.js';
 import { buildGraph, type CompiledNode } from './build-graph.js';
 import { checkConnections, type ConnectionEndpoint } from './checks/connection-checks.js';
 import { checkGraph, type GraphNodeFacts } from './checks/graph-checks.js';

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../domain/json.js';
 import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
-import type { NodeType } from '../nodes/node-type.js';
+import type { NodeType } from '../nodes/kit/node-type.js';
 
 /** Where a node sits relative to loops (SEMANTICS.md §2.6). */
 export type LoopRole = 'not_in_loop' | 'start_loop' | 'in_loop' | 'end_loop';

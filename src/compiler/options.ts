@@ -1,5 +1,5 @@
 import type { compileParams } from '../expressions/index.js';
-import type { NodeRegistry } from '../nodes/registry.js';
+import type { NodeRegistry } from '../nodes/kit/registry.js';
 
 /** The template limits the expression compiler accepts (EXPRESSIONS.md §13). */
 export type TemplateLimits = NonNullable<NonNullable<Parameters<typeof compileParams>[1]>['limits']>;

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../domain/json.js';
 import type { ParamsPlan } from '../expressions/index.js';
-import type { NodeType } from '../nodes/node-type.js';
+import type { NodeType } from '../nodes/kit/node-type.js';
 
 /**
  * The output ports a node may use (besides the virtual "error"): the declared ones, or for dynamic

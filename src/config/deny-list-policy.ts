@@ -1,4 +1,4 @@
-import type { OutboundPolicy } from '../nodes/node-services.js';
+import type { OutboundPolicy } from '../nodes/kit/node-services.js';
 
 /**
  * The outbound HTTP policy of `http.request` (SEMANTICS.md §12.13): every destination is allowed

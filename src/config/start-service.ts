@@ -14,8 +14,8 @@ import type { ExecutionStoreLimits } from '../adapters/document/store-limits.js'
 import { GraphRepository } from '../app/graph-repository.js';
 import type { GraphStore } from '../app/ports/graph-store.js';
 import { systemClock, systemTimers } from '../adapters/system/system-time.js';
-import { builtinRegistry } from '../nodes/catalog.js';
-import { closeCodeSandboxPool } from '../nodes/code/shared-sandbox-pool.js';
+import { builtinRegistry } from '../nodes/builtin/catalog.js';
+import { closeCodeSandboxPool } from '../nodes/builtin/code/shared-sandbox-pool.js';
 import type { CallCapacity } from '../transport/grpc/open-calls.js';
 import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
 import { startGrpcServer } from '../transport/grpc/server.js';

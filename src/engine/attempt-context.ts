@@ -2,8 +2,8 @@ import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { JsonObject } from '../domain/json.js';
 import type { Suspension } from '../domain/suspension.js';
 import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
-import type { ContextSnapshot, NodeRunContext } from '../nodes/node-type.js';
-import type { NodeServices } from '../nodes/node-services.js';
+import type { ContextSnapshot, NodeRunContext } from '../nodes/kit/node-type.js';
+import type { NodeServices } from '../nodes/kit/node-services.js';
 import type { EngineEnv } from './engine-env.js';
 import { nodesView } from './nodes-view.js';
 

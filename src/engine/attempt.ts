@@ -3,7 +3,7 @@ import { deepFreeze } from '../domain/json.js';
 import type { JsonObject } from '../domain/json.js';
 import { renderParams, type ExpressionContext } from '../expressions/index.js';
 import type { GraphNode } from '../compiler/execution-graph.js';
-import { validateParams } from '../nodes/schema.js';
+import { validateParams } from '../nodes/kit/schema.js';
 import { AttemptContext, executionObject, workflowObject } from './attempt-context.js';
 import { pushRun, replaceLatestRun } from './audit-trail.js';
 import { assembleInput, triggerInput } from './input-assembly.js';
@@ -66,7 +66,7 @@ export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, co
   const params = started.params as JsonObject;
   const context = new AttemptContext(execution, step.graph, node, started, input, step.now, step.env, null);
   if (node.type.inline === true) return applyOutcome(step, node, started, executeInline(node, params, context), false);
-  step.commands.push({ kind: 'execute_node', node, params, context });
+  step.commands.push({ kind: 'execute_node', nodeType: node.type.type, params, context });
   return 'wait';
 }
 

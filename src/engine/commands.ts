@@ -1,7 +1,6 @@
 import type { JsonObject } from '../domain/json.js';
 import type { Resumption } from '../domain/resumption.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
-import type { NodeRunContext } from '../nodes/node-type.js';
+import type { NodeRunContext } from '../nodes/kit/node-type.js';
 
 /** Why the runner should write the execution now. */
 export type PersistReason = 'started' | 'checkpoint' | 'suspended' | 'resumed' | 'terminal';
@@ -14,10 +13,12 @@ export type PersistReason = 'started' | 'checkpoint' | 'suspended' | 'resumed' |
  * execution's current suspension when the `persist` with reason `suspended` is carried out.
  */
 export type Command =
-  | { readonly kind: 'execute_node'; readonly node: GraphNode; readonly params: JsonObject; readonly context: NodeRunContext }
+  /** Run one attempt of a node: the runner resolves `nodeType` from its registry and calls `execute`. */
+  | { readonly kind: 'execute_node'; readonly nodeType: string; readonly params: JsonObject; readonly context: NodeRunContext }
+  /** Continue a suspended run: the runner calls the node type's `resume` with the resumption. */
   | {
       readonly kind: 'resume_node';
-      readonly node: GraphNode;
+      readonly nodeType: string;
       readonly params: JsonObject;
       readonly context: NodeRunContext;
       readonly resumption: Resumption;

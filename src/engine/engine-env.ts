@@ -1,7 +1,7 @@
 import type { JsonObject } from '../domain/json.js';
 import type { SuspensionKind } from '../domain/suspension.js';
 import type { RenderLimits } from '../expressions/index.js';
-import type { NodeServices } from '../nodes/node-services.js';
+import type { NodeServices } from '../nodes/kit/node-services.js';
 
 /** What a resume token is derived from (SEMANTICS.md §8.3). */
 export interface TokenParts {

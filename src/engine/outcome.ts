@@ -4,7 +4,7 @@ import { isRetryable, type NodeError } from '../domain/node-error.js';
 import type { Outcome } from '../domain/outcome.js';
 import { wakeAt, type Suspension, type SuspensionRequest } from '../domain/suspension.js';
 import type { GraphNode } from '../compiler/execution-graph.js';
-import { isPortName } from '../nodes/port-name.js';
+import { isPortName } from '../nodes/kit/port-name.js';
 import { replaceLatestRun } from './audit-trail.js';
 import { nodeError, retryDelay, wrapError } from './node-errors.js';
 import { refreshNodeView } from './nodes-view.js';

@@ -114,5 +114,5 @@ function resumeNode(step: Step, node: GraphNode, run: NodeExecution, resumption:
   });
   const input = node.type.trigger ? triggerInput(execution) : assembleInput(execution, node, true);
   const context = new AttemptContext(execution, step.graph, node, run, input, step.now, step.env, run.suspension);
-  step.commands.push({ kind: 'resume_node', node, params: run.params ?? {}, context, resumption });
+  step.commands.push({ kind: 'resume_node', nodeType: node.type.type, params: run.params ?? {}, context, resumption });
 }

@@ -4,8 +4,8 @@ import { NodeCacheGraphCache } from '../../src/adapters/cache/node-cache-graph-c
 import { graphFacts } from '../../src/adapters/document/graph-facts.js';
 import { createMemoryStores, type MemoryStores } from '../../src/adapters/memory/memory-stores.js';
 import { MemoryGraphStore } from '../../src/adapters/memory/memory-graph-store.js';
-import { builtinNodeTypes } from '../../src/nodes/catalog.js';
-import { createRegistry } from '../../src/nodes/registry.js';
+import { builtinNodeTypes } from '../../src/nodes/builtin/catalog.js';
+import { createRegistry } from '../../src/nodes/kit/registry.js';
 import { faulty, type FaultPlan, type Incarnation } from './faults.js';
 import type { Scheduler } from './scheduler.js';
 import { simEffectNode, type LedgerEntry } from './sim-node.js';

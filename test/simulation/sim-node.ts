@@ -1,8 +1,8 @@
 import { isJsonObject, type Json } from '../../src/domain/json.js';
 import { complete, fail, type Outcome } from '../../src/domain/outcome.js';
 import type { Timers } from '../../src/app/ports/clock.js';
-import { defineNode } from '../../src/nodes/define-node.js';
-import type { NodeType } from '../../src/nodes/node-type.js';
+import { defineNode } from '../../src/nodes/kit/define-node.js';
+import type { NodeType } from '../../src/nodes/kit/node-type.js';
 
 /** One attempt of a `sim.effect` node, as the outside world saw it. */
 export interface LedgerEntry {

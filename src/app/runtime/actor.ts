@@ -555,6 +555,7 @@ export class ExecutionActor {
       cancelTask: (taskId) => {
         session.newEffects.push({ kind: 'cancel_task', taskId });
       },
+      nodeType: (name) => this.deps.graphs.nodeTypes.get(name),
     };
   }
 

@@ -3,6 +3,7 @@ import type { ExecutionEvent } from '../../domain/events.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type { ExecutionGraph } from '../../compiler/execution-graph.js';
 import { StoreUnavailable } from '../ports/execution-store.js';
+import type { NodeType } from '../../nodes/kit/node-type.js';
 import { nodeExceptionOutcome, transition, type Command, type EngineEnv, type EngineInput, type PersistReason, type Refusal } from '../../engine/index.js';
 
 /** The effects a drive carries out for the engine; implemented by the runner around it. */
@@ -15,6 +16,8 @@ export interface DriveEffects {
   persist(execution: Execution, reason: PersistReason): void | Promise<void>;
   cancelChildren(executionIds: readonly string[], reason: string): void | Promise<void>;
   cancelTask(taskId: string): void | Promise<void>;
+  /** The node type of a name, from the registry the graphs were compiled with. */
+  nodeType(name: string): NodeType | undefined;
 }
 
 /** A node attempt or resume handler still running when a drive step stopped. */
@@ -89,10 +92,15 @@ function carryOut(command: Command, execution: Execution, effects: DriveEffects)
       return asFollow(effects.cancelChildren(command.executionIds, command.reason));
     case 'cancel_task':
       return asFollow(effects.cancelTask(command.taskId));
-    case 'execute_node':
-      return runNode(command.context.nodeKey, command.context.runIndex, effects, () => command.node.type.execute(command.params, command.context));
+    case 'execute_node': {
+      const type = effects.nodeType(command.nodeType);
+      return runNode(command.context.nodeKey, command.context.runIndex, effects, () => {
+        if (type === undefined) throw new Error(`node type ${command.nodeType} is not registered`);
+        return type.execute(command.params, command.context);
+      });
+    }
     case 'resume_node': {
-      const resume = command.node.type.resume;
+      const resume = effects.nodeType(command.nodeType)?.resume;
       return runNode(command.context.nodeKey, command.context.runIndex, effects, () =>
         resume === undefined
           ? {

@@ -3,7 +3,7 @@ import type { SubWorkflowSuspension } from '../../domain/suspension.js';
 import type { Json, JsonObject } from '../../domain/json.js';
 import type { ChildResult, Resumption, TaskResult } from '../../domain/resumption.js';
 import { currentSuspension } from '../../engine/index.js';
-import { subWorkflowDecision } from '../../nodes/execute-workflow.js';
+import { subWorkflowDecision } from '../../domain/sub-workflow.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { TaskRecord, TaskStore } from '../ports/task-store.js';
 import { childResult } from './children.js';

@@ -1,6 +1,6 @@
 import type { ConnectionDefinition, OnError } from '../../domain/workflow.js';
-import type { NodeType } from '../../nodes/node-type.js';
-import { isPortName } from '../../nodes/port-name.js';
+import type { NodeType } from '../../nodes/kit/node-type.js';
+import { isPortName } from '../../nodes/kit/port-name.js';
 import type { PortEdge } from '../digraph.js';
 import { finding, type Finding } from '../finding.js';
 

@@ -1,5 +1,5 @@
 import { ON_ERROR_VALUES, DEFAULT_NODE_SETTINGS, type NodeSettings, type NodeSettingsDefinition, type OnError } from '../../domain/workflow.js';
-import type { NodeType } from '../../nodes/node-type.js';
+import type { NodeType } from '../../nodes/kit/node-type.js';
 import { finding, type Finding } from '../finding.js';
 
 /** Bounds of one numeric setting (SEMANTICS.md §1.4). */

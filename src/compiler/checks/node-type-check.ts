@@ -1,5 +1,5 @@
-import type { NodeType } from '../../nodes/node-type.js';
-import type { NodeRegistry } from '../../nodes/registry.js';
+import type { NodeType } from '../../nodes/kit/node-type.js';
+import type { NodeRegistry } from '../../nodes/kit/registry.js';
 import { finding, type Finding } from '../finding.js';
 
 /** Check 6 (`unknown_node_type`): the node's type must be in the catalog (SEMANTICS.md §12). */

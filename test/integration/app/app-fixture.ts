@@ -1,11 +1,11 @@
 import { PranaApp, type AppDeps, type Stores } from '../../../src/app/prana-app.js';
-import type { NodeLogRecord } from '../../../src/nodes/node-services.js';
+import type { NodeLogRecord } from '../../../src/nodes/kit/node-services.js';
 import { createMemoryStores, type MemoryStores } from '../../../src/adapters/memory/memory-stores.js';
 import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
 import { NodeCacheGraphCache } from '../../../src/adapters/cache/node-cache-graph-cache.js';
 import { MemoryGraphStore } from '../../../src/adapters/memory/memory-graph-store.js';
 import { GraphRepository } from '../../../src/app/graph-repository.js';
-import { builtinRegistry } from '../../../src/nodes/catalog.js';
+import { builtinRegistry } from '../../../src/nodes/builtin/catalog.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { FakeTime } from './fake-time.js';
 

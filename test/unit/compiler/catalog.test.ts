@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileWorkflow, referencedGraphIds, type CompileOptions } from '../../../src/compiler/index.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
-import { builtinRegistry } from '../../../src/nodes/catalog.js';
+import { builtinRegistry } from '../../../src/nodes/builtin/catalog.js';
 import { line } from './compile-helpers.js';
 import { node, workflow } from './workflow-builder.js';
 

@@ -2,10 +2,10 @@ import { complete } from '../../../src/domain/outcome.js';
 import type { Json, JsonObject } from '../../../src/domain/json.js';
 import { isJsonObject } from '../../../src/domain/json.js';
 import { isTemplate } from '../../../src/expressions/index.js';
-import { defineNode } from '../../../src/nodes/define-node.js';
-import type { NodeType } from '../../../src/nodes/node-type.js';
-import { createRegistry, type NodeRegistry } from '../../../src/nodes/registry.js';
-import type { FieldErrors } from '../../../src/nodes/schema.js';
+import { defineNode } from '../../../src/nodes/kit/define-node.js';
+import type { NodeType } from '../../../src/nodes/kit/node-type.js';
+import { createRegistry, type NodeRegistry } from '../../../src/nodes/kit/registry.js';
+import type { FieldErrors } from '../../../src/nodes/kit/schema.js';
 
 const done = () => complete({});
 

@@ -7,10 +7,10 @@ import { drive } from '../../../src/app/runtime/drive.js';
 import { compileWorkflow, type ExecutionGraph } from '../../../src/compiler/index.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, type EngineEnv, type EngineInput, type Refusal } from '../../../src/engine/index.js';
 import { fail, complete } from '../../../src/domain/outcome.js';
-import { defineNode } from '../../../src/nodes/define-node.js';
-import { DEFAULT_NODE_LIMITS, type NodeLogRecord, type NodeServices } from '../../../src/nodes/node-services.js';
-import { createRegistry, type NodeRegistry } from '../../../src/nodes/registry.js';
-import { builtinNodeTypes } from '../../../src/nodes/catalog.js';
+import { defineNode } from '../../../src/nodes/kit/define-node.js';
+import { DEFAULT_NODE_LIMITS, type NodeLogRecord, type NodeServices } from '../../../src/nodes/kit/node-services.js';
+import { createRegistry, type NodeRegistry } from '../../../src/nodes/kit/registry.js';
+import { builtinNodeTypes } from '../../../src/nodes/builtin/catalog.js';
 
 /** `test.fail`: fails its first `times` attempts (all when absent) with test_error, then passes input through. */
 const failingNode = defineNode({
@@ -145,6 +145,7 @@ export class Run {
       cancelTask: (id) => {
         this.cancelledTasks.push(id);
       },
+      nodeType: (name) => [...this.graph.nodes.values()].find((node) => node.type.type === name)?.type,
     });
     this.execution = result.execution;
     this.lastRefusal = result.refusal;

@@ -1,0 +1,33 @@
+import { complete } from '../../domain/outcome.js';
+import { isValidCronPattern } from './cron-pattern.js';
+import { defineNode } from '../kit/define-node.js';
+import { passThrough } from './pass-through.js';
+import { isIanaTimeZone } from './timezone.js';
+
+/**
+ * `schedule.cron_trigger` (SEMANTICS.md §12.2): validates its cron pattern and zone, and outputs the
+ * start input (or `{}`). Whatever fires the schedule passes its own input.
+ */
+export const scheduleCronTriggerNode = defineNode({
+  type: 'schedule.cron_trigger',
+  inline: true,
+  trigger: true,
+  inputPorts: [],
+  outputPorts: ['main'],
+  defaultPort: 'main',
+  schema: {
+    fields: {
+      cron_pattern: {
+        type: 'string',
+        required: true,
+        check: (pattern) => (typeof pattern === 'string' && isValidCronPattern(pattern) ? null : 'must be a valid cron expression'),
+      },
+      timezone: {
+        type: 'string',
+        default: 'UTC',
+        check: (zone) => (typeof zone === 'string' && isIanaTimeZone(zone) ? null : 'unknown timezone'),
+      },
+    },
+  },
+  execute: (_params, ctx) => complete(passThrough(ctx.input)),
+});

@@ -1,0 +1,17 @@
+import { complete } from '../../domain/outcome.js';
+import { defineNode } from '../kit/define-node.js';
+
+/**
+ * `http.webhook_trigger`: emits the start input unchanged, null included (SEMANTICS.md §12.3).
+ * Its open params describe the endpoint for the caller's gateway; the engine ignores them.
+ */
+export const webhookTriggerNode = defineNode({
+  type: 'http.webhook_trigger',
+  inline: true,
+  trigger: true,
+  inputPorts: [],
+  outputPorts: ['main'],
+  defaultPort: 'main',
+  schema: { fields: {}, open: true },
+  execute: (_params, ctx) => complete(Object.prototype.hasOwnProperty.call(ctx.input, 'main') ? (ctx.input.main ?? null) : null),
+});

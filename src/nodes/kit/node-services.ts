@@ -1,0 +1,50 @@
+import type { JsonObject } from '../../domain/json.js';
+
+/** A structured log record a node writes (SEMANTICS.md §12.12). */
+export interface NodeLogRecord {
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly message: string;
+  readonly fields: JsonObject;
+}
+
+/** Which outbound HTTP destinations are allowed (SEMANTICS.md §12.13). */
+export interface OutboundPolicy {
+  /** Returns true when requests to this host (name or address) and port may be made. */
+  allows(url: URL): boolean;
+}
+
+/** Limits nodes enforce, from service settings (SEMANTICS.md §14). */
+export interface NodeLimits {
+  readonly httpMaxBodyBytes: number;
+  readonly codeDefaultTimeoutMs: number;
+  readonly codeMaxTimeoutMs: number;
+  readonly codeMemoryBytes: number;
+  /** Worker threads that run `code.javascript` sandboxes at once; more attempts wait their turn. */
+  readonly codeWorkers: number;
+  readonly subWorkflowMaxDepth: number;
+  readonly subWorkflowMaxBatch: number;
+}
+
+/** Default limits of SEMANTICS.md §14. */
+export const DEFAULT_NODE_LIMITS: NodeLimits = Object.freeze({
+  httpMaxBodyBytes: 10 * 1024 * 1024,
+  codeDefaultTimeoutMs: 1000,
+  codeMaxTimeoutMs: 30_000,
+  codeMemoryBytes: 64 * 1024 * 1024,
+  codeWorkers: 2,
+  subWorkflowMaxDepth: 10,
+  subWorkflowMaxBatch: 1000,
+});
+
+/** Services handed to node implementations by the runner; each is a named port. */
+export interface NodeServices {
+  readonly log: (record: NodeLogRecord) => void;
+  readonly outbound: OutboundPolicy;
+  readonly limits: NodeLimits;
+  /** True when a compiled graph with this id exists (workflow.execute_workflow). */
+  graphExists(graphId: string): boolean | Promise<boolean>;
+  /** Deterministic child execution id (SEMANTICS.md §9.1 step 3). */
+  childExecutionId(parentExecutionId: string, nodeKey: string, runIndex: number, attempt: number, itemIndex: number): string;
+  /** Deterministic external task id (SEMANTICS.md §12.15). */
+  taskId(executionId: string, nodeKey: string, runIndex: number, attempt: number): string;
+}
