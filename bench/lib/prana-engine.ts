@@ -2,7 +2,8 @@ import type { Execution } from '../../src/domain/execution.js';
 import type { Json, JsonObject } from '../../src/domain/json.js';
 import type { Outcome } from '../../src/domain/outcome.js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
-import { compileWorkflow, type ExecutionGraph } from '../../src/compiler/index.js';
+import { compileWorkflow } from '../../src/compiler/index.js';
+import type { CompiledGraph } from '../../src/nodes/kit/compiled-graph.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, transition, type EngineEnv, type EngineInput } from '../../src/engine/index.js';
 import { builtinRegistry } from '../../src/nodes/builtin/catalog.js';
 import { DEFAULT_NODE_LIMITS } from '../../src/nodes/kit/node-services.js';
@@ -10,7 +11,7 @@ import { DEFAULT_NODE_LIMITS } from '../../src/nodes/kit/node-services.js';
 const registry = builtinRegistry();
 
 /** Compiles a benchmark workflow; a diagnostic error is a bug in the benchmark. */
-export function compileOrThrow(definition: WorkflowDefinition): ExecutionGraph {
+export function compileOrThrow(definition: WorkflowDefinition): CompiledGraph {
   const result = compileWorkflow(definition, { registry });
   if (!result.ok) throw new Error(`benchmark workflow does not compile: ${JSON.stringify(result.diagnostics)}`);
   return result.graph;
@@ -37,7 +38,7 @@ export function benchEngineEnv(): EngineEnv {
  * Runs one execution with the engine alone until it waits (terminal or suspended): the transition
  * plus the runner's node calls, synchronously (every node of these shapes is synchronous).
  */
-export function runEngine(graph: ExecutionGraph, env: EngineEnv, id: string, input: Json, now = 1_700_000_000_000): Execution {
+export function runEngine(graph: CompiledGraph, env: EngineEnv, id: string, input: Json, now = 1_700_000_000_000): Execution {
   let execution = createExecution(graph, { id, input, createdAt: now }, env.limits);
   let next: EngineInput | null = { kind: 'start', now };
   while (next !== null) {

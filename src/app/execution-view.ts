@@ -1,7 +1,7 @@
 import type { Execution } from '../domain/execution.js';
 import type { Json } from '../domain/json.js';
 import type { Suspension } from '../domain/suspension.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { currentSuspension, executionError, finalOutput } from '../engine/index.js';
 
 /** An execution with what is derived from it (never stored twice, SEMANTICS.md §3.1), for answers. */
@@ -15,7 +15,7 @@ export interface ExecutionView {
 }
 
 /** Builds the view of an execution. */
-export function viewOf(execution: Execution, graph: ExecutionGraph | null): ExecutionView {
+export function viewOf(execution: Execution, graph: CompiledGraph | null): ExecutionView {
   return {
     execution,
     output: finalOutput(execution),

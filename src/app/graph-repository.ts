@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { WorkflowDefinition } from '../domain/workflow.js';
-import { compileWorkflow, referencedGraphIds, COMPILER_VERSION, type CompilerLimits, type ExecutionGraph } from '../compiler/index.js';
+import { compileWorkflow, referencedGraphIds, COMPILER_VERSION, type CompilerLimits } from '../compiler/index.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import type { NodeRegistry } from '../nodes/kit/registry.js';
 import type { Clock } from './ports/clock.js';
 import type { GraphCache } from './ports/graph-cache.js';
@@ -8,7 +9,7 @@ import type { GraphStore } from './ports/graph-store.js';
 
 /** The result of CompileWorkflow: the graph (absent when an error diagnostic exists) and all diagnostics. */
 export interface CompileOutcome {
-  readonly graph: ExecutionGraph | null;
+  readonly graph: CompiledGraph | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -17,7 +18,7 @@ export interface CompileOutcome {
  * replica that never compiled a graph rebuilds it from the stored definition on a cache miss.
  */
 export class GraphRepository {
-  private readonly loading = new Map<string, Promise<ExecutionGraph | null>>();
+  private readonly loading = new Map<string, Promise<CompiledGraph | null>>();
 
   constructor(
     private readonly store: GraphStore,
@@ -46,7 +47,7 @@ export class GraphRepository {
   }
 
   /** The graph with this id, from the cache or rebuilt from the store; null when none exists. */
-  load(id: string): Promise<ExecutionGraph | null> {
+  load(id: string): Promise<CompiledGraph | null> {
     const cached = this.cache.get(id);
     if (cached !== undefined) return Promise.resolve(cached);
     let pending = this.loading.get(id);
@@ -63,11 +64,11 @@ export class GraphRepository {
   }
 
   /** The graph if it is in this process's cache. */
-  cached(id: string): ExecutionGraph | undefined {
+  cached(id: string): CompiledGraph | undefined {
     return this.cache.get(id);
   }
 
-  private async rebuild(id: string): Promise<ExecutionGraph | null> {
+  private async rebuild(id: string): Promise<CompiledGraph | null> {
     const stored = await this.store.load(id);
     if (stored === null) return null;
     const result = compileWorkflow(stored.definition, { registry: this.registry, ...(this.limits === undefined ? {} : { limits: this.limits }) });

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import type { ExecutionEvent } from '../domain/events.js';
 import type { Json, JsonObject } from '../domain/json.js';
 import type { WorkflowDefinition } from '../domain/workflow.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/kit/node-services.js';
 import { EventHub } from './event-hub.js';
@@ -146,7 +146,7 @@ export class PranaApp {
     return guarded(() => compileWorkflow(this.context, definition));
   }
 
-  getWorkflowGraph(graphId: string): Promise<ExecutionGraph> {
+  getWorkflowGraph(graphId: string): Promise<CompiledGraph> {
     return guarded(() => getWorkflowGraph(this.context, graphId));
   }
 

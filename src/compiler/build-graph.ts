@@ -3,13 +3,14 @@ import type { NodeDefinition, NodeSettings, WorkflowDefinition } from '../domain
 import type { ParamsPlan } from '../expressions/index.js';
 import type { NodeType } from '../nodes/kit/node-type.js';
 import { validateParams } from '../nodes/kit/schema.js';
-import type { Edge, ExecutionGraph, GraphNode } from './execution-graph.js';
+import type { Edge } from '../domain/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { frozenJsonObject, frozenMap, frozenSet } from './frozen.js';
 import type { LoopAnalysis } from './loops.js';
 import type { PrunedGraph } from './pruning.js';
 
 /** What compilation learned about one node that the graph keeps. */
-export interface CompiledNode {
+export interface NodeCompilation {
   readonly type: NodeType;
   readonly plan: ParamsPlan;
   /** Valid output ports besides "error", or null for any valid name. */
@@ -24,7 +25,7 @@ export interface GraphParts {
   /** The definition with defaults, deep-frozen. */
   readonly definition: WorkflowDefinition;
   /** Per definition position. */
-  readonly nodes: readonly CompiledNode[];
+  readonly nodes: readonly NodeCompilation[];
   readonly pruned: PrunedGraph;
   readonly loops: LoopAnalysis;
 }
@@ -41,7 +42,7 @@ function constantParamsOf(type: NodeType, plan: ParamsPlan): JsonObject | null {
  * definition order with their precompiled params, settings, ports and loop info; outgoing edges by
  * output port and incoming edges by declared input port, both in definition order.
  */
-export function buildGraph(parts: GraphParts): ExecutionGraph {
+export function buildGraph(parts: GraphParts): CompiledGraph {
   const { definition, pruned } = parts;
   const keyAt = (i: number): string => (definition.nodes[pruned.positions[i] as number] as NodeDefinition).key;
   const edges: Edge[] = pruned.graph.edges.map((e) =>
@@ -63,10 +64,10 @@ export function buildGraph(parts: GraphParts): ExecutionGraph {
     pushTo(incoming[e.to] as Map<string, Edge[]>, e.toPort, edge);
   });
 
-  const nodes = new Map<string, GraphNode>();
+  const nodes = new Map<string, CompiledNode>();
   pruned.positions.forEach((position, i) => {
     const node = definition.nodes[position] as NodeDefinition;
-    const compiled = parts.nodes[position] as CompiledNode;
+    const compiled = parts.nodes[position] as NodeCompilation;
     const out = outgoing[i] as Map<string, Edge[]>;
     nodes.set(
       node.key,
@@ -83,7 +84,7 @@ export function buildGraph(parts: GraphParts): ExecutionGraph {
         inputPorts: Object.freeze([...compiled.type.inputPorts]),
         outputPorts: compiled.outputPorts === null ? null : Object.freeze([...compiled.outputPorts]),
         defaultPort: compiled.type.defaultPort,
-        loop: parts.loops.info[i] as GraphNode['loop'],
+        loop: parts.loops.info[i] as CompiledNode['loop'],
         outgoing: frozenEdgeMap(out),
         incoming: frozenEdgeMap(incoming[i] as Map<string, Edge[]>),
         inputEdges: Object.freeze(compiled.type.inputPorts.map((port) => Object.freeze([...((incoming[i] as Map<string, Edge[]>).get(port) ?? [])]))),

@@ -3,7 +3,7 @@ import type { JsonObject } from '../domain/json.js';
 import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
 import type { NodeType } from '../nodes/kit/node-type.js';
-import { buildGraph, type CompiledNode } from './build-graph.js';
+import { buildGraph, type NodeCompilation } from './build-graph.js';
 import { checkConnections, type ConnectionEndpoint } from './checks/connection-checks.js';
 import { checkGraph, type GraphNodeFacts } from './checks/graph-checks.js';
 import { checkNodeKeys } from './checks/node-key-checks.js';
@@ -14,7 +14,7 @@ import { checkSubWorkflows } from './checks/sub-workflow-check.js';
 import { checkWorkflowSettings, checkWorkflowShape, checkWorkflowSize } from './checks/workflow-checks.js';
 import { namedTrigger, wireForm, withDefaults } from './definition-defaults.js';
 import { orderDiagnostics } from './diagnostic-order.js';
-import type { ExecutionGraph } from './execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import type { Finding } from './finding.js';
 import { COMPILER_VERSION, graphIdOf } from './graph-id.js';
 import type { LoopAnalysis } from './loops.js';
@@ -25,7 +25,7 @@ import { selectTrigger } from './trigger.js';
 
 /** The graph and its warnings, or every diagnostic when at least one is an error (SEMANTICS.md §2.1). */
 export type CompileResult =
-  { readonly ok: true; readonly graph: ExecutionGraph; readonly diagnostics: Diagnostic[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+  { readonly ok: true; readonly graph: CompiledGraph; readonly diagnostics: Diagnostic[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /** What the per-node checks learned about one node. */
 interface NodeState {
@@ -106,7 +106,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     definition,
     states.map((s) => ({ settings: s.settings, params: s.params as JsonObject })),
   );
-  const compiled: CompiledNode[] = states.map((s) => ({
+  const compiled: NodeCompilation[] = states.map((s) => ({
     // No errors means every type is known and every params object compiled.
     type: s.type as NodeType,
     plan: s.plan as ParamsPlan,

@@ -1,5 +1,5 @@
 import type { Digraph } from './digraph.js';
-import type { Loop, LoopInfo, LoopRole } from './execution-graph.js';
+import type { Loop, LoopInfo, LoopRole } from '../domain/execution-graph.js';
 import { stronglyConnectedComponents } from './scc.js';
 
 /** Loop metadata of a graph (SEMANTICS.md §2.6): the loops, each node's annotation, and its SCC. */

@@ -1,7 +1,7 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { JsonObject } from '../domain/json.js';
 import type { Suspension } from '../domain/suspension.js';
-import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import type { ContextSnapshot, NodeRunContext } from '../nodes/kit/node-type.js';
 import type { NodeServices } from '../nodes/kit/node-services.js';
 import type { EngineEnv } from './engine-env.js';
@@ -10,10 +10,10 @@ import { nodesView } from './nodes-view.js';
 const EMPTY: JsonObject = Object.freeze({});
 
 /** `$execution.loop` objects are the same for every run of a node with the same loopback flag. */
-const loopObjects = new WeakMap<GraphNode, readonly [JsonObject, JsonObject]>();
+const loopObjects = new WeakMap<CompiledNode, readonly [JsonObject, JsonObject]>();
 
 /** `$execution.loop` for a node and loopback flag (EXPRESSIONS.md §11). */
-export function loopObject(node: GraphNode, loopback: boolean): JsonObject {
+export function loopObject(node: CompiledNode, loopback: boolean): JsonObject {
   let pair = loopObjects.get(node);
   if (pair === undefined) {
     const base = { loop_level: node.loop.level, loop_role: node.loop.role, loop_ids: node.loop.ids };
@@ -24,10 +24,10 @@ export function loopObject(node: GraphNode, loopback: boolean): JsonObject {
 }
 
 /** `$workflow` for a graph. */
-const workflowObjects = new WeakMap<ExecutionGraph, JsonObject>();
+const workflowObjects = new WeakMap<CompiledGraph, JsonObject>();
 
 /** `$workflow` (EXPRESSIONS.md §11): `{id, version}`. */
-export function workflowObject(graph: ExecutionGraph): JsonObject {
+export function workflowObject(graph: CompiledGraph): JsonObject {
   let object = workflowObjects.get(graph);
   if (object === undefined) {
     object = Object.freeze({ id: graph.workflowId, version: graph.workflowVersion });
@@ -37,7 +37,7 @@ export function workflowObject(graph: ExecutionGraph): JsonObject {
 }
 
 /** `$execution` for one attempt of a run (EXPRESSIONS.md §11). */
-export function executionObject(execution: Execution, node: GraphNode, run: NodeExecution): JsonObject {
+export function executionObject(execution: Execution, node: CompiledNode, run: NodeExecution): JsonObject {
   return {
     id: execution.id,
     mode: execution.mode,
@@ -61,8 +61,8 @@ export class AttemptContext implements NodeRunContext {
 
   constructor(
     private readonly execution: Execution,
-    private readonly graph: ExecutionGraph,
-    private readonly node: GraphNode,
+    private readonly graph: CompiledGraph,
+    private readonly node: CompiledNode,
     private readonly run: NodeExecution,
     readonly input: JsonObject,
     readonly now: number,

@@ -2,7 +2,7 @@ import type { NodeExecution } from '../domain/execution.js';
 import { deepFreeze } from '../domain/json.js';
 import type { JsonObject } from '../domain/json.js';
 import { renderParams, type ExpressionContext } from '../expressions/index.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { validateParams } from '../nodes/kit/schema.js';
 import { AttemptContext, executionObject, workflowObject } from './attempt-context.js';
 import { pushRun, replaceLatestRun } from './audit-trail.js';
@@ -15,7 +15,7 @@ import type { Outcome } from '../domain/outcome.js';
 import { nextSeq, pushEvent, type Step } from './step.js';
 
 /** Creates the record of a new run (SEMANTICS.md §3.4, §4); constant params are known at once. */
-export function newRun(node: GraphNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {
+export function newRun(node: CompiledNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {
   return {
     nodeKey: node.key,
     status: 'running',
@@ -38,7 +38,7 @@ export function newRun(node: GraphNode, executionIndex: number, runIndex: number
  * validates params and asks the runner to execute the node. A render or validation failure is
  * handled at once as a node error. `continuing` is true for retry attempts of an existing run.
  */
-export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, continuing: boolean): Continuation {
+export function startAttempt(step: Step, node: CompiledNode, run: NodeExecution, continuing: boolean): Continuation {
   const execution = step.execution;
   pushEvent(step, {
     seq: nextSeq(step),
@@ -71,7 +71,7 @@ export function startAttempt(step: Step, node: GraphNode, run: NodeExecution, co
 }
 
 /** Runs a pure, synchronous node type inside the transition (NodeType.inline). */
-function executeInline(node: GraphNode, params: JsonObject, context: AttemptContext): Outcome {
+function executeInline(node: CompiledNode, params: JsonObject, context: AttemptContext): Outcome {
   let outcome: Outcome | Promise<Outcome>;
   try {
     outcome = node.type.execute(params, context);
@@ -91,7 +91,7 @@ function executeInline(node: GraphNode, params: JsonObject, context: AttemptCont
 type Prepared = { readonly params: JsonObject } | { readonly error: ReturnType<typeof nodeError> };
 
 /** Renders (EXPRESSIONS.md) and validates (§6.3) the params of one attempt. */
-function prepareParams(step: Step, node: GraphNode, run: NodeExecution, input: JsonObject): Prepared {
+function prepareParams(step: Step, node: CompiledNode, run: NodeExecution, input: JsonObject): Prepared {
   const skip = run.loopback && node.type.firstRunOnlyParams.size > 0 ? node.type.firstRunOnlyParams : undefined;
   const rendered = renderParams(node.plan, expressionContext(step, node, run, input), { skip, limits: step.env.limits.render });
   if (!rendered.ok) {
@@ -111,7 +111,7 @@ function prepareParams(step: Step, node: GraphNode, run: NodeExecution, input: J
 }
 
 /** Builds the expression context, with only the root variables the node's templates read. */
-function expressionContext(step: Step, node: GraphNode, run: NodeExecution, input: JsonObject): ExpressionContext {
+function expressionContext(step: Step, node: CompiledNode, run: NodeExecution, input: JsonObject): ExpressionContext {
   const roots = node.plan.roots;
   const execution = step.execution;
   return {

@@ -1,5 +1,5 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 /** The node's latest retained run, or undefined when it never ran (SEMANTICS.md §4.4). */
 export function latestRun(execution: Execution, nodeKey: string): NodeExecution | undefined {
@@ -8,7 +8,7 @@ export function latestRun(execution: Execution, nodeKey: string): NodeExecution 
 }
 
 /** The latest retained run of a graph node, found by its slot. */
-export function latestRunOf(execution: Execution, node: GraphNode): NodeExecution | undefined {
+export function latestRunOf(execution: Execution, node: CompiledNode): NodeExecution | undefined {
   const runs = execution.runs.at(node.index);
   return runs === undefined ? undefined : runs[0];
 }
@@ -18,7 +18,7 @@ export function latestRunOf(execution: Execution, node: GraphNode): NodeExecutio
  * latest first. Returns true when a completed run stopped being the latest retained one, which
  * changes what `$nodes` shows.
  */
-export function pushRun(execution: Execution, node: GraphNode, run: NodeExecution): boolean {
+export function pushRun(execution: Execution, node: CompiledNode, run: NodeExecution): boolean {
   const runs = execution.runs.at(node.index);
   if (runs === undefined) {
     execution.runs.setAt(node.index, [run]);
@@ -35,7 +35,7 @@ export function pushRun(execution: Execution, node: GraphNode, run: NodeExecutio
 }
 
 /** Replaces the latest run in place: retries and resumptions update their run (§4.4). */
-export function replaceLatestRun(execution: Execution, node: GraphNode, run: NodeExecution): void {
+export function replaceLatestRun(execution: Execution, node: CompiledNode, run: NodeExecution): void {
   const runs = execution.runs.at(node.index);
   if (runs === undefined || runs[0] === undefined || runs[0].runIndex !== run.runIndex) {
     throw new Error(`no current run ${run.nodeKey} r${run.runIndex} to replace`);

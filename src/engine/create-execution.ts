@@ -1,7 +1,7 @@
 import type { Execution, ParentLink } from '../domain/execution.js';
 import type { Json, JsonObject } from '../domain/json.js';
 import type { SubWorkflowMode } from '../domain/suspension.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import type { EngineLimits } from './engine-env.js';
 import { ActivePaths, Frontier, NodeTable } from '../domain/node-table.js';
 import { nodeSlotsOf } from './node-slots.js';
@@ -26,7 +26,7 @@ export interface ExecutionSpec {
  * Creates an execution that has not started yet: start variables win over the graph's, and the loop
  * limit is captured now (§5.4). Pass it to `transition` with a `start` input.
  */
-export function createExecution(graph: ExecutionGraph, spec: ExecutionSpec, limits: EngineLimits): Execution {
+export function createExecution(graph: CompiledGraph, spec: ExecutionSpec, limits: EngineLimits): Execution {
   const slots = nodeSlotsOf(graph);
   return {
     id: spec.id,

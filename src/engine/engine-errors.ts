@@ -1,10 +1,10 @@
 import type { Execution } from '../domain/execution.js';
 import type { EngineError } from '../domain/node-error.js';
-import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { unsatisfiedPorts } from './readiness.js';
 
 /** The `no_ready_nodes` engine error, naming every waiting node and what blocks it (§3.7). */
-export function noReadyNodes(execution: Execution, graph: ExecutionGraph): EngineError {
+export function noReadyNodes(execution: Execution, graph: CompiledGraph): EngineError {
   const waiting = [...execution.frontier.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, depth]) => {
@@ -21,7 +21,7 @@ export function noReadyNodes(execution: Execution, graph: ExecutionGraph): Engin
 }
 
 /** The `infinite_loop_protection` engine error (§5.4). */
-export function infiniteLoop(execution: Execution, node: GraphNode): EngineError {
+export function infiniteLoop(execution: Execution, node: CompiledNode): EngineError {
   return {
     type: 'infinite_loop_protection',
     message: `Workflow execution exceeded maximum loop iterations (${execution.maxLoopIterations})`,

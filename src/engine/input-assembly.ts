@@ -1,6 +1,7 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { Json, JsonObject } from '../domain/json.js';
-import type { Edge, GraphNode } from '../compiler/execution-graph.js';
+import type { Edge } from '../domain/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 const EMPTY: JsonObject = Object.freeze({});
 
@@ -10,7 +11,7 @@ const EMPTY: JsonObject = Object.freeze({});
  * `continuing` is true for retries and resumptions: the node's own current run then does not count
  * as its latest run, its previous run does (this matters only for self-connections).
  */
-export function assembleInput(execution: Execution, node: GraphNode, continuing: boolean): JsonObject {
+export function assembleInput(execution: Execution, node: CompiledNode, continuing: boolean): JsonObject {
   let input: Record<string, Json> | undefined;
   const ports = node.inputPorts;
   for (let p = 0; p < ports.length; p++) {

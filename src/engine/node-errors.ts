@@ -2,10 +2,10 @@ import type { JsonObject } from '../domain/json.js';
 import type { NodeError } from '../domain/node-error.js';
 import type { NodeErrorReport } from '../domain/outcome.js';
 import type { NodeSettings } from '../domain/workflow.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 /** Gives an error reported by a node the `node` and `action` details it is stored with (§6.5). */
-export function nodeError(node: GraphNode, report: NodeErrorReport): NodeError {
+export function nodeError(node: CompiledNode, report: NodeErrorReport): NodeError {
   const details: JsonObject = { ...(report.details ?? {}), node: node.key, action: node.type.type };
   return { code: report.code, message: report.message, details };
 }

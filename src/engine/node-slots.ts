@@ -1,9 +1,10 @@
 import { NodeSlots } from '../domain/node-table.js';
-import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { ExecutionGraph } from '../domain/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 const cache = new WeakMap<ExecutionGraph, NodeSlots>();
 
-/** The node slots of a graph: each node's slot is its position in the workflow definition. */
+/** The node slots of a graph (its shape is enough): each node's slot is its position in the workflow definition. */
 export function nodeSlotsOf(graph: ExecutionGraph): NodeSlots {
   let slots = cache.get(graph);
   if (slots === undefined) {
@@ -18,13 +19,13 @@ export function nodeSlotsOf(graph: ExecutionGraph): NodeSlots {
   return slots;
 }
 
-const nodesBySlot = new WeakMap<ExecutionGraph, readonly (GraphNode | undefined)[]>();
+const nodesBySlot = new WeakMap<CompiledGraph, readonly (CompiledNode | undefined)[]>();
 
 /** The graph's nodes by slot (definition position), for lookups without hashing. */
-export function graphNodesBySlot(graph: ExecutionGraph): readonly (GraphNode | undefined)[] {
+export function graphNodesBySlot(graph: CompiledGraph): readonly (CompiledNode | undefined)[] {
   let list = nodesBySlot.get(graph);
   if (list === undefined) {
-    const array: (GraphNode | undefined)[] = [];
+    const array: (CompiledNode | undefined)[] = [];
     for (const node of graph.nodes.values()) array[node.index] = node;
     list = array;
     nodesBySlot.set(graph, list);

@@ -3,7 +3,7 @@ import { isJsonObject, type Json, type JsonObject } from '../domain/json.js';
 import { isRetryable, type NodeError } from '../domain/node-error.js';
 import type { Outcome } from '../domain/outcome.js';
 import { wakeAt, type Suspension, type SuspensionRequest } from '../domain/suspension.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { isPortName } from '../nodes/kit/port-name.js';
 import { replaceLatestRun } from './audit-trail.js';
 import { nodeError, retryDelay, wrapError } from './node-errors.js';
@@ -23,7 +23,7 @@ export type Continuation = 'next' | 'wait';
  * Interprets a node outcome for the run in flight (SEMANTICS.md §6.4, §6.1 step 7): completes,
  * suspends or handles the error. `resumed` is true when the outcome came from a resume handler.
  */
-export function applyOutcome(step: Step, node: GraphNode, run: NodeExecution, outcome: Outcome, resumed: boolean): Continuation {
+export function applyOutcome(step: Step, node: CompiledNode, run: NodeExecution, outcome: Outcome, resumed: boolean): Continuation {
   switch (outcome.kind) {
     case 'complete': {
       const problem = completionProblem(step, node, outcome);
@@ -48,7 +48,7 @@ export function applyOutcome(step: Step, node: GraphNode, run: NodeExecution, ou
 }
 
 /** Checks port, output and context of a completion; returns the node error or null. */
-function completionProblem(step: Step, node: GraphNode, outcome: Extract<Outcome, { kind: 'complete' }>): NodeError | null {
+function completionProblem(step: Step, node: CompiledNode, outcome: Extract<Outcome, { kind: 'complete' }>): NodeError | null {
   const port = outcome.port ?? node.defaultPort;
   if (port === null || port === 'error' || (node.outputPorts === null ? !isPortName(port) : !node.outputPorts.includes(port))) {
     return nodeError(node, { code: 'invalid_output_port', message: 'Invalid output port specified', details: { port } });
@@ -77,7 +77,7 @@ function isSuspensionRequest(value: unknown): value is SuspensionRequest {
  */
 export function completeRun(
   step: Step,
-  node: GraphNode,
+  node: CompiledNode,
   run: NodeExecution,
   output: Json,
   port: string,
@@ -122,7 +122,7 @@ export function completeRun(
  * Suspends the run and with it the execution (§8.1). If cancellation was requested while the
  * attempt ran, the suspension is cancelled at once (§10).
  */
-export function suspendRun(step: Step, node: GraphNode, run: NodeExecution, request: SuspensionRequest): Continuation {
+export function suspendRun(step: Step, node: CompiledNode, run: NodeExecution, request: SuspensionRequest): Continuation {
   const execution = step.execution;
   const suspension = {
     ...request,
@@ -151,7 +151,7 @@ export function suspendRun(step: Step, node: GraphNode, run: NodeExecution, requ
  * Handles a node error (§7): a retryable error with retries left suspends for retry (§7.2);
  * otherwise `on_error` decides (§7.3).
  */
-export function handleNodeError(step: Step, node: GraphNode, run: NodeExecution, error: NodeError, resumed = false): Continuation {
+export function handleNodeError(step: Step, node: CompiledNode, run: NodeExecution, error: NodeError, resumed = false): Continuation {
   const settings = node.settings;
   if (settings.retryOnFailed && run.attempt < settings.maxRetries && isRetryable(error.code)) {
     const attempt = run.attempt + 1;
@@ -176,7 +176,7 @@ export function handleNodeError(step: Step, node: GraphNode, run: NodeExecution,
 }
 
 /** `stop_workflow`: the run fails and so does the execution (§7.3). */
-function failRun(step: Step, node: GraphNode, run: NodeExecution, error: NodeError): Continuation {
+function failRun(step: Step, node: CompiledNode, run: NodeExecution, error: NodeError): Continuation {
   const execution = step.execution;
   replaceLatestRun(execution, node, { ...run, status: 'failed', error, output: null, outputPort: null, suspension: null, completedAt: step.now });
   refreshNodeView(execution, node.key);

@@ -1,12 +1,13 @@
 import type { Execution } from '../domain/execution.js';
-import type { Edge, ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { Edge } from '../domain/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { graphNodesBySlot } from './node-slots.js';
 
 /**
  * True when every declared input port with incoming connections has at least one source whose
  * latest run completed, on any port (SEMANTICS.md §3.7): AND across ports, OR within a port.
  */
-export function isReady(execution: Execution, node: GraphNode): boolean {
+export function isReady(execution: Execution, node: CompiledNode): boolean {
   const inputs = node.inputEdges;
   for (let p = 0; p < inputs.length; p++) {
     const edges = inputs[p] as readonly Edge[];
@@ -16,7 +17,7 @@ export function isReady(execution: Execution, node: GraphNode): boolean {
 }
 
 /** The declared input ports of `node` that block it, in declaration order. */
-export function unsatisfiedPorts(execution: Execution, node: GraphNode): string[] {
+export function unsatisfiedPorts(execution: Execution, node: CompiledNode): string[] {
   const out: string[] = [];
   for (const port of node.inputPorts) {
     const edges = node.incoming.get(port);
@@ -37,11 +38,11 @@ function portSatisfied(execution: Execution, edges: readonly Edge[]): boolean {
  * Picks the next node (SEMANTICS.md §3.6): among ready frontier nodes, the highest depth; ties go
  * to the smallest key by code unit. Returns undefined when no frontier node is ready.
  */
-export function selectNext(execution: Execution, graph: ExecutionGraph): GraphNode | undefined {
+export function selectNext(execution: Execution, graph: CompiledGraph): CompiledNode | undefined {
   const frontier = execution.frontier;
   const members = frontier.memberSlots;
   const nodes = graphNodesBySlot(graph);
-  let best: GraphNode | undefined;
+  let best: CompiledNode | undefined;
   let bestDepth = -1;
   for (let i = 0; i < members.length; i++) {
     const slot = members[i] as number;

@@ -1,7 +1,7 @@
 import type { ExecutionStatus, NodeExecution } from '../domain/execution.js';
 import type { Resumption } from '../domain/resumption.js';
 import { wakeAt, type SuspensionKind } from '../domain/suspension.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { AttemptContext } from './attempt-context.js';
 import { startAttempt } from './attempt.js';
 import { currentRun } from './audit-trail.js';
@@ -17,7 +17,7 @@ export type ResumeProblem =
   | { readonly reason: 'not_resumable'; readonly kind: SuspensionKind };
 
 /** The suspended run and its node, or a problem when the execution is not suspended. */
-function suspendedRun(step: Step): { run: NodeExecution; node: GraphNode } | ResumeProblem {
+function suspendedRun(step: Step): { run: NodeExecution; node: CompiledNode } | ResumeProblem {
   const execution = step.execution;
   const run = currentRun(execution);
   const node = run === undefined ? undefined : step.graph.nodes.get(run.nodeKey);
@@ -103,7 +103,7 @@ export function resumeWith(step: Step, resumption: Resumption): ResumeProblem | 
  * resume handler gets the stored params and `$input` rebuilt by §3.9. The run stays `suspended`
  * until its outcome arrives, which is how the outcome is known to be a resumption.
  */
-function resumeNode(step: Step, node: GraphNode, run: NodeExecution, resumption: Resumption): void {
+function resumeNode(step: Step, node: CompiledNode, run: NodeExecution, resumption: Resumption): void {
   const execution = step.execution;
   execution.status = 'running';
   emit(step, {

@@ -1,12 +1,12 @@
 import type { Execution } from '../domain/execution.js';
-import type { GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 /**
  * Routes a completed run (SEMANTICS.md §3.8): removes the node from the frontier, schedules the
  * targets of the emitted port's connections at depth execution_index + 1, then updates active
  * paths (§5.2).
  */
-export function route(execution: Execution, node: GraphNode, port: string, executionIndex: number): void {
+export function route(execution: Execution, node: CompiledNode, port: string, executionIndex: number): void {
   const frontier = execution.frontier;
   frontier.deleteAt(node.index);
   const edges = node.outgoing.get(port);

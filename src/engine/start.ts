@@ -1,14 +1,14 @@
-import type { ExecutionGraph, GraphNode } from '../compiler/execution-graph.js';
+import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import type { Json } from '../domain/json.js';
 import { newRun, startAttempt } from './attempt.js';
 import { continueWith } from './main-loop.js';
 import { emit, type Step } from './step.js';
 import { failWithEngineError } from './terminal.js';
 
-const hooks = new WeakMap<ExecutionGraph, readonly GraphNode[]>();
+const hooks = new WeakMap<CompiledGraph, readonly CompiledNode[]>();
 
 /** The nodes of a graph whose type has a preparation hook, found once per graph. */
-function nodesWithHooks(graph: ExecutionGraph): readonly GraphNode[] {
+function nodesWithHooks(graph: CompiledGraph): readonly CompiledNode[] {
   let list = hooks.get(graph);
   if (list === undefined) {
     list = [...graph.nodes.values()].filter((n) => n.type.prepare !== undefined);

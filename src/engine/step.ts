@@ -1,13 +1,13 @@
 import type { EventBody, ExecutionEvent } from '../domain/events.js';
 import type { Execution } from '../domain/execution.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import type { Command } from './commands.js';
 import type { EngineEnv } from './engine-env.js';
 
 /** The working set of one transition: what it reads and the commands it accumulates. */
 export interface Step {
   readonly execution: Execution;
-  readonly graph: ExecutionGraph;
+  readonly graph: CompiledGraph;
   readonly env: EngineEnv;
   /** The transition's time, epoch ms. */
   readonly now: number;

@@ -3,7 +3,7 @@ import type { Execution, ExecutionStatus } from '../domain/execution.js';
 import type { EngineError } from '../domain/node-error.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { Resumption } from '../domain/resumption.js';
-import type { ExecutionGraph } from '../compiler/execution-graph.js';
+import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { applyOutcome } from './outcome.js';
 import { latestRun } from './audit-trail.js';
 import { requestCancel } from './cancel.js';
@@ -68,7 +68,7 @@ export interface TransitionResult {
  * A caller owns the execution it passes: it keeps using the returned one, never a copy made before,
  * and never passes one execution to two steps at once (the runtime's actor guarantees it).
  */
-export function transition(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv): TransitionResult {
+export function transition(execution: Execution, graph: CompiledGraph, input: EngineInput, env: EngineEnv): TransitionResult {
   const step: Step = { execution, graph, env, now: input.now, events: [], commands: [] };
   const refusal = apply(step, input);
   return { execution, events: step.events, commands: step.commands, refusal };

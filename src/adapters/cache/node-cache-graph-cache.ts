@@ -1,6 +1,6 @@
 import NodeCache from 'node-cache';
 import type { GraphCache } from '../../app/ports/graph-cache.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 
 /**
  * The in-process graph cache on node-cache, without clones: graphs are frozen and shared by every
@@ -18,11 +18,11 @@ export class NodeCacheGraphCache implements GraphCache {
     });
   }
 
-  get(id: string): ExecutionGraph | undefined {
-    return this.cache.get<ExecutionGraph>(id);
+  get(id: string): CompiledGraph | undefined {
+    return this.cache.get<CompiledGraph>(id);
   }
 
-  set(id: string, graph: ExecutionGraph): void {
+  set(id: string, graph: CompiledGraph): void {
     try {
       this.cache.set(id, graph);
     } catch {

@@ -1,4 +1,4 @@
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { ExecutionGraph } from '../../domain/execution-graph.js';
 import type { GraphFacts } from './execution-codec.js';
 import { nodeSlotsOf } from '../../engine/index.js';
 

@@ -1,7 +1,7 @@
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 
 /** The in-process cache of compiled graphs, by id (frozen graphs are shared, never cloned). */
 export interface GraphCache {
-  get(id: string): ExecutionGraph | undefined;
-  set(id: string, graph: ExecutionGraph): void;
+  get(id: string): CompiledGraph | undefined;
+  set(id: string, graph: CompiledGraph): void;
 }

@@ -1,7 +1,7 @@
 import type { Execution } from '../../domain/execution.js';
 import type { ExecutionEvent } from '../../domain/events.js';
 import type { Outcome } from '../../domain/outcome.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import { StoreUnavailable } from '../ports/execution-store.js';
 import type { NodeType } from '../../nodes/kit/node-type.js';
 import { nodeExceptionOutcome, transition, type Command, type EngineEnv, type EngineInput, type PersistReason, type Refusal } from '../../engine/index.js';
@@ -42,7 +42,7 @@ export interface StepResult {
  * into the transition without yielding, until the execution waits: suspended or terminal, or on a node
  * that runs asynchronously (returned as `pending`; its outcome is the next input).
  */
-export async function driveStep(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv, effects: DriveEffects): Promise<StepResult> {
+export async function driveStep(execution: Execution, graph: CompiledGraph, input: EngineInput, env: EngineEnv, effects: DriveEffects): Promise<StepResult> {
   let result = transition(execution, graph, input, env);
   const refusal = result.refusal;
   for (;;) {
@@ -75,7 +75,7 @@ export interface DriveResult {
 }
 
 /** Drives until the execution waits for something outside it (suspended or terminal), awaiting asynchronous nodes. */
-export async function drive(execution: Execution, graph: ExecutionGraph, input: EngineInput, env: EngineEnv, effects: DriveEffects): Promise<DriveResult> {
+export async function drive(execution: Execution, graph: CompiledGraph, input: EngineInput, env: EngineEnv, effects: DriveEffects): Promise<DriveResult> {
   let step = await driveStep(execution, graph, input, env, effects);
   const refusal = step.refusal;
   while (step.pending !== null) step = await driveStep(step.execution, graph, await step.pending.outcome, env, effects);

@@ -1,6 +1,6 @@
 import type { Execution } from '../../domain/execution.js';
 import { isTerminal } from '../../domain/execution.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import { createExecution, currentSuspension, type EngineEnv, type ExecutionSpec } from '../../engine/index.js';
 import { AppError, notFound } from '../app-error.js';
 import type { EventHub } from '../event-hub.js';
@@ -57,7 +57,7 @@ export class ExecutionRuntime {
    * Creates an execution record (not started). A used id raises StoreConflict('exists'). A running
    * execution is created with this replica's lease; its actor holds it, ready to be started.
    */
-  async create(graph: ExecutionGraph, spec: ExecutionSpec): Promise<Execution> {
+  async create(graph: CompiledGraph, spec: ExecutionSpec): Promise<Execution> {
     const execution = createExecution(graph, spec, this.deps.engine.limits);
     const now = this.deps.clock.now();
     const lease = execution.status === 'running' ? leaseFrom(this.deps, now, 0) : null;

@@ -2,7 +2,7 @@ import type { Execution } from '../../domain/execution.js';
 import type { SubWorkflowSuspension } from '../../domain/suspension.js';
 import { isTerminal } from '../../domain/execution.js';
 import type { Suspension } from '../../domain/suspension.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import { createExecution, currentSuspension, type EngineEnv, type PersistReason } from '../../engine/index.js';
 import { bug } from '../app-error.js';
 import type { GraphRepository } from '../graph-repository.js';
@@ -116,7 +116,7 @@ async function createChild(
   deps: PersistenceDeps,
   parent: Execution,
   suspension: SubWorkflowSuspension,
-  graph: ExecutionGraph,
+  graph: CompiledGraph,
   child: NonNullable<SubWorkflowSuspension['children']>[number],
   now: number,
 ): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { ExecutionEvent } from '../../domain/events.js';
 import type { Execution } from '../../domain/execution.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import type { Lease, PendingEffect } from '../ports/execution-store.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Lease, PendingEffect } from '../ports/execution-store.js';
  */
 export interface Session {
   execution: Execution;
-  readonly graph: ExecutionGraph;
+  readonly graph: CompiledGraph;
   revision: number;
   /** The lease this replica holds. */
   lease: Lease;

@@ -2,7 +2,7 @@ import { RequestCheck } from '../request-check.js';
 import type { WorkflowDefinition } from '../../domain/workflow.js';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { notFound, refused } from '../app-error.js';
-import type { ExecutionGraph } from '../../compiler/execution-graph.js';
+import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import type { AppContext } from './context.js';
 
 /** CompileWorkflow: all diagnostics, and the graph id when nothing is an error. */
@@ -19,7 +19,7 @@ export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefin
 }
 
 /** GetWorkflowGraph. */
-export async function getWorkflowGraph(ctx: AppContext, graphId: string): Promise<ExecutionGraph> {
+export async function getWorkflowGraph(ctx: AppContext, graphId: string): Promise<CompiledGraph> {
   new RequestCheck().required('graph_id', graphId).done();
   const graph = await ctx.graphs.load(graphId);
   if (graph === null) throw notFound('prana.v1.ExecutionGraph', graphId);

@@ -3,7 +3,7 @@ import type { Execution, ExecutionStatus } from '../../../src/domain/execution.j
 import type { ExecutionEvent } from '../../../src/domain/events.js';
 import type { Json, JsonObject } from '../../../src/domain/json.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
-import type { ExecutionGraph } from '../../../src/compiler/execution-graph.js';
+import type { CompiledGraph } from '../../../src/nodes/kit/compiled-graph.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS } from '../../../src/engine/index.js';
 import type { ExecutionRecord } from '../../../src/app/ports/execution-store.js';
 import { graphFacts, type FactsResolver } from '../../../src/adapters/document/graph-facts.js';
@@ -12,10 +12,10 @@ import { compile, Run, workflow } from '../../unit/engine/harness.js';
 /** 2025-01-31T12:00:00Z, the harness's default clock. */
 export const T0 = Date.UTC(2025, 0, 31, 12, 0, 0);
 
-const graphs = new Map<string, ExecutionGraph>();
+const graphs = new Map<string, CompiledGraph>();
 
 /** Compiles a workflow and registers its graph for `fixtureFacts`. */
-export function fixtureGraph(definition: WorkflowDefinition): ExecutionGraph {
+export function fixtureGraph(definition: WorkflowDefinition): CompiledGraph {
   const graph = compile(definition);
   graphs.set(graph.id, graph);
   return graph;

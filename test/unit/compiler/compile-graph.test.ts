@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COMPILER_VERSION, graphIdOf, type ExecutionGraph } from '../../../src/compiler/index.js';
+import { COMPILER_VERSION, graphIdOf } from '../../../src/compiler/index.js';
+import type { CompiledGraph } from '../../../src/nodes/kit/compiled-graph.js';
 import type { NodeDefinition, WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { compile } from './compile-helpers.js';
 import { node, workflow } from './workflow-builder.js';
 
 const T = node('t', 'test.trigger');
 
-function graphOf(definition: WorkflowDefinition): ExecutionGraph {
+function graphOf(definition: WorkflowDefinition): CompiledGraph {
   const result = compile(definition);
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.graph;

@@ -4,7 +4,8 @@ import type { Json, JsonObject } from '../../../src/domain/json.js';
 import type { Resumption } from '../../../src/domain/resumption.js';
 import type { ConnectionDefinition, NodeDefinition, NodeSettingsDefinition, WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { drive } from '../../../src/app/runtime/drive.js';
-import { compileWorkflow, type ExecutionGraph } from '../../../src/compiler/index.js';
+import { compileWorkflow } from '../../../src/compiler/index.js';
+import type { CompiledGraph } from '../../../src/nodes/kit/compiled-graph.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, type EngineEnv, type EngineInput, type Refusal } from '../../../src/engine/index.js';
 import { fail, complete } from '../../../src/domain/outcome.js';
 import { defineNode } from '../../../src/nodes/kit/define-node.js';
@@ -89,7 +90,7 @@ export function workflow(nodes: readonly NodeSpec[], edges: readonly string[], e
 }
 
 /** Compiles and fails the test on any error diagnostic. */
-export function compile(definition: WorkflowDefinition): ExecutionGraph {
+export function compile(definition: WorkflowDefinition): CompiledGraph {
   const result = compileWorkflow(definition, { registry });
   if (!result.ok) throw new Error(`compile failed: ${JSON.stringify(result.diagnostics, null, 2)}`);
   return result.graph;
@@ -108,7 +109,7 @@ export class Run {
   readonly env: EngineEnv;
 
   constructor(
-    readonly graph: ExecutionGraph,
+    readonly graph: CompiledGraph,
     input: Json = {},
     options: { now?: number; variables?: JsonObject; env?: JsonObject; maxLoopIterations?: number; graphs?: ReadonlySet<string> } = {},
   ) {

@@ -1,7 +1,5 @@
-import type { JsonObject } from '../domain/json.js';
-import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
-import type { ParamsPlan } from '../expressions/index.js';
-import type { NodeType } from '../nodes/kit/node-type.js';
+import type { JsonObject } from './json.js';
+import type { NodeSettings, WorkflowDefinition } from './workflow.js';
 
 /** Where a node sits relative to loops (SEMANTICS.md §2.6). */
 export type LoopRole = 'not_in_loop' | 'start_loop' | 'in_loop' | 'end_loop';
@@ -29,17 +27,21 @@ export interface Edge {
   readonly toSlot: number;
 }
 
-/** One node of a compiled graph: everything the engine needs, precomputed and frozen. */
-export interface GraphNode {
+/**
+ * One node of a compiled graph: everything the engine needs, precomputed and frozen. `Type` is the
+ * node type it runs and `Plan` its parsed params; the domain leaves both open (the node contract binds
+ * them: nodes/kit CompiledNode), so what only reads the graph's shape needs neither.
+ */
+export interface GraphNode<Type = unknown, Plan = unknown> {
   readonly key: string;
   readonly name: string;
   /** Position of the node in the workflow definition. */
   readonly index: number;
-  readonly type: NodeType;
+  readonly type: Type;
   /** The params as defined (frozen). */
   readonly params: JsonObject;
   /** The params parsed once (EXPRESSIONS.md §14). */
-  readonly plan: ParamsPlan;
+  readonly plan: Plan;
   /**
    * Validated params when the plan is constant and valid: the engine then skips rendering and
    * validation on every run. Null otherwise.
@@ -72,7 +74,7 @@ export interface Loop {
  * The immutable result of compiling a workflow (SEMANTICS.md §2.9). Built once, frozen, cached by
  * its content hash and shared by every execution of it; never copied into an execution.
  */
-export interface ExecutionGraph {
+export interface ExecutionGraph<Type = unknown, Plan = unknown> {
   /** Lowercase hex SHA-256 of the canonical definition (SEMANTICS.md §2.1). */
   readonly id: string;
   readonly compilerVersion: string;
@@ -84,7 +86,7 @@ export interface ExecutionGraph {
   readonly maxLoopIterations: number | null;
   readonly trigger: string;
   /** Reachable nodes, in definition order. */
-  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly nodes: ReadonlyMap<string, GraphNode<Type, Plan>>;
   /** Kept connections (reachable, valid, de-duplicated), in definition order. */
   readonly connections: readonly Edge[];
   readonly loops: readonly Loop[];
