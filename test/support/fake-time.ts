@@ -1,4 +1,4 @@
-import type { Clock, Timers } from '../../../src/app/ports/clock.js';
+import type { Clock, Timers } from '../../src/app/ports/clock.js';
 
 /**
  * A clock and timers that only move when the test says so: `advance(ms)` moves time forward and

@@ -7,7 +7,7 @@ import { MemoryGraphStore } from '../../../src/adapters/memory/memory-graph-stor
 import { GraphRepository } from '../../../src/app/graph-repository.js';
 import { builtinRegistry } from '../../../src/nodes/builtin/catalog.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
-import { FakeTime } from './fake-time.js';
+import { FakeTime } from '../../support/fake-time.js';
 
 /** A PranaApp on memory stores and fake time, with the errors and logs it reported. */
 export interface TestApp {

@@ -11,7 +11,7 @@ import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { currentSuspension } from '../../../src/engine/index.js';
 import { testApp, type TestApp } from './app-fixture.js';
 import { Crash, type BreakPoint } from './crash.js';
-import { FakeTime } from './fake-time.js';
+import { FakeTime } from '../../support/fake-time.js';
 
 const LEASE_MS = 30_000;
 

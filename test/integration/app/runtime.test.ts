@@ -3,7 +3,7 @@ import type { ExecutionEvent } from '../../../src/domain/events.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { AppError } from '../../../src/app/app-error.js';
 import { testApp } from './app-fixture.js';
-import { settle } from './fake-time.js';
+import { settle } from '../../support/fake-time.js';
 
 const linear: WorkflowDefinition = {
   id: 'linear',
