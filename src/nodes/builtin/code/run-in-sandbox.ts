@@ -32,6 +32,8 @@ export interface SandboxRequest {
   readonly memoryBytes: number;
   /** Receives each console call: the method name and the formatted text. Must not throw. */
   readonly onConsole: (method: string, text: string) => void;
+  /** The clock the deadline is measured on, in milliseconds; `performance.now` unless a test drives it. */
+  readonly now?: () => number;
 }
 
 /** How a sandbox run ended. */
@@ -79,13 +81,14 @@ class Attempt {
     readonly runtime: QuickJSRuntime,
     timeoutMs: number,
     memoryBytes: number,
+    now: () => number,
   ) {
     runtime.setMemoryLimit(effectiveMemoryLimit(memoryBytes));
     runtime.setMaxStackSize(SANDBOX_STACK_BYTES);
-    const deadline = performance.now() + timeoutMs;
+    const deadline = now() + timeoutMs;
     // Once past the deadline every later check interrupts too, so nothing more runs.
     runtime.setInterruptHandler(() => {
-      if (!this.timedOut && performance.now() >= deadline) this.timedOut = true;
+      if (!this.timedOut && now() >= deadline) this.timedOut = true;
       return this.timedOut;
     });
     this.vm = runtime.newContext();
@@ -213,7 +216,7 @@ export function runInSandbox(instance: SandboxInstance, request: SandboxRequest)
   let attempt: Attempt | null = null;
   let result: SandboxResult;
   try {
-    attempt = new Attempt(runtime, request.timeoutMs, request.memoryBytes);
+    attempt = new Attempt(runtime, request.timeoutMs, request.memoryBytes, request.now ?? (() => performance.now()));
     result = runSteps(attempt, request);
     attempt.checkDeadline();
   } catch (error) {
@@ -235,10 +238,13 @@ export function runInSandbox(instance: SandboxInstance, request: SandboxRequest)
   try {
     if (attempt !== null) attempt.dispose();
     else runtime.dispose();
-  } catch (error) {
-    // A runtime that cannot be freed leaves the instance's state unknown: start afresh.
+  } catch {
+    // Freeing the runtime failed inside WASM. The known case: QuickJS leaks a reference when the
+    // interrupt stops a promise job whose handler keeps queueing jobs (`Promise.resolve().then(spin)`),
+    // and JS_FreeRuntime then aborts on its assertion that every object is gone. The run's result was
+    // complete and copied out before this point, and nothing runs on the instance again: its whole
+    // memory is dropped with it, so nothing leaks and the result stands.
     discardSandboxInstance(instance);
-    throw error;
   } finally {
     countRuntime(-1);
   }

@@ -59,11 +59,23 @@ function wasmCode(): Promise<WasmModule> {
   return compiled;
 }
 
+/**
+ * Emscripten's module option `printErr` (its C stderr; untyped by quickjs-emscripten): QuickJS writes
+ * there only when it aborts, and that message also arrives as the thrown RuntimeError.
+ */
+const QUIET_STDERR = { printErr: () => undefined } as NonNullable<Parameters<typeof newVariant>[1]['emscriptenModule']>;
+
 async function createInstance(memoryBytes: number): Promise<SandboxInstance> {
   const code = await wasmCode();
   const maxPages = BASE_PAGES + Math.ceil(memoryBytes / PAGE_BYTES);
   const memory = new wasm.Memory({ initial: BASE_PAGES, maximum: maxPages });
-  const module = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule: code, wasmMemory: memory }));
+  const module = await newQuickJSWASMModuleFromVariant(
+    newVariant(RELEASE_SYNC, {
+      wasmModule: code,
+      wasmMemory: memory,
+      emscriptenModule: QUIET_STDERR,
+    }),
+  );
   instances++;
   return { module, memory, maxBytes: maxPages * PAGE_BYTES, limitBytes: memoryBytes };
 }
