@@ -1,11 +1,19 @@
-/** A startup configuration problem: the message names the variable, the value and what is allowed. */
-export class ConfigError extends Error {
-  /** The environment variable at fault. */
+/** One problem with one variable. */
+export interface ConfigProblem {
   readonly variable: string;
+  readonly message: string;
+}
 
-  constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
+/** Startup configuration problems: the message names each variable, the value and what is allowed. */
+export class ConfigError extends Error {
+  /** The first variable at fault. */
+  readonly variable: string;
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('\n'));
     this.name = 'ConfigError';
-    this.variable = variable;
+    this.variable = problems[0]?.variable ?? 'environment';
+    this.problems = problems;
   }
 }

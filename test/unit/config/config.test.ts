@@ -28,6 +28,63 @@ describe('loadConfig', () => {
       maxLoopIterations: 10_000,
       leaseMs: 30_000,
       pollMs: 1000,
+      httpAllowHosts: [],
+      auth: { kind: 'open', why: 'loopback' },
+      publicHealth: true,
+      tls: undefined,
+      metricsAddress: undefined,
+      retentionMs: 0,
+    });
+  });
+
+  describe('unknown variables', () => {
+    it('names a misspelt PRANA_ variable and the one it probably meant', () => {
+      expect(refusal({ PRANA_LOGLEVEL: 'debug' }).message).toBe('PRANA_LOGLEVEL: unknown variable; did you mean PRANA_LOG_LEVEL?');
+      expect(refusal({ PRANA_WHATEVER_ELSE_ENTIRELY: '1' }).message).toBe('PRANA_WHATEVER_ELSE_ENTIRELY: unknown variable');
+    });
+
+    it('reports every problem at once, and leaves other variables alone', () => {
+      const error = refusal({ PRANA_LOGLEVEL: 'debug', PRANA_POLL_MS: '1', PRANA_LEASE_MS: 'soon', HOME: '/root' });
+      expect(error.problems.map((problem) => problem.variable).sort()).toEqual(['PRANA_LEASE_MS', 'PRANA_LOGLEVEL', 'PRANA_POLL_MS']);
+    });
+  });
+
+  describe('authentication', () => {
+    const KEY_HASH = 'a'.repeat(64);
+
+    it('serves loopback without tokens, and refuses another address unless auth is configured or disabled', () => {
+      expect(loadConfig({ PRANA_GRPC_ADDRESS: '[::1]:0' }).auth).toEqual({ kind: 'open', why: 'loopback' });
+      expect(refusal({ PRANA_GRPC_ADDRESS: '0.0.0.0:50051' }).message).toMatch(
+        /^PRANA_GRPC_ADDRESS: 0\.0\.0\.0:50051 is not a loopback address: configure authentication/,
+      );
+      expect(loadConfig({ PRANA_GRPC_ADDRESS: '0.0.0.0:50051', PRANA_AUTH: 'none' }).auth).toEqual({ kind: 'open', why: 'disabled' });
+      const keys = JSON.stringify([{ name: 'ci', sha256: KEY_HASH.toUpperCase(), scopes: ['read', 'write'] }]);
+      expect(loadConfig({ PRANA_GRPC_ADDRESS: '0.0.0.0:50051', PRANA_API_KEYS: keys }).auth).toEqual({
+        kind: 'tokens',
+        apiKeys: [{ name: 'ci', sha256: KEY_HASH, scopes: ['read', 'write'] }],
+        jwt: undefined,
+      });
+    });
+
+    it('refuses malformed keys and contradictions, naming the field', () => {
+      expect(refusal({ PRANA_API_KEYS: '[{"name":"ci","sha256":"abc","scopes":["read"]}]' }).message).toMatch(
+        /^PRANA_API_KEYS: 0\.sha256: expected the 64 hex digits/,
+      );
+      expect(refusal({ PRANA_API_KEYS: `[{"name":"ci","sha256":"${KEY_HASH}","scopes":["root"]}]` }).message).toMatch(/^PRANA_API_KEYS: 0\.scopes\.0: /);
+      expect(refusal({ PRANA_AUTH: 'none', PRANA_JWT_JWKS_FILE: '/keys.json' }).variable).toBe('PRANA_AUTH');
+      expect(refusal({ PRANA_JWT_ISSUER: 'https://issuer' }).message).toBe('PRANA_JWT_ISSUER: needs PRANA_JWT_JWKS_FILE, the keys tokens are verified with');
+    });
+  });
+
+  describe('TLS', () => {
+    it('needs both the certificate and the key, and a client CA only with them', () => {
+      expect(loadConfig({ PRANA_TLS_CERT_FILE: '/c.pem', PRANA_TLS_KEY_FILE: '/k.pem', PRANA_TLS_CLIENT_CA_FILE: '/ca.pem' }).tls).toEqual({
+        certFile: '/c.pem',
+        keyFile: '/k.pem',
+        clientCaFile: '/ca.pem',
+      });
+      expect(refusal({ PRANA_TLS_CERT_FILE: '/c.pem' }).variable).toBe('PRANA_TLS_KEY_FILE');
+      expect(refusal({ PRANA_TLS_CLIENT_CA_FILE: '/ca.pem' }).variable).toBe('PRANA_TLS_CLIENT_CA_FILE');
     });
   });
 

@@ -38,7 +38,7 @@ export async function startTestService(backend: Backend, overrides: ServiceOverr
     ...(backend.mongodbUri === undefined ? {} : { MONGODB_URI: backend.mongodbUri }),
     ...env,
   });
-  const service = await startService(config, pino({ level: process.env.PRANA_TEST_LOG_LEVEL ?? 'silent' }), overrides);
+  const service = await startService(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), overrides);
   const target = `127.0.0.1:${service.port}`;
   const workflows = new WorkflowServiceClient(target, credentials.createInsecure());
   const executions = new ExecutionServiceClient(target, credentials.createInsecure());
