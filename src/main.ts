@@ -19,7 +19,15 @@ async function main(): Promise<void> {
 
   const logger = pino({ name: 'prana', level: config.logLevel });
   const service = await startService(config, logger);
-  logger.info({ address: service.address, store: service.store }, `prana listening on ${service.address}`);
+  logger.info(
+    {
+      address: service.address,
+      store: service.store,
+      auth: config.auth.kind === 'open' ? `none (${config.auth.why})` : 'bearer tokens',
+      tls: config.tls !== undefined,
+    },
+    `prana listening on ${service.address}`,
+  );
 
   const onSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutting down: health NOT_SERVING, draining calls in flight');

@@ -10,7 +10,9 @@ export type AppErrorCode =
   | 'deadline_exceeded'
   | 'cancelled'
   | 'internal'
-  | 'unimplemented';
+  | 'unimplemented'
+  | 'unauthenticated'
+  | 'permission_denied';
 
 /** Who is at fault: the caller (wrong request, or a state that does not allow it), a lost race, a passing condition, or the service. */
 export type FaultFamily = 'caller' | 'conflict' | 'transient' | 'bug';
@@ -33,7 +35,9 @@ export type CallerReason =
   | 'lease_not_held'
   | 'limit_exceeded'
   | 'subscriber_too_slow'
-  | 'unimplemented';
+  | 'unimplemented'
+  | 'unauthenticated'
+  | 'permission_denied';
 
 /** Reasons that pass: retry the call. */
 export type TransientReason = 'store_unavailable' | 'shutting_down' | 'deadline_exceeded' | 'cancelled';
@@ -89,6 +93,10 @@ export function classify(reason: ErrorReason): { readonly code: AppErrorCode; re
       return { code: 'resource_exhausted', family: 'caller' };
     case 'unimplemented':
       return { code: 'unimplemented', family: 'caller' };
+    case 'unauthenticated':
+      return { code: 'unauthenticated', family: 'caller' };
+    case 'permission_denied':
+      return { code: 'permission_denied', family: 'caller' };
     case 'conflict':
       return { code: 'aborted', family: 'conflict' };
     case 'store_unavailable':

@@ -201,6 +201,7 @@ export const CONFIG_SCHEMA = z.object({
   PRANA_TLS_CERT_FILE: filePath,
   PRANA_TLS_KEY_FILE: filePath,
   PRANA_TLS_CLIENT_CA_FILE: filePath,
+  PRANA_TLS_RELOAD_MS: wholeNumber(60_000, 100, 3_600_000, 'milliseconds'),
   PRANA_METRICS_ADDRESS: listenAddress.optional(),
   PRANA_RETENTION_HOURS: wholeNumber(0, 0, 100 * 365 * 24, 'hours (0 keeps finished executions forever)'),
 });

@@ -24,6 +24,8 @@ export interface TlsConfig {
   readonly certFile: string;
   readonly keyFile: string;
   readonly clientCaFile: string | undefined;
+  /** `PRANA_TLS_RELOAD_MS`: how often the files are read again, so renewed certificates apply without a restart. */
+  readonly reloadMs: number;
 }
 
 /** The service configuration, read once from the environment at startup and frozen. */
@@ -159,7 +161,7 @@ function tlsOf(v: Values, problems: ConfigProblem[]): TlsConfig | undefined {
     });
     return undefined;
   }
-  return { certFile: cert, keyFile: key, clientCaFile: v.PRANA_TLS_CLIENT_CA_FILE };
+  return { certFile: cert, keyFile: key, clientCaFile: v.PRANA_TLS_CLIENT_CA_FILE, reloadMs: v.PRANA_TLS_RELOAD_MS };
 }
 
 /** A loopback host: `localhost`, 127.0.0.0/8 or `::1`. */

@@ -19,6 +19,9 @@ import { closeCodeSandboxPool } from '../nodes/builtin/code/shared-sandbox-pool.
 import type { CallCapacity } from '../transport/grpc/open-calls.js';
 import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
 import { startGrpcServer } from '../transport/grpc/server.js';
+import { Authenticator } from '../transport/grpc/auth/authenticator.js';
+import { authInterceptor } from '../transport/grpc/auth/auth-interceptor.js';
+import { serverCredentials } from '../transport/grpc/tls-credentials.js';
 import type { Config } from './config.js';
 import { DenyListPolicy } from './deny-list-policy.js';
 
@@ -63,6 +66,8 @@ export interface RunningService {
  */
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const clock = overrides.clock ?? systemClock;
+  // Key files are read before anything starts: a bad one fails startup with its name.
+  const authenticator = await Authenticator.create(config.auth, config.publicHealth);
   const graphCache = new NodeCacheGraphCache();
   // The store first, then the graph repository over its graph store, then the execution stores, which
   // resolve graph facts through the repository: nothing is filled in later.
@@ -120,6 +125,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       shutdownGraceMs: config.shutdownGraceMs,
       handlers: rpc.handlers,
       onDrain: rpc.drain,
+      credentials: serverCredentials(config.tls),
+      interceptors: [authInterceptor(authenticator, logger)],
       ...(overrides.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageBytes: overrides.maxReceiveMessageBytes }),
     });
   } catch (error) {

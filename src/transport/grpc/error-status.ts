@@ -65,5 +65,9 @@ function statusOf(code: AppErrorCode): status {
       return status.INTERNAL;
     case 'unimplemented':
       return status.UNIMPLEMENTED;
+    case 'unauthenticated':
+      return status.UNAUTHENTICATED;
+    case 'permission_denied':
+      return status.PERMISSION_DENIED;
   }
 }

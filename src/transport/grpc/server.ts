@@ -1,4 +1,4 @@
-import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type ServerInterceptor, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ExecutionServiceService, type ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
 import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/task_service.js';
 import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
@@ -31,6 +31,10 @@ export interface GrpcServerOptions {
   readonly maxReceiveMessageBytes?: number;
   /** Called first thing in `stop()`, to end open waits and streams (see PranaRpc.drain). */
   readonly onDrain?: () => void;
+  /** TLS (see tls-credentials.ts); plaintext when left out. */
+  readonly credentials?: ServerCredentials;
+  /** Run on every call before its handler, in order: authentication, access log, metrics. */
+  readonly interceptors?: readonly ServerInterceptor[];
 }
 
 /** Default largest request message: 8 MiB, enough for the largest workflow the compiler accepts. */
@@ -58,14 +62,17 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
     [ExecutionServiceService, options.handlers?.execution ?? unimplementedService(ExecutionServiceService)],
     [TaskServiceService, options.handlers?.task ?? unimplementedService(TaskServiceService)],
   ];
-  const server = new Server({ 'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES });
+  const server = new Server({
+    'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES,
+    interceptors: [...(options.interceptors ?? [])],
+  });
   const health = createServerHealth(services.map(([definition]) => serviceName(definition)));
   health.addTo(server);
   for (const [definition, implementation] of services) server.addService(definition, implementation);
 
   let port: number;
   try {
-    port = await bind(server, options.address);
+    port = await bind(server, options.address, options.credentials ?? ServerCredentials.createInsecure());
   } catch (error) {
     server.forceShutdown();
     throw error;
@@ -89,10 +96,10 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
   return { port, address, stop, setReady };
 }
 
-/** Binds with insecure credentials (TLS is terminated in front of the service) and resolves the port. */
-function bind(server: Server, address: string): Promise<number> {
+/** Binds with the credentials and resolves the port. */
+function bind(server: Server, address: string, credentials: ServerCredentials): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => {
+    server.bindAsync(address, credentials, (error, port) => {
       if (error) reject(new Error(`cannot listen on ${address}: ${error.message}`, { cause: error }));
       else resolve(port);
     });

@@ -42,6 +42,8 @@ describe('toRpcError', () => {
     limit_exceeded: status.RESOURCE_EXHAUSTED,
     subscriber_too_slow: status.RESOURCE_EXHAUSTED,
     unimplemented: status.UNIMPLEMENTED,
+    unauthenticated: status.UNAUTHENTICATED,
+    permission_denied: status.PERMISSION_DENIED,
     conflict: status.ABORTED,
     store_unavailable: status.UNAVAILABLE,
     shutting_down: status.UNAVAILABLE,

@@ -82,6 +82,7 @@ describe('loadConfig', () => {
         certFile: '/c.pem',
         keyFile: '/k.pem',
         clientCaFile: '/ca.pem',
+        reloadMs: 60_000,
       });
       expect(refusal({ PRANA_TLS_CERT_FILE: '/c.pem' }).variable).toBe('PRANA_TLS_KEY_FILE');
       expect(refusal({ PRANA_TLS_CLIENT_CA_FILE: '/ca.pem' }).variable).toBe('PRANA_TLS_CLIENT_CA_FILE');

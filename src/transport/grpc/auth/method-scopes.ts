@@ -1,0 +1,40 @@
+import type { Scope } from '../../../config/config-schema.js';
+import type { ExecutionServiceServer } from '../../../gen/prana/v1/execution_service.js';
+import type { TaskServiceServer } from '../../../gen/prana/v1/task_service.js';
+import type { WorkflowServiceServer } from '../../../gen/prana/v1/workflow_service.js';
+
+// The scope each RPC needs. Keyed by the generated handler names, so an RPC added to a service
+// without its scope does not compile.
+const WORKFLOW: Readonly<Record<keyof WorkflowServiceServer, Scope>> = {
+  compileWorkflow: 'write',
+  getWorkflowGraph: 'read',
+};
+const EXECUTION: Readonly<Record<keyof ExecutionServiceServer, Scope>> = {
+  startExecution: 'write',
+  runExecution: 'write',
+  watchExecution: 'read',
+  getExecution: 'read',
+  listExecutions: 'read',
+  resume: 'resume',
+  cancelExecution: 'write',
+};
+const TASK: Readonly<Record<keyof TaskServiceServer, Scope>> = {
+  pollTasks: 'worker',
+  completeTask: 'worker',
+  failTask: 'worker',
+  extendTaskLease: 'worker',
+};
+
+/** Method paths (`/prana.v1.ExecutionService/GetExecution`) and the scope each needs. */
+export const METHOD_SCOPES: ReadonlyMap<string, Scope> = new Map([
+  ...paths('prana.v1.WorkflowService', WORKFLOW),
+  ...paths('prana.v1.ExecutionService', EXECUTION),
+  ...paths('prana.v1.TaskService', TASK),
+]);
+
+/** Services whose every method answers without a token when health is public. */
+export const HEALTH_SERVICES: readonly string[] = ['grpc.health.v1.Health'];
+
+function paths(service: string, scopes: Readonly<Record<string, Scope>>): [string, Scope][] {
+  return Object.entries(scopes).map(([handler, scope]) => [`/${service}/${handler.charAt(0).toUpperCase()}${handler.slice(1)}`, scope]);
+}
