@@ -21,7 +21,7 @@ import { createPranaHandlers } from '../transport/grpc/prana-handlers.js';
 import { startGrpcServer } from '../transport/grpc/server.js';
 import { Authenticator } from '../transport/grpc/auth/authenticator.js';
 import { authInterceptor } from '../transport/grpc/auth/auth-interceptor.js';
-import { serverCredentials } from '../transport/grpc/tls-credentials.js';
+import { loadServerCredentials, type LoadedCredentials } from '../transport/grpc/tls-credentials.js';
 import type { Config } from './config.js';
 import { DenyListPolicy } from './deny-list-policy.js';
 
@@ -118,24 +118,28 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     ...(overrides.capacity && { capacity: overrides.capacity }),
   });
   let server;
+  let tls: LoadedCredentials | undefined;
   try {
+    tls = await loadServerCredentials(config.tls, logger);
     server = await startGrpcServer({
       address: config.grpcAddress.text,
       logger,
       shutdownGraceMs: config.shutdownGraceMs,
       handlers: rpc.handlers,
       onDrain: rpc.drain,
-      credentials: serverCredentials(config.tls),
+      credentials: tls.credentials,
       interceptors: [authInterceptor(authenticator, logger)],
       ...(overrides.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageBytes: overrides.maxReceiveMessageBytes }),
     });
   } catch (error) {
+    tls?.close();
     graphCache.close();
     await connection.close();
     throw error;
   }
   app.start();
   const grpc = server;
+  const credentials = tls;
   const stopWatching = availability.onChange((available) => {
     logger[available ? 'info' : 'error'](
       { store: 'mongodb' },
@@ -150,6 +154,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     stopping ??= (async () => {
       stopWatching();
       await grpc.stop();
+      credentials.close();
       await app.stop(config.shutdownGraceMs);
       await closeCodeSandboxPool();
       graphCache.close();
