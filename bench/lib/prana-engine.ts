@@ -25,7 +25,7 @@ export function benchEngineEnv(): EngineEnv {
     resumeToken: (p) => `${p.executionId}.${p.nodeKey}.${p.runIndex}.${p.attempt}.${p.kind}`,
     services: {
       log: () => undefined,
-      outbound: { allows: () => true },
+      outbound: { allows: () => true, allowsAddress: () => true },
       limits: DEFAULT_NODE_LIMITS,
       graphExists: () => false,
       childExecutionId: (e, n, r, a, i) => `${e}/${n}/${r}/${a}/${i}`,

@@ -23,7 +23,7 @@ import { Authenticator } from '../transport/grpc/auth/authenticator.js';
 import { authInterceptor } from '../transport/grpc/auth/auth-interceptor.js';
 import { loadServerCredentials, type LoadedCredentials } from '../transport/grpc/tls-credentials.js';
 import type { Config } from './config.js';
-import { DenyListPolicy } from './deny-list-policy.js';
+import { EgressPolicy } from './egress-policy.js';
 
 /** Settings tests (and benchmarks) may change; production takes every default. */
 export interface ServiceOverrides {
@@ -105,7 +105,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     leaseMs: config.leaseMs,
     pollMs: config.pollMs,
     env: config.env,
-    outbound: new DenyListPolicy(config.httpDenyHosts),
+    outbound: new EgressPolicy({ deny: config.httpDenyHosts, allow: config.httpAllowHosts }),
     log: (record) => logger[record.level]({ node: record.fields }, record.message),
     onError: (error, context) => logger.error({ err: error, context }, 'background work failed'),
     owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,

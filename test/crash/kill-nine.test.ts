@@ -115,7 +115,13 @@ const within = (ms: number): { deadline: number } => ({ ...deadline, deadline: D
     mongo = await startOwnMongoServer();
     effects = await startSideEffects();
     const uri = uriWithDatabase(mongo.uri, 'crash');
-    const env = { MONGODB_URI: uri, PRANA_TOKEN_SECRET: 'crash-test-secret-0123456789abcdef01234567', PRANA_LEASE_MS: String(LEASE_MS), PRANA_POLL_MS: '250' };
+    const env = {
+      MONGODB_URI: uri,
+      PRANA_TOKEN_SECRET: 'crash-test-secret-0123456789abcdef01234567',
+      PRANA_LEASE_MS: String(LEASE_MS),
+      PRANA_POLL_MS: '250',
+      PRANA_HTTP_ALLOW_HOSTS: '127.0.0.1',
+    };
     const live: ServiceProcess[] = [await startServiceProcess('a', env), await startServiceProcess('b', env)];
     processes.push(...live);
     clients = new Clients(() => live);

@@ -70,7 +70,7 @@ export class Replica implements Incarnation {
       timers,
       tokenSecret: 'simulation-secret-simulation-secret',
       env: {},
-      outbound: { allows: () => false },
+      outbound: { allows: () => false, allowsAddress: () => false },
       log: () => undefined,
       onError: (error) => {
         if (!this.dead) this.errors.push(error);

@@ -9,8 +9,10 @@ export interface NodeLogRecord {
 
 /** Which outbound HTTP destinations are allowed (SEMANTICS.md §12.13). */
 export interface OutboundPolicy {
-  /** Returns true when requests to this host (name or address) and port may be made. */
+  /** Before connecting: true when requests to this URL's host (name or address) may be made. */
   allows(url: URL): boolean;
+  /** On connecting: true when `address`, the one resolved for `host` and connected to, may be reached. */
+  allowsAddress(address: string, host: string): boolean;
 }
 
 /** Limits nodes enforce, from service settings (SEMANTICS.md §14). */

@@ -48,7 +48,7 @@ export function testApp(replicaOf?: TestApp, options: TestAppOptions = {}): Test
     timers: time,
     tokenSecret: 'test-secret',
     env: { region: 'eu' },
-    outbound: { allows: () => true },
+    outbound: { allows: () => true, allowsAddress: () => true },
     log: (record) => logs.push(record),
     onError: (error) => errors.push(error),
     owner: replicaOf === undefined ? 'test-replica' : 'second-replica',

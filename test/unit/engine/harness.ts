@@ -116,7 +116,7 @@ export class Run {
     this.clock = options.now ?? Date.UTC(2025, 0, 31, 12, 0, 0);
     const services: NodeServices = {
       log: (record) => this.logs.push(record),
-      outbound: { allows: () => true },
+      outbound: { allows: () => true, allowsAddress: () => true },
       limits: DEFAULT_NODE_LIMITS,
       graphExists: (id) => options.graphs?.has(id) ?? false,
       childExecutionId: (parent, node, run, attempt, item) => `${parent}/${node}/${run}/${attempt}/${item}`,

@@ -1,4 +1,5 @@
 import type { OutboundPolicy } from '../../kit/node-services.js';
+import { egressAgent, EgressRefused } from './egress-agent.js';
 import type { OutgoingRequest } from './outgoing-request.js';
 
 /** The most redirects followed, as in the Fetch standard's HTTP-redirect fetch. */
@@ -29,7 +30,8 @@ async function discard(response: Response): Promise<void> {
  * Sends the request and follows redirects by hand with `redirect: "manual"`, applying the Fetch
  * standard's "follow" rules (method rewrite to GET, body headers dropped, credentials dropped across
  * origins, at most 20 hops) and asking `policy` before every hop, the first one included. A rejected
- * `fetch` (network failure, abort) propagates to the caller.
+ * `fetch` (network failure, abort) propagates to the caller; a connection the policy refused once the
+ * address was known is a refused destination too.
  */
 export async function fetchFollowingRedirects(request: OutgoingRequest, policy: OutboundPolicy, signal: AbortSignal): Promise<FollowResult> {
   let url = request.url;
@@ -38,7 +40,14 @@ export async function fetchFollowingRedirects(request: OutgoingRequest, policy: 
   const headers = new Headers(request.headers);
   for (let redirects = 0; ; redirects++) {
     if (!policy.allows(new URL(url.href))) return { kind: 'refused', url };
-    const response = await fetch(url, { method, headers, body, redirect: 'manual', signal });
+    let response: Response;
+    try {
+      // `dispatcher` is Node's fetch's own option: the pool that checks every address connected to.
+      response = await fetch(url, { method, headers, body, redirect: 'manual', signal, dispatcher: egressAgent(policy) } as RequestInit);
+    } catch (error) {
+      if (error instanceof Error && error.cause instanceof EgressRefused) return { kind: 'refused', url };
+      throw error;
+    }
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url };
     const location = response.headers.get('location');
     if (location === null) return { kind: 'response', response, url };

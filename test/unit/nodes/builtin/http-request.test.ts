@@ -401,6 +401,7 @@ describe('http.request outbound policy', () => {
             asked = url.href;
             return false;
           },
+          allowsAddress: () => true,
         },
       },
     );
@@ -409,7 +410,7 @@ describe('http.request outbound policy', () => {
   });
 
   it('checks every redirect hop', async () => {
-    const outbound = { allows: (url: URL) => url.port === String(main.port) };
+    const outbound = { allows: (url: URL) => url.port === String(main.port), allowsAddress: () => true };
     const outcome = await run({ url: `${main.base}/redirect?to=${encodeURIComponent(`${other.base}/echo`)}` }, { outbound });
     expect(errorOf(outcome)).toMatchObject({ code: 'http_error', message: `Destination not allowed: 127.0.0.1:${other.port}` });
   });

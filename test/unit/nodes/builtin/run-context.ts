@@ -6,7 +6,7 @@ import type { ContextSnapshot, NodeRunContext } from '../../../../src/nodes/kit/
 export const TEST_NOW = Date.UTC(2025, 0, 31, 12, 0, 0);
 
 /** An outbound policy that allows everything. */
-export const ALLOW_ALL: OutboundPolicy = { allows: () => true };
+export const ALLOW_ALL: OutboundPolicy = { allows: () => true, allowsAddress: () => true };
 
 /** Options for {@link testRunContext}; everything has a plain default. */
 export interface RunContextOptions {

@@ -25,7 +25,7 @@ export function testServices(options: ServiceOptions = {}): NodeServices & { rea
     log: (record) => {
       logs.push(record);
     },
-    outbound: { allows: () => false },
+    outbound: { allows: () => false, allowsAddress: () => false },
     limits: { ...DEFAULT_NODE_LIMITS, ...options.limits },
     graphExists: (id) => (options.asyncGraphs === true ? Promise.resolve(graphs.has(id)) : graphs.has(id)),
     childExecutionId: (parent, node, run, attempt, item) => `child:${parent}:${node}:${run}:${attempt}:${item}`,
