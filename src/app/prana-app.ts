@@ -6,6 +6,7 @@ import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/kit/node-services.js';
 import { EventHub } from './event-hub.js';
+import { NO_TELEMETRY, type Telemetry } from './ports/telemetry.js';
 import type { ExecutionView } from './execution-view.js';
 import { GraphRepository } from './graph-repository.js';
 import { childExecutionId, externalTaskId } from './ids.js';
@@ -53,6 +54,8 @@ export interface AppDeps {
   readonly outbound: OutboundPolicy;
   readonly log: (record: NodeLogRecord) => void;
   readonly onError: (error: unknown, context: string) => void;
+  /** Metrics and state-change logs of the runtime; nothing by default. */
+  readonly telemetry?: Telemetry;
   readonly owner: string;
   readonly engineLimits?: Partial<EngineLimits>;
   readonly nodeLimits?: Partial<NodeLimits>;
@@ -94,6 +97,7 @@ export class PranaApp {
       owner: deps.owner,
       leaseMs: deps.leaseMs ?? 30_000,
       onError: deps.onError,
+      telemetry: deps.telemetry ?? NO_TELEMETRY,
       engine: {
         env: deps.env,
         limits,

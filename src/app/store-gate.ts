@@ -1,3 +1,4 @@
+import { aroundMethods } from './around-methods.js';
 import { StoreUnavailable } from './ports/execution-store.js';
 import type { StoreAvailability } from './ports/store-availability.js';
 
@@ -7,21 +8,8 @@ import type { StoreAvailability } from './ports/store-availability.js';
  * UNAVAILABLE store_unavailable in milliseconds and retry elsewhere or later.
  */
 export function gated<T extends object>(store: T, availability: StoreAvailability, name: string): T {
-  const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      let gate = wrapped.get(property);
-      if (gate === undefined) {
-        const method = value as (...args: unknown[]) => unknown;
-        gate = (...args: unknown[]): unknown => {
-          if (!availability.available) return Promise.reject(new StoreUnavailable(`the ${name} store cannot be reached (${String(property)})`));
-          return method.apply(target, args);
-        };
-        wrapped.set(property, gate);
-      }
-      return gate;
-    },
+  return aroundMethods(store, (method, call, args) => {
+    if (!availability.available) return Promise.reject(new StoreUnavailable(`the ${name} store cannot be reached (${method})`));
+    return call(args);
   });
 }

@@ -22,6 +22,12 @@ import { startGrpcServer } from '../transport/grpc/server.js';
 import { Authenticator } from '../transport/grpc/auth/authenticator.js';
 import { authInterceptor } from '../transport/grpc/auth/auth-interceptor.js';
 import { loadServerCredentials, type LoadedCredentials } from '../transport/grpc/tls-credentials.js';
+import { callLogInterceptor, type FinishedCall } from '../transport/grpc/call-log-interceptor.js';
+import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics.js';
+import { startMetricsServer, type MetricsServer } from '../adapters/metrics/metrics-server.js';
+import { timedStore } from '../adapters/metrics/timed-store.js';
+import { stateChangeLog } from '../adapters/logging/state-change-log.js';
+import { allOf } from '../app/ports/telemetry.js';
 import type { Config } from './config.js';
 import { EgressPolicy } from './egress-policy.js';
 
@@ -47,6 +53,8 @@ export interface RunningService {
   /** `host:port` actually bound. */
   readonly address: string;
   readonly port: number;
+  /** The port `/metrics` is served on, when PRANA_METRICS_ADDRESS is set. */
+  readonly metricsPort: number | undefined;
   /** The application (tests drive the poller with `pollNow`). */
   readonly app: PranaApp;
   /** `memory` or `mongodb`. */
@@ -87,12 +95,15 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     return graphFacts(graph);
   };
   const stores = connection.stores(facts, { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes });
+  // Metrics only when an address is configured: the timing wrappers cost nothing otherwise.
+  const metrics = config.metricsAddress === undefined ? undefined : new PrometheusMetrics();
+  const observed = <T extends object>(store: T, name: string): T => (metrics === undefined ? store : timedStore(store, name, metrics.observeStore));
   const reachable: Stores = {
-    executions: gated(stores.executions, availability, 'execution'),
-    events: gated(stores.events, availability, 'event'),
-    graphs: gated(stores.graphs, availability, 'graph'),
-    idempotency: gated(stores.idempotency, availability, 'idempotency'),
-    tasks: gated(stores.tasks, availability, 'task'),
+    executions: observed(gated(stores.executions, availability, 'execution'), 'execution'),
+    events: observed(gated(stores.events, availability, 'event'), 'event'),
+    graphs: observed(gated(stores.graphs, availability, 'graph'), 'graph'),
+    idempotency: observed(gated(stores.idempotency, availability, 'idempotency'), 'idempotency'),
+    tasks: observed(gated(stores.tasks, availability, 'task'), 'task'),
   };
 
   const app = new PranaApp({
@@ -108,6 +119,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     outbound: new EgressPolicy({ deny: config.httpDenyHosts, allow: config.httpAllowHosts }),
     log: (record) => logger[record.level]({ node: record.fields }, record.message),
     onError: (error, context) => logger.error({ err: error, context }, 'background work failed'),
+    telemetry: allOf([stateChangeLog(logger), ...(metrics === undefined ? [] : [metrics.telemetry])]),
     owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     ...overrides.app,
   });
@@ -117,10 +129,15 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     log: logger,
     ...(overrides.capacity && { capacity: overrides.capacity }),
   });
+  metrics?.countStreams(rpc.openStreams);
   let server;
   let tls: LoadedCredentials | undefined;
+  let metricsServer: MetricsServer | undefined;
   try {
     tls = await loadServerCredentials(config.tls, logger);
+    if (metrics !== undefined && config.metricsAddress !== undefined) {
+      metricsServer = await startMetricsServer(metrics.registry, config.metricsAddress.host, config.metricsAddress.port);
+    }
     server = await startGrpcServer({
       address: config.grpcAddress.text,
       logger,
@@ -128,11 +145,13 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       handlers: rpc.handlers,
       onDrain: rpc.drain,
       credentials: tls.credentials,
-      interceptors: [authInterceptor(authenticator, logger)],
+      // The call log first: it sees the calls authentication refuses too.
+      interceptors: [callLogInterceptor((call) => logCall(logger, metrics, call)), authInterceptor(authenticator, logger)],
       ...(overrides.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageBytes: overrides.maxReceiveMessageBytes }),
     });
   } catch (error) {
     tls?.close();
+    await metricsServer?.close();
     graphCache.close();
     await connection.close();
     throw error;
@@ -159,10 +178,18 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       await closeCodeSandboxPool();
       graphCache.close();
       await connection.close();
+      await metricsServer?.close();
     })();
     return stopping;
   };
-  return { address: grpc.address, port: grpc.port, app, store: config.mongodb === undefined ? 'memory' : 'mongodb', stop };
+  return {
+    address: grpc.address,
+    port: grpc.port,
+    metricsPort: metricsServer?.port,
+    app,
+    store: config.mongodb === undefined ? 'memory' : 'mongodb',
+    stop,
+  };
 }
 
 /** The in-memory store as a connection (always available). */
@@ -187,4 +214,22 @@ function randomSecret(logger: Logger): string {
     'PRANA_TOKEN_SECRET is not set: resume tokens are signed with a random per-process secret, so they stop working when the process restarts and are refused by other replicas. Set PRANA_TOKEN_SECRET (at least 32 random characters) in production.',
   );
   return randomBytes(32).toString('hex');
+}
+
+/** The access log line of a call (health checks at debug: probes call often) and its RPC metric. */
+function logCall(logger: Logger, metrics: PrometheusMetrics | undefined, call: FinishedCall): void {
+  metrics?.observeRpc(call.method, call.code, call.durationMs / 1000);
+  const level = call.method.startsWith('grpc.health.') ? 'debug' : 'info';
+  logger[level](
+    {
+      method: call.method,
+      code: call.code,
+      durationMs: Math.round(call.durationMs * 10) / 10,
+      ...(call.executionId === undefined ? {} : { executionId: call.executionId }),
+      ...(call.requestId === undefined ? {} : { requestId: call.requestId }),
+      ...(call.caller === undefined ? {} : { caller: call.caller }),
+      peer: call.peer,
+    },
+    'rpc',
+  );
 }

@@ -19,6 +19,7 @@ import type { Clock, Timers } from '../ports/clock.js';
 import { DocumentTooLarge, StoreConflict, StoreUnavailable, type PendingEffect } from '../ports/execution-store.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { EventHub } from '../event-hub.js';
+import type { Telemetry } from '../ports/telemetry.js';
 import { parentStance } from './children.js';
 import { driveStep, type DriveEffects, type PendingNode, type StepResult } from './drive.js';
 import { carryOut, type ChildNotice } from './effects.js';
@@ -50,6 +51,7 @@ export interface ActorDeps extends PersistenceDeps, SuspensionSources {
   /** The actor of another execution (children, parents), in this process. */
   readonly actorOf: (id: string) => ExecutionActor;
   readonly onError: (error: unknown, context: string) => void;
+  readonly telemetry: Telemetry;
   /** Called after each message, so the runtime can forget an actor that holds nothing. */
   readonly idle: (actor: ExecutionActor) => void;
 }
@@ -241,6 +243,7 @@ export class ExecutionActor {
       case 'take_over':
         break;
     }
+    this.deps.telemetry.recovery(recovery.kind);
     let session: Session;
     try {
       session = await this.session_();
@@ -258,7 +261,10 @@ export class ExecutionActor {
       // ended children) comes before the wake-up: it happened first.
       const resumption = leftBehind || recovery.kind === 'wake' ? await outsideResult(this.deps, execution) : null;
       if (resumption !== null) await this.step(session, { kind: 'resume', now: time, resumption });
-      else if (recovery.kind === 'wake') await this.step(session, { kind: 'wake', now: time });
+      else if (recovery.kind === 'wake') {
+        this.deps.telemetry.wakeFired(time - (record.nextWakeAt ?? time));
+        await this.step(session, { kind: 'wake', now: time });
+      }
     }
     return this.untilWaiting(session);
   }
@@ -269,8 +275,10 @@ export class ExecutionActor {
     const at = nextWakeOf(execution, null);
     const time = this.deps.clock.now();
     if (this.inflight !== null || at === null || at > time) return now(null);
-    if (execution.status === 'suspended') await this.step(session, { kind: 'wake', now: time });
-    else if (execution.status === 'pending') await this.step(session, { kind: 'start', now: time });
+    if (execution.status === 'suspended') {
+      this.deps.telemetry.wakeFired(time - at);
+      await this.step(session, { kind: 'wake', now: time });
+    } else if (execution.status === 'pending') await this.step(session, { kind: 'start', now: time });
     else return now(null);
     return this.untilWaiting(session);
   }
@@ -544,6 +552,7 @@ export class ExecutionActor {
       emit: (event) => {
         session.unsaved.push(event);
         this.deps.hub.publish(event);
+        this.deps.telemetry.event(event);
       },
       persist: (execution, reason) => {
         session.execution = execution;

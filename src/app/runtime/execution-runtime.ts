@@ -4,6 +4,7 @@ import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import { createExecution, currentSuspension, type EngineEnv, type ExecutionSpec } from '../../engine/index.js';
 import { AppError, notFound } from '../app-error.js';
 import type { EventHub } from '../event-hub.js';
+import type { Telemetry } from '../ports/telemetry.js';
 import type { GraphRepository } from '../graph-repository.js';
 import type { Clock, Timers } from '../ports/clock.js';
 import type { EventLog } from '../ports/event-log.js';
@@ -34,6 +35,7 @@ export interface RuntimeDeps {
   readonly owner: string;
   readonly leaseMs: number;
   readonly onError: (error: unknown, context: string) => void;
+  readonly telemetry: Telemetry;
 }
 
 /**

@@ -59,6 +59,11 @@ export class OpenCalls {
     };
   }
 
+  /** How many long calls of this kind are open now. */
+  count(kind: LongCallKind): number {
+    return this.counts[kind];
+  }
+
   /** Aborts every open call with cause `shutdown`, and every call opened from now on. */
   drain(): void {
     this.draining = true;

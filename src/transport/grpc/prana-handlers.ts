@@ -11,6 +11,8 @@ export interface PranaRpc {
   readonly handlers: PranaHandlers;
   /** Ends every open wait and stream with UNAVAILABLE `shutting_down`, and every call from now on. */
   drain(): void;
+  /** Open RunExecution and WatchExecution streams. */
+  openStreams(): number;
 }
 
 /** Builds the prana.v1 handlers; capacities left out take their defaults. */
@@ -24,5 +26,6 @@ export function createPranaHandlers(options: { readonly app: PranaApp; readonly 
       task: taskServiceHandlers(context),
     },
     drain: () => calls.drain(),
+    openStreams: () => calls.count('stream'),
   };
 }

@@ -1,7 +1,7 @@
 // A real Prana service on 127.0.0.1:0 (the production wiring of src/config/start-service.ts) with
 // generated grpc-js clients, over the in-memory store or a MongoDB database.
 import { credentials } from '@grpc/grpc-js';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../../../src/config/config.js';
 import { startService, type RunningService, type ServiceOverrides } from '../../../../src/config/start-service.js';
 import { ExecutionServiceClient } from '../../../../src/gen/prana/v1/execution_service.js';
@@ -30,7 +30,12 @@ export interface Backend {
 }
 
 /** Starts a service on a free port with the given backend and overrides. */
-export async function startTestService(backend: Backend, overrides: ServiceOverrides = {}, env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  backend: Backend,
+  overrides: ServiceOverrides = {},
+  env: Record<string, string> = {},
+  logger: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+): Promise<TestService> {
   const config = loadConfig({
     PRANA_GRPC_ADDRESS: '127.0.0.1:0',
     PRANA_TOKEN_SECRET: TEST_TOKEN_SECRET,
@@ -38,7 +43,7 @@ export async function startTestService(backend: Backend, overrides: ServiceOverr
     ...(backend.mongodbUri === undefined ? {} : { MONGODB_URI: backend.mongodbUri }),
     ...env,
   });
-  const service = await startService(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), overrides);
+  const service = await startService(config, logger, overrides);
   const target = `127.0.0.1:${service.port}`;
   const workflows = new WorkflowServiceClient(target, credentials.createInsecure());
   const executions = new ExecutionServiceClient(target, credentials.createInsecure());
