@@ -6,6 +6,7 @@ import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/kit/node-services.js';
 import { EventHub } from './event-hub.js';
+import { RequestCheck } from './request-check.js';
 import { NO_TELEMETRY, type Telemetry } from './ports/telemetry.js';
 import type { ExecutionView } from './execution-view.js';
 import { GraphRepository } from './graph-repository.js';
@@ -165,11 +166,15 @@ export class PranaApp {
   }
 
   watchExecution(executionId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<ExecutionEvent> {
+    new RequestCheck().id('execution_id', executionId).done();
     return guardedStream(watchExecution(this.context, executionId, afterSeq, untilTerminal, signal));
   }
 
   getExecution(executionId: string): Promise<ExecutionView> {
-    return guarded(() => getExecution(this.context, executionId));
+    return guarded(() => {
+      new RequestCheck().id('execution_id', executionId).done();
+      return getExecution(this.context, executionId);
+    });
   }
 
   listExecutions(request: ListRequest): Promise<ListResult> {
@@ -181,7 +186,10 @@ export class PranaApp {
   }
 
   cancelExecution(executionId: string, reason: string): Promise<ExecutionView> {
-    return guarded(() => cancelExecution(this.context, executionId, reason));
+    return guarded(() => {
+      new RequestCheck().id('execution_id', executionId).done();
+      return cancelExecution(this.context, executionId, reason);
+    });
   }
 
   pollTasks(request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {

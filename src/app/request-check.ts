@@ -1,6 +1,12 @@
 import type { Json } from '../domain/json.js';
 import { invalidRequest, type FieldViolation } from './app-error.js';
 
+/** The longest id (execution, task, graph, node key, worker) any request may name. */
+export const MAX_ID_LENGTH = 128;
+
+/** The longest resume token a request may carry. */
+export const MAX_TOKEN_LENGTH = 1024;
+
 /** Size of a JSON value in bytes, serialised. */
 export function jsonBytes(value: Json | undefined): number {
   return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
@@ -18,6 +24,13 @@ export class RequestCheck {
   /** A required string field must not be empty. */
   required(field: string, value: string): this {
     if (value === '') this.add(field, 'is required');
+    return this;
+  }
+
+  /** An id naming something stored: required, and at most MAX_ID_LENGTH characters (a longer one names nothing). */
+  id(field: string, value: string, max: number = MAX_ID_LENGTH): this {
+    if (value === '') return this.add(field, 'is required');
+    if (value.length > max) this.add(field, `must be at most ${max} characters`);
     return this;
   }
 

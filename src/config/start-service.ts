@@ -29,6 +29,7 @@ import { timedStore } from '../adapters/metrics/timed-store.js';
 import { stateChangeLog } from '../adapters/logging/state-change-log.js';
 import { allOf } from '../app/ports/telemetry.js';
 import type { Config } from './config.js';
+import { makeProtoKeysPlain } from './plain-proto-keys.js';
 import { EgressPolicy } from './egress-policy.js';
 
 /** Settings tests (and benchmarks) may change; production takes every default. */
@@ -73,6 +74,7 @@ export interface RunningService {
  * polling starts. Only this file (with src/main.ts) knows every concrete class.
  */
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  makeProtoKeysPlain();
   const clock = overrides.clock ?? systemClock;
   // Key files are read before anything starts: a bad one fails startup with its name.
   const authenticator = await Authenticator.create(config.auth, config.publicHealth);

@@ -20,7 +20,7 @@ export async function compileWorkflow(ctx: AppContext, definition: WorkflowDefin
 
 /** GetWorkflowGraph. */
 export async function getWorkflowGraph(ctx: AppContext, graphId: string): Promise<CompiledGraph> {
-  new RequestCheck().required('graph_id', graphId).done();
+  new RequestCheck().id('graph_id', graphId).done();
   const graph = await ctx.graphs.load(graphId);
   if (graph === null) throw notFound('prana.v1.ExecutionGraph', graphId);
   return graph;

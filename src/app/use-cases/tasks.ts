@@ -126,7 +126,7 @@ function workerCheck(ctx: AppContext, workerId: string): RequestCheck {
 
 /** The checks of the ids every task RPC names. */
 function taskCheck(ctx: AppContext, taskId: string, workerId: string): RequestCheck {
-  return new RequestCheck().required('task_id', taskId).required('worker_id', workerId).maxLength('worker_id', workerId, ctx.limits.maxWorkerIdLength);
+  return new RequestCheck().id('task_id', taskId).required('worker_id', workerId).maxLength('worker_id', workerId, ctx.limits.maxWorkerIdLength);
 }
 
 /** `lease_duration_ms`: 0 means the default; otherwise within the bounds. */

@@ -32,20 +32,33 @@ export interface RpcErrorSpec {
  * given, BadRequest and ResourceInfo.
  */
 export function rpcError(spec: RpcErrorSpec): ServerErrorResponse {
-  const details: Any[] = [
-    pack('google.rpc.ErrorInfo', ErrorInfo.encode({ reason: spec.reason, domain: ERROR_DOMAIN, metadata: { ...spec.metadata } }).finish()),
-  ];
+  const metadata = Object.fromEntries(Object.entries(spec.metadata ?? {}).map(([key, value]) => [clip(key, MAX_ECHO), clip(value, MAX_ECHO)]));
+  const details: Any[] = [pack('google.rpc.ErrorInfo', ErrorInfo.encode({ reason: spec.reason, domain: ERROR_DOMAIN, metadata }).finish())];
   if (spec.fieldViolations !== undefined && spec.fieldViolations.length > 0) {
-    const fieldViolations = spec.fieldViolations.map((violation) => ({ ...violation, reason: '' }));
+    const fieldViolations = spec.fieldViolations
+      .slice(0, MAX_VIOLATIONS)
+      .map((violation) => ({ field: clip(violation.field, MAX_ECHO), description: clip(violation.description, MAX_ECHO), reason: '' }));
     details.push(pack('google.rpc.BadRequest', BadRequest.encode({ fieldViolations }).finish()));
   }
   if (spec.resource !== undefined) {
-    const resource = { resourceType: spec.resource.type, resourceName: spec.resource.name, owner: '', description: '' };
+    const resource = { resourceType: spec.resource.type, resourceName: clip(spec.resource.name, MAX_ECHO), owner: '', description: '' };
     details.push(pack('google.rpc.ResourceInfo', ResourceInfo.encode(resource).finish()));
   }
+  const message = clip(spec.message, MAX_MESSAGE);
   const trailer = new Metadata();
-  trailer.set(STATUS_DETAILS_KEY, Buffer.from(Status.encode({ code: spec.code, message: spec.message, details }).finish()));
-  return Object.assign(new Error(spec.message), { code: spec.code, details: spec.message, metadata: trailer });
+  trailer.set(STATUS_DETAILS_KEY, Buffer.from(Status.encode({ code: spec.code, message, details }).finish()));
+  return Object.assign(new Error(message), { code: spec.code, details: message, metadata: trailer });
+}
+
+// Everything a failure echoes back is bounded, so the trailers stay far below HTTP/2 header limits
+// (a 30 000-character id once made them outgrow the limits and stall the connection).
+const MAX_MESSAGE = 1024;
+const MAX_ECHO = 256;
+const MAX_VIOLATIONS = 50;
+
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** Wraps an encoded message in google.protobuf.Any with the standard type URL. */

@@ -1,6 +1,7 @@
 import type { handleServerStreamingCall, ServerWritableStream } from '@grpc/grpc-js';
 import type { CallScope } from './call-scope.js';
 import { abortedCall, callFailure } from './call-failure.js';
+import { undecodableError } from './strict-decoding.js';
 import type { ServeContext } from './serve-unary.js';
 
 /**
@@ -17,7 +18,12 @@ export function serveStream<Request, Response>(
 ): handleServerStreamingCall<Request, Response> {
   return (call) => {
     const scope = context.calls.open(call);
-    void pump(call, scope, () => serve(call.request, scope)).then((end) => {
+    const undecodable = undecodableError(call.request, method);
+    const open = (): AsyncIterable<Response> => {
+      if (undecodable !== null) throw undecodable;
+      return serve(call.request, scope);
+    };
+    void pump(call, scope, open).then((end) => {
       scope.end();
       switch (end.kind) {
         case 'finished':

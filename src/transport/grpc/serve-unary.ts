@@ -1,6 +1,7 @@
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import type { CallScope } from './call-scope.js';
 import { abortedCall, callFailure } from './call-failure.js';
+import { undecodableError } from './strict-decoding.js';
 import type { ErrorLog } from './error-status.js';
 import type { OpenCalls } from './open-calls.js';
 
@@ -29,6 +30,8 @@ export function serveUnary<Request, Response>(
       callback(...args);
     };
     if (scope.cause === 'shutdown') return answer(abortedCall('shutdown'));
+    const undecodable = undecodableError(call.request, method);
+    if (undecodable !== null) return answer(callFailure(undecodable, scope, context.log, method));
     serve(call.request, scope).then(
       (response) => answer(null, response),
       (error: unknown) => answer(callFailure(error, scope, context.log, method)),

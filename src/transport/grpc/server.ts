@@ -3,6 +3,7 @@ import { ExecutionServiceService, type ExecutionServiceServer } from '../../gen/
 import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/task_service.js';
 import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
 import { createServerHealth } from './health.js';
+import { strictDefinition } from './strict-decoding.js';
 import { unimplementedService } from './unimplemented.js';
 
 /** The handlers of the three prana.v1 services; the composition root supplies them. */
@@ -58,9 +59,9 @@ export interface GrpcServerHandle {
 /** Starts a grpc-js server with grpc.health.v1.Health and the three prana.v1 services, bound to `address`. */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcServerHandle> {
   const services: readonly (readonly [ServiceDefinition, UntypedServiceImplementation])[] = [
-    [WorkflowServiceService, options.handlers?.workflow ?? unimplementedService(WorkflowServiceService)],
-    [ExecutionServiceService, options.handlers?.execution ?? unimplementedService(ExecutionServiceService)],
-    [TaskServiceService, options.handlers?.task ?? unimplementedService(TaskServiceService)],
+    [strictDefinition(WorkflowServiceService), options.handlers?.workflow ?? unimplementedService(WorkflowServiceService)],
+    [strictDefinition(ExecutionServiceService), options.handlers?.execution ?? unimplementedService(ExecutionServiceService)],
+    [strictDefinition(TaskServiceService), options.handlers?.task ?? unimplementedService(TaskServiceService)],
   ];
   const server = new Server({
     'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES,

@@ -52,6 +52,28 @@ describe('toRpcError', () => {
     internal: status.INTERNAL,
   };
 
+  it('bounds every echoed value: message, metadata, field violations and resource name', () => {
+    const long = 'v'.repeat(30_000);
+    const error = asServiceError(
+      toRpcError(
+        new AppError({ reason: 'invalid_request', message: long, metadata: { value: long }, fieldViolations: [{ field: long, description: long }] }),
+        recordingLog(),
+        'test/Method',
+      ),
+    );
+    const rich = expectStatus(error, { code: status.INVALID_ARGUMENT, reason: 'invalid_request' });
+    expect(rich.message).toHaveLength(1024);
+    expect(rich.message.endsWith('…')).toBe(true);
+    expect(rich.metadata.value).toHaveLength(256);
+    expect(rich.violations[0]?.field).toHaveLength(256);
+    const notFound = richStatus(
+      asServiceError(
+        toRpcError(new AppError({ reason: 'not_found', message: 'x', resource: { type: 'prana.v1.Execution', name: long } }), recordingLog(), 'm'),
+      ),
+    );
+    expect(notFound.resource?.name).toHaveLength(256);
+  });
+
   it.each(Object.entries(statuses) as [ErrorReason, status][])('maps reason %s to gRPC status %i, keeping reason, metadata and message', (reason, expected) => {
     const log = recordingLog();
     const error = asServiceError(toRpcError(new AppError({ reason, message: `message of ${reason}`, metadata: { fact: 'value' } }), log, 'test/Method'));
