@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from './config/config.js';
 import { ConfigError } from './config/config-error.js';
 import { startService } from './config/start-service.js';
+import { stdoutDestination } from './config/log-destination.js';
 
 /** Starts Prana and stops it gracefully on SIGTERM or SIGINT (exit code 0). */
 async function main(): Promise<void> {
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const logger = pino({ name: 'prana', level: config.logLevel });
+  const destination = stdoutDestination();
+  const logger = pino({ name: 'prana', level: config.logLevel }, destination.stream);
+  const exit = (code: number): void => {
+    // What stdout has not taken within a second is lost rather than holding the exit.
+    void destination.drain(1000).then(() => process.exit(code));
+  };
   const service = await startService(config, logger);
   logger.info(
     {
@@ -38,11 +44,11 @@ async function main(): Promise<void> {
     service.stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        exit(0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };
