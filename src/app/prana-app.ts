@@ -6,6 +6,7 @@ import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
 import { DEFAULT_NODE_LIMITS, type NodeLimits, type NodeLogRecord, type OutboundPolicy } from '../nodes/kit/node-services.js';
 import { EventHub } from './event-hub.js';
+import { sweepExpired } from './runtime/retention.js';
 import { RequestCheck } from './request-check.js';
 import { NO_TELEMETRY, type Telemetry } from './ports/telemetry.js';
 import type { ExecutionView } from './execution-view.js';
@@ -55,6 +56,8 @@ export interface AppDeps {
   readonly outbound: OutboundPolicy;
   readonly log: (record: NodeLogRecord) => void;
   readonly onError: (error: unknown, context: string) => void;
+  /** How long ended executions are kept (then deleted with their events, tasks and outputs); 0 keeps them. */
+  readonly retentionMs?: number;
   /** Metrics and state-change logs of the runtime; nothing by default. */
   readonly telemetry?: Telemetry;
   readonly owner: string;
@@ -77,6 +80,7 @@ export interface AppDeps {
 export class PranaApp {
   readonly context: AppContext;
   private readonly poller: WakePoller;
+  private readonly sweep: (now: number) => Promise<number>;
   private readonly onError: AppDeps['onError'];
 
   constructor(deps: AppDeps) {
@@ -128,7 +132,10 @@ export class PranaApp {
       watchPollMs: deps.watchPollMs ?? 250,
       maxWatchLag: deps.maxWatchLag ?? 10_000,
     };
-    this.poller = new WakePoller(deps.stores.executions, runtime.pollTargets(), deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
+    const retentionMs = deps.retentionMs ?? 0;
+    this.sweep = (now) => sweepExpired(deps.stores, now, retentionMs);
+    const targets = { ...runtime.pollTargets(), sweep: this.sweep };
+    this.poller = new WakePoller(deps.stores.executions, targets, deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
   }
 
   /** Starts background work (polling the store for due wake-ups and orphaned executions). */
@@ -140,6 +147,11 @@ export class PranaApp {
   async stop(graceMs?: number): Promise<void> {
     this.poller.stop();
     await this.context.runtime.stop(graceMs);
+  }
+
+  /** Deletes what is past retention now; returns how many executions went (the poller does it once a minute). */
+  sweepNow(): Promise<number> {
+    return this.sweep(this.context.clock.now());
   }
 
   /** One polling pass now (tests drive time with a fake clock). */

@@ -38,7 +38,7 @@ export interface ServiceOverrides {
   readonly timers?: Timers;
   /** Application settings (subscriber queue, poll intervals, limits …). */
   readonly app?: Partial<
-    Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag'>
+    Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag' | 'retentionMs'>
   >;
   readonly capacity?: Partial<CallCapacity>;
   /** Largest request message, bytes. */
@@ -116,6 +116,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     tokenSecret: config.tokenSecret ?? randomSecret(logger),
     engineLimits: { maxLoopIterations: config.maxLoopIterations },
     leaseMs: config.leaseMs,
+    retentionMs: config.retentionMs,
     pollMs: config.pollMs,
     env: config.env,
     outbound: new EgressPolicy({ deny: config.httpDenyHosts, allow: config.httpAllowHosts }),

@@ -37,6 +37,10 @@ export class MemoryEventLog implements EventLog {
     }
   }
 
+  async removeAll(executionId: string): Promise<void> {
+    this.logs.delete(executionId);
+  }
+
   async read(executionId: string, afterSeq: number, limit: number): Promise<ExecutionEvent[]> {
     const log = this.logs.get(executionId)?.events;
     if (log === undefined || limit <= 0) return [];

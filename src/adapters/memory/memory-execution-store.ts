@@ -1,3 +1,5 @@
+import type { ExpiredExecution } from '../../app/ports/execution-store.js';
+import { isTerminal } from '../../domain/execution.js';
 import type {
   DueWake,
   ExecutionQuery,
@@ -189,6 +191,21 @@ export class MemoryExecutionStore implements ExecutionStore {
   /** Outputs are stored only once a write's revision check passed, so no write leaves any behind. */
   async collectGarbage(): Promise<number> {
     return 0;
+  }
+
+  async expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]> {
+    const found = [...this.rows.values()]
+      .filter((row) => isTerminal(row.status) && row.updatedAt < endedBefore && (row.lease === null || row.lease.until <= 0) && row.effects.length === 0)
+      .sort((a, b) => a.updatedAt - b.updatedAt);
+    return found.slice(0, Math.max(0, limit)).map((row) => ({ id: row.id, parentId: row.parentId }));
+  }
+
+  async remove(id: string): Promise<void> {
+    const row = this.rows.get(id);
+    if (row === undefined || !isTerminal(row.status)) return;
+    const prefix = `${id}\u0000`;
+    for (const key of [...this.outputs.keys()]) if (key.startsWith(prefix)) this.outputs.delete(key);
+    this.rows.delete(id);
   }
 
   /** Bytes of the stored document of an execution (for size reports), or null when absent. */

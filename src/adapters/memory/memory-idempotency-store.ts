@@ -14,6 +14,23 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return { created: true, record: JSON.parse(text) as IdempotencyRecord };
   }
 
+  async remove(scope: string, key: string): Promise<void> {
+    this.records.delete(idempotencyId(scope, key));
+  }
+
+  async removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number> {
+    let removed = 0;
+    for (const [id, text] of this.records) {
+      if (removed >= limit) break;
+      const record = JSON.parse(text) as IdempotencyRecord;
+      if (scopes.includes(record.scope) && record.createdAt < createdBefore) {
+        this.records.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
     const text = this.records.get(idempotencyId(scope, key));
     return text === undefined ? null : (JSON.parse(text) as IdempotencyRecord);

@@ -8,6 +8,10 @@ import type { TaskRecord, TaskStatus, TaskStore } from '../../app/ports/task-sto
 export class MemoryTaskStore implements TaskStore {
   private readonly tasks = new Map<string, TaskRecord>();
 
+  async removeForExecution(executionId: string): Promise<void> {
+    for (const [id, task] of this.tasks) if (task.executionId === executionId) this.tasks.delete(id);
+  }
+
   async create(task: TaskRecord): Promise<boolean> {
     if (this.tasks.has(task.taskId)) return false;
     this.tasks.set(task.taskId, copy(task));

@@ -24,6 +24,12 @@ export interface EventRow {
 export class MongoEventLog implements EventLog {
   constructor(private readonly events: Collection<EventRow>) {}
 
+  removeAll(executionId: string): Promise<void> {
+    return guard('remove events', async () => {
+      await this.events.deleteMany({ execution_id: executionId });
+    });
+  }
+
   /**
    * Inserts the events in one request; a seq that exists already (a step run again after a crash)
    * is replaced instead, unless a later epoch wrote it. Inserting first keeps the common case to

@@ -1,3 +1,5 @@
+import type { ExecutionStatus } from '../../domain/execution.js';
+import type { ExpiredExecution } from '../../app/ports/execution-store.js';
 import type { Collection, Filter } from 'mongodb';
 import type {
   DueWake,
@@ -41,6 +43,9 @@ const CLAIM_ATTEMPTS = 4;
  * update on `rev`; outputs above the inline threshold are written first to `execution_outputs`,
  * under content hashes, so a document never references an output that is not there.
  */
+/** The statuses an execution ends in. */
+const ENDED: ExecutionStatus[] = ['completed', 'failed', 'cancelled'];
+
 export class MongoExecutionStore implements ExecutionStore {
   private readonly serializer: ExecutionSerializer;
   private readonly maxDocumentBytes: number;
@@ -167,6 +172,35 @@ export class MongoExecutionStore implements ExecutionStore {
         .limit(limit)
         .toArray();
       return rows.map((row) => row._id);
+    });
+  }
+
+  expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]> {
+    return guard('find expired executions', async () => {
+      if (limit <= 0) return [];
+      const rows = await this.executions
+        .find(
+          {
+            status: { $in: ENDED },
+            updated_at: { $lt: new Date(endedBefore) },
+            $and: [{ $or: [{ lease: null }, { 'lease.until': { $lte: new Date(0) } }] }, { $or: [{ effects: { $exists: false } }, { effects: { $size: 0 } }] }],
+          },
+          { projection: { _id: 1, parent_id: 1 } },
+        )
+        .sort({ updated_at: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return rows.map((row) => ({ id: row._id, parentId: row.parent_id }));
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return guard('remove execution', async () => {
+      // The outputs first: a crash in between leaves the ended execution, found again by the next sweep.
+      const row = await this.executions.findOne({ _id: id, status: { $in: ENDED } }, { projection: { _id: 1 } });
+      if (row === null) return;
+      await this.outputs.deleteMany({ execution_id: id });
+      await this.executions.deleteOne({ _id: id, status: { $in: ENDED } });
     });
   }
 

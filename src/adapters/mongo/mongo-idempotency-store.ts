@@ -19,6 +19,24 @@ export interface IdempotencyRow {
 export class MongoIdempotencyStore implements IdempotencyStore {
   constructor(private readonly records: Collection<IdempotencyRow>) {}
 
+  remove(scope: string, key: string): Promise<void> {
+    return guard('remove idempotency record', async () => {
+      await this.records.deleteOne({ _id: idempotencyId(scope, key) });
+    });
+  }
+
+  removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number> {
+    return guard('remove idempotency records', async () => {
+      if (limit <= 0 || scopes.length === 0) return 0;
+      const rows = await this.records
+        .find({ scope: { $in: [...scopes] }, created_at: { $lt: new Date(createdBefore) } }, { projection: { _id: 1 } })
+        .limit(limit)
+        .toArray();
+      if (rows.length === 0) return 0;
+      return (await this.records.deleteMany({ _id: { $in: rows.map((row) => row._id) } })).deletedCount;
+    });
+  }
+
   putIfAbsent(record: IdempotencyRecord): Promise<{ readonly created: boolean; readonly record: IdempotencyRecord }> {
     return guard('put idempotency record', async () => {
       const row: IdempotencyRow = {

@@ -31,20 +31,29 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
     { key: { next_wake_at: 1, _id: 1 }, name: 'next_wake' },
     // orphaned(now): a lease that expired unreleased (0 < lease.until ≤ now), longest expired first.
     { key: { 'lease.until': 1, _id: 1 }, name: 'lease_until' },
+    // expired(endedBefore): ended executions last written before the cutoff, oldest first (retention).
+    { key: { status: 1, updated_at: 1 }, name: 'status_updated' },
   ],
   // collectGarbage(): outputs still uncommitted, oldest first (the rest is read by `_id`, see above).
-  outputs: [{ key: { committed: 1, written_at: 1 }, name: 'committed_written' }],
+  outputs: [
+    { key: { committed: 1, written_at: 1 }, name: 'committed_written' },
+    // remove(id): the outside outputs of an execution (retention).
+    { key: { execution_id: 1 }, name: 'execution' },
+  ],
   events: [
     // append() inserts by _id (execution id and seq) and replaces only rows of an epoch ≤ its own;
     // read() scans seq > after in order; unique, so an event per seq exists once.
     { key: { execution_id: 1, seq: 1 }, name: 'execution_seq', unique: true },
   ],
   graphs: [],
-  idempotency: [],
+  // removeCreatedBefore(): records older than the retention.
+  idempotency: [{ key: { scope: 1, created_at: 1 }, name: 'scope_created' }],
   tasks: [
     // claim(types): open tasks of the types, oldest first (the lease and timeout are checked on the
     // matching entries).
     { key: { status: 1, task_type: 1, created_at: 1, _id: 1 }, name: 'status_type_created' },
+    // removeForExecution(): the tasks of an execution (retention).
+    { key: { execution_id: 1 }, name: 'execution' },
   ],
 };
 

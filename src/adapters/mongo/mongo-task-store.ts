@@ -28,6 +28,12 @@ export interface TaskRow {
 export class MongoTaskStore implements TaskStore {
   constructor(private readonly tasks: Collection<TaskRow>) {}
 
+  removeForExecution(executionId: string): Promise<void> {
+    return guard('remove tasks', async () => {
+      await this.tasks.deleteMany({ execution_id: executionId });
+    });
+  }
+
   create(task: TaskRecord): Promise<boolean> {
     return guard('create task', async () => {
       try {

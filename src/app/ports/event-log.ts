@@ -12,4 +12,6 @@ export interface EventLog {
   append(events: readonly ExecutionEvent[], epoch: number): Promise<void>;
   /** Events with seq > afterSeq, in seq order, at most `limit`. */
   read(executionId: string, afterSeq: number, limit: number): Promise<ExecutionEvent[]>;
+  /** Deletes every event of an execution (retention). */
+  removeAll(executionId: string): Promise<void>;
 }

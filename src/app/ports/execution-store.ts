@@ -131,6 +131,19 @@ export interface ExecutionStore {
    * stored execution references is kept. Returns how many were deleted.
    */
   collectGarbage(writtenBefore: number, limit: number): Promise<number>;
+  /**
+   * Executions past retention: completed, failed or cancelled, last written before `endedBefore`,
+   * with no lease and no work owed; oldest first, at most `limit`, with their parent's id.
+   */
+  expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]>;
+  /** Deletes an ended execution and its outside outputs; one that is not ended (or is gone) is left alone. */
+  remove(id: string): Promise<void>;
+}
+
+/** An execution past retention. */
+export interface ExpiredExecution {
+  readonly id: string;
+  readonly parentId: string | null;
 }
 
 /** A write lost a race or hit an existing key. */

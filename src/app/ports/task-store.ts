@@ -44,4 +44,6 @@ export interface TaskStore {
   extend(taskId: string, worker: string, leaseUntil: number, now: number): Promise<boolean>;
   /** Moves an open task to a final status with a result; returns false when it was not open. */
   finish(taskId: string, status: Exclude<TaskStatus, 'open'>, result: JsonObject | null): Promise<boolean>;
+  /** Deletes every task of an execution (retention). */
+  removeForExecution(executionId: string): Promise<void>;
 }

@@ -119,7 +119,7 @@ export class ExecutionRuntime {
   }
 
   /** What the store poller drives: looks, and timers for wake-ups coming soon. */
-  pollTargets(): PollTargets {
+  pollTargets(): Omit<PollTargets, 'sweep'> {
     return { look: (id) => this.look(id), arm: (id, at) => this.wakes.schedule(id, at) };
   }
 

@@ -15,6 +15,8 @@ export interface PollTargets {
   look(id: string): Promise<unknown>;
   /** Arms an in-process timer for a wake-up coming within the look-ahead. */
   arm(id: string, at: number): void;
+  /** Deletes what is past retention (run once a minute, with the garbage collection). */
+  sweep(now: number): Promise<unknown>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface PollTargets {
  * or before a restart, and executions whose lease expired in the middle of something (crash
  * recovery). Wake-ups due within the look-ahead get an in-process timer at their exact time, so they
  * fire on time rather than at the next poll. Once a minute it also collects outside outputs that
- * writes which never committed left behind.
+ * writes which never committed left behind, and deletes what is past retention.
  */
 export class WakePoller {
   private timer: { cancel(): void } | null = null;
@@ -65,6 +67,7 @@ export class WakePoller {
     if (now - this.collectedAt >= GARBAGE_EVERY_MS) {
       this.collectedAt = now;
       await this.store.collectGarbage(now - GARBAGE_AGE_MS, GARBAGE_BATCH).catch((error: unknown) => this.onError(error, 'collect garbage'));
+      await this.targets.sweep(now).catch((error: unknown) => this.onError(error, 'retention sweep'));
     }
     return ids.size;
   }

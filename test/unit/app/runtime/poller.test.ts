@@ -33,15 +33,16 @@ function poller(store: PolledStore, time: FakeTime) {
   const looked: string[] = [];
   const armed: Array<[string, number]> = [];
   const errors: string[] = [];
+  const swept: number[] = [];
   const wakePoller = new WakePoller(
     store.asStore(),
-    { look: async (id) => looked.push(id), arm: (id, at) => armed.push([id, at]) },
+    { look: async (id) => looked.push(id), arm: (id, at) => armed.push([id, at]), sweep: async (now) => swept.push(now) },
     time,
     time,
     INTERVAL,
     (_error, context) => errors.push(context),
   );
-  return { wakePoller, looked, armed, errors };
+  return { wakePoller, looked, armed, errors, swept };
 }
 
 describe('WakePoller', () => {
@@ -73,6 +74,17 @@ describe('WakePoller', () => {
     expect(store.dueAsked).toHaveLength(3);
   });
 
+  it('collects garbage and sweeps retention once a minute, not every pass', async () => {
+    const time = new FakeTime(0);
+    const store = new PolledStore();
+    const { wakePoller, swept } = poller(store, time);
+    wakePoller.start();
+    await time.advance(61 * INTERVAL);
+    expect(swept).toEqual([60_000]);
+    expect(store.collected).toEqual([60_000 - 3_600_000]);
+    wakePoller.stop();
+  });
+
   it('reports a failed pass and keeps polling', async () => {
     const time = new FakeTime(0);
     const store = new PolledStore();
@@ -98,6 +110,7 @@ describe('WakePoller', () => {
           looked.push(id);
         },
         arm: () => undefined,
+        sweep: async () => undefined,
       },
       time,
       time,

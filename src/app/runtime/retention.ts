@@ -1,0 +1,51 @@
+import { isTerminal } from '../../domain/execution.js';
+import type { EventLog } from '../ports/event-log.js';
+import type { ExecutionStore } from '../ports/execution-store.js';
+import type { IdempotencyStore } from '../ports/idempotency-store.js';
+import type { TaskStore } from '../ports/task-store.js';
+
+/** How many expired executions (and idempotency records) one sweep deletes at most. */
+const RETENTION_BATCH = 100;
+
+/** The record that reserves an execution id for the request that created it; it goes with the execution. */
+const EXECUTION_ID_SCOPE = 'execution';
+
+/**
+ * Records remembered for the retention time, then forgotten: StartExecution and Resume request ids.
+ * Records of resume tokens stay: a recorded Resume that a crash left unapplied is applied from it.
+ */
+const AGED_SCOPES = ['start', 'resume'];
+
+/** The stores a sweep deletes from. */
+export interface RetentionStores {
+  readonly executions: ExecutionStore;
+  readonly events: EventLog;
+  readonly tasks: TaskStore;
+  readonly idempotency: IdempotencyStore;
+}
+
+/**
+ * Deletes executions that ended more than `retentionMs` ago, with their events, tasks and outside
+ * outputs, and request-id records older than the retention (a request id is remembered that long).
+ * The execution record goes last: a crash part-way leaves an ended execution that the next sweep, on
+ * any replica, finds and finishes deleting. A child whose parent has not ended is kept, since the
+ * parent may still read its result. Returns how many executions were deleted.
+ */
+export async function sweepExpired(stores: RetentionStores, now: number, retentionMs: number): Promise<number> {
+  if (retentionMs <= 0) return 0;
+  const cutoff = now - retentionMs;
+  let removed = 0;
+  for (const expired of await stores.executions.expired(cutoff, RETENTION_BATCH)) {
+    if (expired.parentId !== null) {
+      const parent = await stores.executions.get(expired.parentId);
+      if (parent !== null && !isTerminal(parent.execution.status)) continue;
+    }
+    await stores.events.removeAll(expired.id);
+    await stores.tasks.removeForExecution(expired.id);
+    await stores.idempotency.remove(EXECUTION_ID_SCOPE, expired.id);
+    await stores.executions.remove(expired.id);
+    removed++;
+  }
+  await stores.idempotency.removeCreatedBefore(cutoff, AGED_SCOPES, RETENTION_BATCH);
+  return removed;
+}
