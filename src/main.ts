@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config/config.js';
 import { ConfigError } from './config/config-error.js';
 import { startService } from './config/start-service.js';
 import { stdoutDestination } from './config/log-destination.js';
+import { startTracing } from './adapters/tracing/start-tracing.js';
 
 /** Starts Prana and stops it gracefully on SIGTERM or SIGINT (exit code 0). */
 async function main(): Promise<void> {
@@ -18,11 +19,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  // Before anything else, so every span the service opens has a provider to go to.
+  const tracing = config.tracing ? startTracing(process.env) : undefined;
   const destination = stdoutDestination();
   const logger = pino({ name: 'prana', level: config.logLevel }, destination.stream);
   const exit = (code: number): void => {
     // What stdout has not taken within a second is lost rather than holding the exit.
-    void destination.drain(1000).then(() => process.exit(code));
+    void Promise.race([tracing?.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+      .then(() => destination.drain(1000))
+      .then(() => process.exit(code));
   };
   const service = await startService(config, logger);
   logger.info(

@@ -9,6 +9,7 @@ import { EventHub } from './event-hub.js';
 import { sweepExpired } from './runtime/retention.js';
 import { RequestCheck } from './request-check.js';
 import { NO_TELEMETRY, type Telemetry } from './ports/telemetry.js';
+import { NO_TRACER, type Tracer } from './ports/tracer.js';
 import type { ExecutionView } from './execution-view.js';
 import { GraphRepository } from './graph-repository.js';
 import { childExecutionId, externalTaskId } from './ids.js';
@@ -58,6 +59,8 @@ export interface AppDeps {
   readonly onError: (error: unknown, context: string) => void;
   /** How long ended executions are kept (then deleted with their events, tasks and outputs); 0 keeps them. */
   readonly retentionMs?: number;
+  /** Spans around execution steps and node runs; none by default. */
+  readonly tracer?: Tracer;
   /** Metrics and state-change logs of the runtime; nothing by default. */
   readonly telemetry?: Telemetry;
   readonly owner: string;
@@ -103,6 +106,7 @@ export class PranaApp {
       leaseMs: deps.leaseMs ?? 30_000,
       onError: deps.onError,
       telemetry: deps.telemetry ?? NO_TELEMETRY,
+      tracer: deps.tracer ?? NO_TRACER,
       engine: {
         env: deps.env,
         limits,

@@ -2,6 +2,7 @@ import type { JsonObject } from '../domain/json.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { CONFIG_SCHEMA, KNOWN_VARIABLES, type ApiKeyEntry, type ListenAddress, type LogLevel, type MongodbTarget } from './config-schema.js';
 import { unknownVariables } from './unknown-variables.js';
+import { tracingRequested } from './tracing-requested.js';
 
 export { DEFAULT_GRPC_ADDRESS } from './config-schema.js';
 
@@ -72,6 +73,8 @@ export interface Config {
   readonly metricsAddress: ListenAddress | undefined;
   /** `PRANA_RETENTION_HOURS`: finished executions are deleted this long after they end; 0 keeps them. */
   readonly retentionMs: number;
+  /** Tracing, asked for by the standard `OTEL_*` variables (see start-tracing.ts); off by default. */
+  readonly tracing: boolean;
 }
 
 /** The environment as `process.env` has it. */
@@ -117,6 +120,7 @@ export function loadConfig(env: Environment): Config {
     tls: tlsOf(v, problems),
     metricsAddress: v.PRANA_METRICS_ADDRESS,
     retentionMs: v.PRANA_RETENTION_HOURS * HOUR_MS,
+    tracing: tracingRequested(env),
   };
   if (config.auth.kind === 'open' && config.auth.why === 'loopback' && !isLoopback(config.grpcAddress.host)) {
     problems.push({

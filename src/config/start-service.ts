@@ -28,6 +28,9 @@ import { startMetricsServer, type MetricsServer } from '../adapters/metrics/metr
 import { timedStore } from '../adapters/metrics/timed-store.js';
 import { stateChangeLog } from '../adapters/logging/state-change-log.js';
 import { allOf } from '../app/ports/telemetry.js';
+import { otelTracer, TRACER_NAME } from '../adapters/tracing/otel-tracer.js';
+import { tracedStore } from '../adapters/tracing/traced-store.js';
+import { traceInterceptor } from '../transport/grpc/trace-interceptor.js';
 import type { Config } from './config.js';
 import { makeProtoKeysPlain } from './plain-proto-keys.js';
 import { EgressPolicy } from './egress-policy.js';
@@ -99,7 +102,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const stores = connection.stores(facts, { maxDocumentBytes: config.maxDocumentBytes, inlineOutputBytes: config.inlineOutputBytes });
   // Metrics only when an address is configured: the timing wrappers cost nothing otherwise.
   const metrics = config.metricsAddress === undefined ? undefined : new PrometheusMetrics();
-  const observed = <T extends object>(store: T, name: string): T => (metrics === undefined ? store : timedStore(store, name, metrics.observeStore));
+  const observed = <T extends object>(store: T, name: string): T => {
+    const timed = metrics === undefined ? store : timedStore(store, name, metrics.observeStore);
+    return config.tracing ? tracedStore(timed, name) : timed;
+  };
   const reachable: Stores = {
     executions: observed(gated(stores.executions, availability, 'execution'), 'execution'),
     events: observed(gated(stores.events, availability, 'event'), 'event'),
@@ -122,6 +128,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     outbound: new EgressPolicy({ deny: config.httpDenyHosts, allow: config.httpAllowHosts }),
     log: (record) => logger[record.level]({ node: record.fields }, record.message),
     onError: (error, context) => logger.error({ err: error, context }, 'background work failed'),
+    ...(config.tracing ? { tracer: otelTracer } : {}),
     telemetry: allOf([stateChangeLog(logger), ...(metrics === undefined ? [] : [metrics.telemetry])]),
     owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     ...overrides.app,
@@ -149,7 +156,11 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       onDrain: rpc.drain,
       credentials: tls.credentials,
       // The call log first: it sees the calls authentication refuses too.
-      interceptors: [callLogInterceptor((call) => logCall(logger, metrics, call)), authInterceptor(authenticator, logger)],
+      interceptors: [
+        callLogInterceptor((call) => logCall(logger, metrics, call)),
+        ...(config.tracing ? [traceInterceptor(TRACER_NAME)] : []),
+        authInterceptor(authenticator, logger),
+      ],
       ...(overrides.maxReceiveMessageBytes === undefined ? {} : { maxReceiveMessageBytes: overrides.maxReceiveMessageBytes }),
     });
   } catch (error) {

@@ -20,6 +20,7 @@ import { DocumentTooLarge, StoreConflict, StoreUnavailable, type PendingEffect }
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { EventHub } from '../event-hub.js';
 import type { Telemetry } from '../ports/telemetry.js';
+import type { Tracer } from '../ports/tracer.js';
 import { parentStance } from './children.js';
 import { driveStep, type DriveEffects, type PendingNode, type StepResult } from './drive.js';
 import { carryOut, type ChildNotice } from './effects.js';
@@ -52,6 +53,7 @@ export interface ActorDeps extends PersistenceDeps, SuspensionSources {
   readonly actorOf: (id: string) => ExecutionActor;
   readonly onError: (error: unknown, context: string) => void;
   readonly telemetry: Telemetry;
+  readonly tracer: Tracer;
   /** Called after each message, so the runtime can forget an actor that holds nothing. */
   readonly idle: (actor: ExecutionActor) => void;
 }
@@ -536,7 +538,10 @@ export class ExecutionActor {
     await this.checkLease(session);
     let result: StepResult;
     try {
-      result = await driveStep(session.execution, session.graph, input, this.deps.engine, this.driveEffects(session, false));
+      const attributes = { 'prana.execution_id': this.id, 'prana.input': input.kind };
+      result = await this.deps.tracer.span('execution step', attributes, () =>
+        driveStep(session.execution, session.graph, input, this.deps.engine, this.driveEffects(session, false)),
+      );
     } catch (error) {
       if (!(error instanceof DocumentTooLarge)) throw error;
       result = await this.recordTooLarge(session, error);
@@ -565,6 +570,7 @@ export class ExecutionActor {
         session.newEffects.push({ kind: 'cancel_task', taskId });
       },
       nodeType: (name) => this.deps.graphs.nodeTypes.get(name),
+      tracer: this.deps.tracer,
     };
   }
 

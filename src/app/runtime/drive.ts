@@ -1,3 +1,4 @@
+import type { Tracer } from '../ports/tracer.js';
 import type { Execution } from '../../domain/execution.js';
 import type { ExecutionEvent } from '../../domain/events.js';
 import type { Outcome } from '../../domain/outcome.js';
@@ -18,6 +19,8 @@ export interface DriveEffects {
   cancelTask(taskId: string): void | Promise<void>;
   /** The node type of a name, from the registry the graphs were compiled with. */
   nodeType(name: string): NodeType | undefined;
+  /** Spans around node runs. */
+  readonly tracer: Tracer;
 }
 
 /** A node attempt or resume handler still running when a drive step stopped. */
@@ -94,10 +97,13 @@ function carryOut(command: Command, execution: Execution, effects: DriveEffects)
       return asFollow(effects.cancelTask(command.taskId));
     case 'execute_node': {
       const type = effects.nodeType(command.nodeType);
-      return runNode(command.context.nodeKey, command.context.runIndex, effects, () => {
-        if (type === undefined) throw new Error(`node type ${command.nodeType} is not registered`);
-        return type.execute(command.params, command.context);
-      });
+      const attributes = { 'prana.execution_id': execution.id, 'prana.node_key': command.context.nodeKey, 'prana.node_type': command.nodeType };
+      return runNode(command.context.nodeKey, command.context.runIndex, effects, () =>
+        effects.tracer.span(`node ${command.nodeType}`, attributes, () => {
+          if (type === undefined) throw new Error(`node type ${command.nodeType} is not registered`);
+          return type.execute(command.params, command.context);
+        }),
+      );
     }
     case 'resume_node': {
       const resume = effects.nodeType(command.nodeType)?.resume;

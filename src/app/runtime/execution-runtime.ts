@@ -5,6 +5,7 @@ import { createExecution, currentSuspension, type EngineEnv, type ExecutionSpec 
 import { AppError, notFound } from '../app-error.js';
 import type { EventHub } from '../event-hub.js';
 import type { Telemetry } from '../ports/telemetry.js';
+import type { Tracer } from '../ports/tracer.js';
 import type { GraphRepository } from '../graph-repository.js';
 import type { Clock, Timers } from '../ports/clock.js';
 import type { EventLog } from '../ports/event-log.js';
@@ -36,6 +37,7 @@ export interface RuntimeDeps {
   readonly leaseMs: number;
   readonly onError: (error: unknown, context: string) => void;
   readonly telemetry: Telemetry;
+  readonly tracer: Tracer;
 }
 
 /**

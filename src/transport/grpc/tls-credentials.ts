@@ -48,10 +48,16 @@ export async function loadServerCredentials(tls: TlsConfig | undefined, log: Tls
     last = update.certificate;
     resolveFirst();
   };
-  const onCa = (): void => undefined;
+  let resolveCa: () => void = () => undefined;
+  const caLoaded = clientCa === null ? Promise.resolve() : new Promise<void>((resolve) => (resolveCa = resolve));
+  const onCa = (update: experimental.CaCertificateUpdate | null): void => {
+    if (update === null) log.warn({ clientCaFile: tls.clientCaFile }, 'the client CA cannot be read: new connections are refused until it can');
+    else resolveCa();
+  };
   identity.addIdentityCertificateListener(onIdentity);
   clientCa?.addCaCertificateListener(onCa);
-  await first;
+  // Both the certificate and the client CA must be in before the server accepts a connection.
+  await Promise.all([first, caLoaded]);
   // grpc-js passes its first argument on as the identity (certificate and key) provider.
   const credentials = experimental.createCertificateProviderServerCredentials(identity, clientCa, clientCa !== null);
   return {

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       tls: undefined,
       metricsAddress: undefined,
       retentionMs: 0,
+      tracing: false,
     });
   });
 

@@ -1,3 +1,4 @@
+import { NO_TRACER } from '../../../src/app/ports/tracer.js';
 import type { ExecutionEvent } from '../../../src/domain/events.js';
 import type { Execution } from '../../../src/domain/execution.js';
 import type { Json, JsonObject } from '../../../src/domain/json.js';
@@ -135,6 +136,7 @@ export class Run {
   /** Applies an input and drives until the execution waits. */
   async apply(input: EngineInput): Promise<this> {
     const result = await drive(this.execution, this.graph, input, this.env, {
+      tracer: NO_TRACER,
       now: () => this.clock,
       emit: (event) => this.events.push(event),
       persist: (_execution, reason) => {

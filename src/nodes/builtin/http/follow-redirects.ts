@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import type { OutboundPolicy } from '../../kit/node-services.js';
 import { egressAgent, EgressRefused } from './egress-agent.js';
 import type { OutgoingRequest } from './outgoing-request.js';
@@ -38,6 +39,8 @@ export async function fetchFollowingRedirects(request: OutgoingRequest, policy: 
   let method: string = request.method;
   let body = request.body;
   const headers = new Headers(request.headers);
+  // The trace the request runs in (the caller's, through the execution) continues at the destination.
+  propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   for (let redirects = 0; ; redirects++) {
     if (!policy.allows(new URL(url.href))) return { kind: 'refused', url };
     let response: Response;
