@@ -22,28 +22,17 @@ function openssl(args: readonly string[]): void {
   execFileSync('openssl', args, { stdio: 'pipe' });
 }
 
+/** `openssl req` options for a new EC P-256 key, unencrypted, written to `keyFile`. */
+function newKey(keyFile: string): string[] {
+  return ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile];
+}
+
 /** Makes a CA with an EC P-256 key, valid for a day. */
 export function makeTestCa(name = 'prana-test-ca'): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'prana-ca-'));
   const keyFile = join(dir, 'ca.key');
   const certFile = join(dir, 'ca.pem');
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    keyFile,
-    '-out',
-    certFile,
-    '-days',
-    '1',
-    '-subj',
-    `/CN=${name}`,
-  ]);
+  openssl(['req', '-x509', ...newKey(keyFile), '-out', certFile, '-days', '1', '-subj', `/CN=${name}`]);
   let serial = 1;
   return {
     certFile,
@@ -59,20 +48,7 @@ export function makeTestCa(name = 'prana-test-ca'): TestCa {
           ? 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n'
           : `subjectAltName=DNS:${subject}\nextendedKeyUsage=clientAuth\n`,
       );
-      openssl([
-        'req',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        `${base}.key`,
-        '-out',
-        `${base}.csr`,
-        '-subj',
-        `/CN=${subject}`,
-      ]);
+      openssl(['req', ...newKey(`${base}.key`), '-out', `${base}.csr`, '-subj', `/CN=${subject}`]);
       openssl([
         'x509',
         '-req',

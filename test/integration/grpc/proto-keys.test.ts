@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ExecutionStatus } from '../../../src/gen/prana/v1/execution.js';
 import { ExecutionView, ExecutionWait } from '../../../src/gen/prana/v1/execution_service.js';
-import type { Workflow } from '../../../src/gen/prana/v1/workflow.js';
 import { api, must, type Api } from './support/api.js';
 import { describeEachBackend } from './support/backends.js';
 import { startTestService, type TestService } from './support/test-service.js';
+import { lineWorkflow } from './support/workflows.js';
 
 const own = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined;
@@ -22,37 +22,20 @@ describeEachBackend('"__proto__" keys', (backend) => {
   afterAll(() => t.close());
 
   it('round-trip as data through input, params, expressions, code results and the stored execution', async () => {
-    const workflow: Workflow = {
-      id: 'proto-keys',
-      name: '',
-      version: 1,
-      variables: undefined,
-      settings: undefined,
-      trigger: '',
-      nodes: [
-        { key: 'start', name: '', type: 'manual.trigger', params: {}, settings: undefined },
-        {
-          key: 'code',
-          name: '',
-          type: 'code.javascript',
-          params: { code: 'function run(input) { return { received: input.main, made: JSON.parse(\'{"__proto__": {"b": 2}, "k": 1}\') }; }' },
-          settings: undefined,
+    const workflow = lineWorkflow('proto-keys', [
+      {
+        key: 'code',
+        type: 'code.javascript',
+        params: { code: 'function run(input) { return { received: input.main, made: JSON.parse(\'{"__proto__": {"b": 2}, "k": 1}\') }; }' },
+      },
+      {
+        key: 'set',
+        type: 'data.set_data',
+        params: {
+          mapping_map: JSON.parse('{"__proto__": {"fixed": true}, "passed": "{{ $input.main.made }}", "read": "{{ $input.main.made.k }}"}') as object,
         },
-        {
-          key: 'set',
-          name: '',
-          type: 'data.set_data',
-          params: {
-            mapping_map: JSON.parse('{"__proto__": {"fixed": true}, "passed": "{{ $input.main.made }}", "read": "{{ $input.main.made.k }}"}') as object,
-          },
-          settings: undefined,
-        },
-      ],
-      connections: [
-        { fromNode: 'start', fromPort: '', toNode: 'code', toPort: '' },
-        { fromNode: 'code', fromPort: '', toNode: 'set', toPort: '' },
-      ],
-    };
+      },
+    ]);
     const compiled = must(await a.compile(workflow));
     expect(compiled.diagnostics).toEqual([]);
     const input = JSON.parse('{"__proto__": {"polluted": true}, "x": 1}') as Record<string, unknown>;

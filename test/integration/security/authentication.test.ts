@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentials, Metadata, status, type CallOptions, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthCheckResponse_ServingStatus, HealthClient } from '../../../src/gen/grpc/health/v1/health.js';
+import type { UnaryMethod } from '../grpc/support/calls.js';
 import { expectStatus } from '../grpc/support/expect-status.js';
 import { startTestService, type TestService } from '../grpc/support/test-service.js';
 import { webhookWorkflow } from '../grpc/support/workflows.js';
@@ -18,15 +19,12 @@ const ADMIN_KEY = 'admin-key-0123456789';
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'prana';
 
-type Unary<Request, Response> = (
-  request: Request,
-  metadata: Metadata,
-  options: Partial<CallOptions>,
-  callback: (error: ServiceError | null, response: Response) => void,
-) => unknown;
-
 /** Calls with `authorization: <value>` (none when undefined); resolves with the error or the response. */
-function callWith<Request, Response>(authorization: string | undefined, method: Unary<Request, Response>, request: Request): Promise<ServiceError | Response> {
+function callWith<Request, Response>(
+  authorization: string | undefined,
+  method: UnaryMethod<Request, Response>,
+  request: Request,
+): Promise<ServiceError | Response> {
   const metadata = new Metadata();
   if (authorization !== undefined) metadata.set('authorization', authorization);
   return new Promise((resolve) => method(request, metadata, { deadline: Date.now() + 10_000 }, (error, response) => resolve(error ?? response)));

@@ -7,7 +7,7 @@ import { ExecutionStatus } from '../../../src/gen/prana/v1/execution.js';
 import { ExecutionView, ExecutionWait } from '../../../src/gen/prana/v1/execution_service.js';
 import { api, must } from '../grpc/support/api.js';
 import { startTestService } from '../grpc/support/test-service.js';
-import { chainWorkflow } from '../grpc/support/workflows.js';
+import { lineWorkflow } from '../grpc/support/workflows.js';
 
 describe('egress of http.request', () => {
   let server: Server;
@@ -30,15 +30,7 @@ describe('egress of http.request', () => {
     const t = await startTestService({ name: 'memory' }, {}, env);
     try {
       const a = api(t);
-      const compiled = must(
-        await a.compile({
-          ...chainWorkflow(1, 'egress'),
-          nodes: [
-            { key: 'start', name: '', type: 'manual.trigger', params: {}, settings: undefined },
-            { key: 'n1', name: '', type: 'http.request', params: { url, timeout: 5000 }, settings: undefined },
-          ],
-        }),
-      );
+      const compiled = must(await a.compile(lineWorkflow('egress', [{ key: 'fetch', type: 'http.request', params: { url, timeout: 5000 } }])));
       expect(compiled.diagnostics).toEqual([]);
       const graphId = compiled.graphId;
       return must(await a.start({ graphId, wait: ExecutionWait.EXECUTION_WAIT_TERMINAL, view: ExecutionView.EXECUTION_VIEW_FULL })).execution;

@@ -12,6 +12,7 @@ import { ExecutionStatus } from '../../../src/gen/prana/v1/execution.js';
 import { ExecutionView, ExecutionWait, StartExecutionRequest, type StartExecutionResponse } from '../../../src/gen/prana/v1/execution_service.js';
 import { api, must } from '../grpc/support/api.js';
 import { startTestService, type TestService } from '../grpc/support/test-service.js';
+import { lineWorkflow } from '../grpc/support/workflows.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN = '00f067aa0ba902b7';
@@ -49,19 +50,7 @@ describe('tracing', () => {
     const a = api(t);
     const port = (server.address() as AddressInfo).port;
     const compiled = must(
-      await a.compile({
-        id: 'traced',
-        name: '',
-        version: 1,
-        variables: undefined,
-        settings: undefined,
-        trigger: '',
-        nodes: [
-          { key: 'start', name: '', type: 'manual.trigger', params: {}, settings: undefined },
-          { key: 'call', name: '', type: 'http.request', params: { url: `http://127.0.0.1:${port}/hook`, timeout: 5000 }, settings: undefined },
-        ],
-        connections: [{ fromNode: 'start', fromPort: '', toNode: 'call', toPort: '' }],
-      }),
+      await a.compile(lineWorkflow('traced', [{ key: 'call', type: 'http.request', params: { url: `http://127.0.0.1:${port}/hook`, timeout: 5000 } }])),
     );
     const metadata = new Metadata();
     metadata.set('traceparent', `00-${TRACE_ID}-${CALLER_SPAN}-01`);

@@ -1,3 +1,4 @@
+import type { TaskRecord } from '../../../src/app/ports/task-store.js';
 // Realistic executions for the store contract: real workflows compiled and run by the engine.
 import type { Execution, ExecutionStatus } from '../../../src/domain/execution.js';
 import type { ExecutionEvent } from '../../../src/domain/events.js';
@@ -191,4 +192,26 @@ export function snapshot(execution: Execution): JsonObject {
 /** The events of a run with another execution id (to put one run's history under many ids). */
 export function eventsFor(events: readonly ExecutionEvent[], executionId: string): ExecutionEvent[] {
   return events.map((event) => ({ ...event, executionId }));
+}
+
+/** An open task of execution `exec-1`, with `overrides`. */
+export function taskRecord(taskId: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
+  return {
+    taskId,
+    taskType: 'email',
+    input: { to: 'a@example.com', $meta: { 'x.y': 1 } },
+    executionId: 'exec-1',
+    nodeKey: 'send',
+    runIndex: 0,
+    attempt: 0,
+    runKey: 'exec-1:send:0',
+    outputPorts: ['main', 'error'],
+    createdAt: T0,
+    timeoutAt: T0 + 3_600_000,
+    status: 'open',
+    leaseOwner: null,
+    leaseUntil: null,
+    result: null,
+    ...overrides,
+  };
 }

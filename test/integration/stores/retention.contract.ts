@@ -1,29 +1,13 @@
 // Contract: retention deletes (expired executions, remove, events, tasks, idempotency records).
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../src/app/ports/task-store.js';
-import { LOOP, T0, bareExecution, largeOutputs, recordOf, runFixture } from './fixtures.js';
+import { LOOP, T0, bareExecution, largeOutputs, recordOf, runFixture, taskRecord } from './fixtures.js';
 import { useStores, type StoreHarness } from './store-harness.js';
 
 const MINUTE = 60_000;
 
 function taskOf(taskId: string, executionId: string): TaskRecord {
-  return {
-    taskId,
-    taskType: 'retention',
-    input: {},
-    executionId,
-    nodeKey: 'n',
-    runIndex: 0,
-    attempt: 0,
-    runKey: `${executionId}:n:0`,
-    outputPorts: ['main'],
-    createdAt: T0,
-    timeoutAt: T0 + 60 * MINUTE,
-    status: 'open',
-    leaseOwner: null,
-    leaseUntil: null,
-    result: null,
-  };
+  return taskRecord(taskId, { executionId, runKey: `${executionId}:send:0` });
 }
 
 /** The retention contract of the stores. */

@@ -1,31 +1,9 @@
 // Contract: TaskStore create/get, claim by type with leases (also concurrent), extend and finish.
 import { describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../../../src/app/ports/task-store.js';
-import { T0 } from './fixtures.js';
+import { T0, taskRecord as task } from './fixtures.js';
 import { needsAtomicWrites, settle, useStores, type StoreHarness } from './store-harness.js';
 
 const MINUTE = 60_000;
-
-function task(taskId: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    taskId,
-    taskType: 'email',
-    input: { to: 'a@example.com', $meta: { 'x.y': 1 } },
-    executionId: 'exec-1',
-    nodeKey: 'send',
-    runIndex: 0,
-    attempt: 0,
-    runKey: 'exec-1:send:0',
-    outputPorts: ['main', 'error'],
-    createdAt: T0,
-    timeoutAt: T0 + 60 * MINUTE,
-    status: 'open',
-    leaseOwner: null,
-    leaseUntil: null,
-    result: null,
-    ...overrides,
-  };
-}
 
 /** The TaskStore contract. */
 export function taskStoreContract(harness: StoreHarness): void {

@@ -8,7 +8,7 @@ export const CALL_DEADLINE_MS = 15_000;
 export type Outcome<Response> = { readonly ok: true; readonly response: Response } | { readonly ok: false; readonly error: ServiceError };
 
 /** A generated unary client method (request, metadata, options, callback). */
-type UnaryMethod<Request, Response> = (
+export type UnaryMethod<Request, Response> = (
   request: Request,
   metadata: Metadata,
   options: Partial<CallOptions>,

@@ -12,6 +12,16 @@ function node(key: string, type: string, params: Record<string, unknown> = {}): 
   return { key, name: key, type, params, settings: undefined };
 }
 
+/** start (manual trigger) → each of `steps` in a line, as workflow `id`. */
+export function lineWorkflow(
+  id: string,
+  steps: readonly { readonly key: string; readonly type: string; readonly params: Record<string, unknown> }[],
+): Workflow {
+  const nodes = [node('start', 'manual.trigger'), ...steps.map((step) => node(step.key, step.type, step.params))];
+  const connections = nodes.slice(1).map((next, index) => link((nodes[index] as Workflow['nodes'][number]).key, next.key));
+  return { id, name: id, version: 1, variables: undefined, settings: undefined, trigger: '', nodes, connections };
+}
+
 /**
  * start → wait (webhook, 1 h) → done: the wait suspends until a caller resumes it; `done` outputs
  * `{approved: <resume data's approved>, vars: $vars.greeting}`.
