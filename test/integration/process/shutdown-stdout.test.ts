@@ -3,10 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ExecutionServiceClient } from '../../../src/gen/prana/v1/execution_service.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Every process started, killed after the suite whatever happened (a timed-out test runs no finally). */
+const started: ChildProcess[] = [];
 
 /** Starts `src/main.ts` with stdout a pipe; resolves with the process and its address once it listens. */
 async function start(): Promise<{ child: ChildProcess; address: string }> {
@@ -15,6 +18,7 @@ async function start(): Promise<{ child: ChildProcess; address: string }> {
     env: { ...process.env, PRANA_GRPC_ADDRESS: '127.0.0.1:0', PRANA_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  started.push(child);
   let seen = '';
   const address = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`exited with ${code} before listening`)));
@@ -46,6 +50,10 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 }
 
 describe('shutdown while stdout cannot be written', () => {
+  afterAll(() => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
   it('exits 0 on SIGTERM when the reader stopped reading and the pipe is full', async () => {
     const { child, address } = await start();
     try {
