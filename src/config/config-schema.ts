@@ -198,6 +198,7 @@ export const CONFIG_SCHEMA = z.object({
   PRANA_JWT_ISSUER: z.string().min(1).optional(),
   PRANA_JWT_AUDIENCE: z.string().min(1).optional(),
   PRANA_PUBLIC_HEALTH: flag(true),
+  PRANA_REFLECTION: flag(true),
   PRANA_TLS_CERT_FILE: filePath,
   PRANA_TLS_KEY_FILE: filePath,
   PRANA_TLS_CLIENT_CA_FILE: filePath,

@@ -65,8 +65,10 @@ export interface Config {
   readonly pollMs: number;
   /** `PRANA_AUTH`, `PRANA_API_KEYS`, `PRANA_JWT_*`: how calls are authenticated. */
   readonly auth: AuthConfig;
-  /** `PRANA_PUBLIC_HEALTH`: health answers without a token. Default true. */
+  /** `PRANA_PUBLIC_HEALTH`: health and reflection answer without a token. Default true. */
   readonly publicHealth: boolean;
+  /** `PRANA_REFLECTION`: serve gRPC server reflection (grpcurl, Postman, Evans). Default true. */
+  readonly reflection: boolean;
   /** `PRANA_TLS_*`: serve TLS (and mutual TLS) from these files; absent means plaintext. */
   readonly tls: TlsConfig | undefined;
   /** `PRANA_METRICS_ADDRESS`: where Prometheus metrics are served over HTTP; absent means no endpoint. */
@@ -117,6 +119,7 @@ export function loadConfig(env: Environment): Config {
     pollMs: v.PRANA_POLL_MS,
     auth: authOf(v, problems),
     publicHealth: v.PRANA_PUBLIC_HEALTH,
+    reflection: v.PRANA_REFLECTION,
     tls: tlsOf(v, problems),
     metricsAddress: v.PRANA_METRICS_ADDRESS,
     retentionMs: v.PRANA_RETENTION_HOURS * HOUR_MS,

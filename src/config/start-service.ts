@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { PranaApp, type AppDeps, type Stores } from '../app/prana-app.js';
@@ -155,6 +158,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       handlers: rpc.handlers,
       onDrain: rpc.drain,
       credentials: tls.credentials,
+      ...(config.reflection ? { reflectionDescriptorSet: contractDescriptorSet() } : {}),
       // The call log first: it sees the calls authentication refuses too.
       interceptors: [
         callLogInterceptor((call) => logCall(logger, metrics, call)),
@@ -247,4 +251,15 @@ function logCall(logger: Logger, metrics: PrometheusMetrics | undefined, call: F
     },
     'rpc',
   );
+}
+
+/** The contract's descriptor set, `proto/prana.binpb` at the package root (above `src/` or `dist/src/`). */
+function contractDescriptorSet(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the package root for proto/prana.binpb');
+    dir = parent;
+  }
+  return join(dir, 'proto', 'prana.binpb');
 }

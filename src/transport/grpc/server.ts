@@ -4,6 +4,8 @@ import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/t
 import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
 import { createServerHealth } from './health.js';
 import { strictDefinition } from './strict-decoding.js';
+import { ReflectionAnswers } from './reflection/reflection-answers.js';
+import { REFLECTION_SERVICES, reflectionServices } from './reflection/reflection-service.js';
 import { unimplementedService } from './unimplemented.js';
 
 /** The handlers of the three prana.v1 services; the composition root supplies them. */
@@ -36,6 +38,8 @@ export interface GrpcServerOptions {
   readonly credentials?: ServerCredentials;
   /** Run on every call before its handler, in order: authentication, access log, metrics. */
   readonly interceptors?: readonly ServerInterceptor[];
+  /** Server reflection from the contract's descriptor set (`proto/prana.binpb`); none when left out. */
+  readonly reflectionDescriptorSet?: string;
 }
 
 /** Default largest request message: 8 MiB, enough for the largest workflow the compiler accepts. */
@@ -70,6 +74,12 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
   const health = createServerHealth(services.map(([definition]) => serviceName(definition)));
   health.addTo(server);
   for (const [definition, implementation] of services) server.addService(definition, implementation);
+  if (options.reflectionDescriptorSet !== undefined) {
+    const served = [...services.map(([definition]) => serviceName(definition)), 'grpc.health.v1.Health', ...REFLECTION_SERVICES];
+    for (const [definition, implementation] of reflectionServices(ReflectionAnswers.fromFile(options.reflectionDescriptorSet, served))) {
+      server.addService(definition, implementation);
+    }
+  }
 
   let port: number;
   try {

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       httpAllowHosts: [],
       auth: { kind: 'open', why: 'loopback' },
       publicHealth: true,
+      reflection: true,
       tls: undefined,
       metricsAddress: undefined,
       retentionMs: 0,

@@ -4,7 +4,7 @@ import type { AuthConfig } from '../../../config/config.js';
 import { SCOPES } from '../../../config/config-schema.js';
 import { ApiKeyVerifier } from './api-key-verifier.js';
 import { JwtVerifier } from './jwt-verifier.js';
-import { HEALTH_SERVICES, METHOD_SCOPES } from './method-scopes.js';
+import { PUBLIC_SERVICES, METHOD_SCOPES } from './method-scopes.js';
 import { grants, type Principal } from './principal.js';
 
 /** The caller of a service that asks for no token. */
@@ -37,7 +37,7 @@ export class Authenticator {
   async check(path: string, metadata: Metadata): Promise<Principal | AppError> {
     if (this.config.kind === 'open') return ANONYMOUS;
     const service = path.split('/')[1] ?? '';
-    if (this.publicHealth && HEALTH_SERVICES.includes(service)) return ANONYMOUS;
+    if (this.publicHealth && PUBLIC_SERVICES.includes(service)) return ANONYMOUS;
     const principal = await this.identify(metadata);
     if (principal instanceof AppError) return principal;
     // Methods outside the prana services (health when it is not public) need a valid token only.

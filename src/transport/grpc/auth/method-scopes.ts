@@ -32,8 +32,8 @@ export const METHOD_SCOPES: ReadonlyMap<string, Scope> = new Map([
   ...paths('prana.v1.TaskService', TASK),
 ]);
 
-/** Services whose every method answers without a token when health is public. */
-export const HEALTH_SERVICES: readonly string[] = ['grpc.health.v1.Health'];
+/** Services whose every method answers without a token when health is public: health and reflection. */
+export const PUBLIC_SERVICES: readonly string[] = ['grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'];
 
 function paths(service: string, scopes: Readonly<Record<string, Scope>>): [string, Scope][] {
   return Object.entries(scopes).map(([handler, scope]) => [`/${service}/${handler.charAt(0).toUpperCase()}${handler.slice(1)}`, scope]);
