@@ -1,3 +1,5 @@
+import { didYouMean } from '../domain/did-you-mean.js';
+import { FILTER_ARITY } from './filters/filter-signatures.js';
 /** The codes of compile diagnostics produced by the expression language (EXPRESSIONS.md §12.1). */
 export type ExpressionDiagnosticCode =
   'template_syntax_error' | 'template_too_large' | 'unknown_filter' | 'invalid_filter_arguments' | 'invalid_directive' | 'directive_extra_keys';
@@ -37,7 +39,13 @@ export function templateTooLargeDiagnostic(bytes: number, maxBytes: number): Tem
 
 /** The `unknown_filter` diagnostic for a filter or call name. */
 export function unknownFilterDiagnostic(name: string, line: number, column: number): TemplateDiagnostic {
-  return { code: 'unknown_filter', severity: 'error', message: `Unknown filter or function: ${name}`, line, column };
+  return {
+    code: 'unknown_filter',
+    severity: 'error',
+    message: `Unknown filter or function: ${name}${didYouMean(name, Object.keys(FILTER_ARITY))}`,
+    line,
+    column,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../domain/did-you-mean.js';
 import type { ConnectionDefinition, OnError } from '../../domain/workflow.js';
 import type { NodeType } from '../../nodes/kit/node-type.js';
 import { isPortName } from '../../nodes/kit/port-name.js';
@@ -65,7 +66,7 @@ export function checkConnections(
           nodeKey: connection.from,
           port: fromPort,
           paramPath,
-          message: `node ${JSON.stringify(connection.from)} of type "${source.type.type}" has no output port ${JSON.stringify(fromPort)}`,
+          message: `node ${JSON.stringify(connection.from)} of type "${source.type.type}" has no output port ${JSON.stringify(fromPort)}${portChoices(fromPort, source.outputPorts === null ? null : [...source.outputPorts, ERROR_PORT])}`,
         }),
       );
     }
@@ -80,7 +81,7 @@ export function checkConnections(
           paramPath,
           message: target.type.trigger
             ? `node ${JSON.stringify(connection.to)} is a trigger and has no input ports`
-            : `node ${JSON.stringify(connection.to)} of type "${target.type.type}" has no input port ${JSON.stringify(toPort)}`,
+            : `node ${JSON.stringify(connection.to)} of type "${target.type.type}" has no input port ${JSON.stringify(toPort)}${portChoices(toPort, target.type.inputPorts)}`,
         }),
       );
     }
@@ -115,6 +116,13 @@ export function checkConnections(
     }
   });
   return { edges, findings };
+}
+
+/** `; its ports are "a", "b"` with a near one suggested; nothing when the ports are open-ended (null). */
+function portChoices(port: string, ports: readonly string[] | null): string {
+  if (ports === null) return '';
+  const listed = [...new Set(ports)].map((name) => JSON.stringify(name)).join(', ');
+  return `${didYouMean(port, ports)}; its ports are ${listed}`;
 }
 
 function isValidOutputPort(source: ConnectionEndpoint, port: string): boolean {

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../domain/did-you-mean.js';
 import type { NodeType } from '../../nodes/kit/node-type.js';
 import type { NodeRegistry } from '../../nodes/kit/registry.js';
 import { finding, type Finding } from '../finding.js';
@@ -13,6 +14,13 @@ export function checkNodeType(
   if (type !== undefined) return { type, findings: [] };
   return {
     type: undefined,
-    findings: [finding(position, { code: 'unknown_node_type', severity: 'error', nodeKey, message: `Unknown node type: ${String(typeName)}` })],
+    findings: [
+      finding(position, {
+        code: 'unknown_node_type',
+        severity: 'error',
+        nodeKey,
+        message: `Unknown node type: ${String(typeName)}${didYouMean(String(typeName), [...registry.keys()])}`,
+      }),
+    ],
   };
 }

@@ -69,6 +69,11 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
     expect(found).toEqual([{ code: 'unknown_node_type', severity: 'error', nodeKey: 'a', message: 'Unknown node type: no.such' }]);
   });
 
+  it('6 unknown_node_type suggests a registered type that is near', () => {
+    const found = withCode(workflow([T, node('a', 'test.actoin')], ['t -> a']), 'unknown_node_type');
+    expect(found[0]?.message).toBe('Unknown node type: test.actoin (did you mean "test.action"?)');
+  });
+
   it('7 invalid_node_settings: every bound of §1.4, with settings.<field> paths', () => {
     const def = workflow(
       [
@@ -257,6 +262,21 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
       'error unknown_output_port node=s port=right path=connections[5]',
       'error unknown_output_port node=d port=bad!name path=connections[8]',
     ]);
+  });
+
+  it('15, 16 unknown ports list the ports there are and suggest a near one', () => {
+    const def = workflow(
+      [T, node('s', 'test.switch', { cases: [{ condition: true, port: 'left' }] }), node('m', 'test.merge'), node('x', 'test.action')],
+      ['t -> s', 's.lfet -> x', 's.left -> m.input_c', 's.left -> m.zzz'],
+    );
+    const messages = compile(def)
+      .diagnostics.filter((d) => d.code.startsWith('unknown_'))
+      .map((d) => d.message);
+    expect(messages[0]).toBe('node "s" of type "test.switch" has no output port "lfet" (did you mean "left"?); its ports are "left", "error"');
+    expect(messages[1]).toMatch(
+      /^node "m" of type "test.merge" has no input port "input_c" \(did you mean "input_[ab]"\?\); its ports are "input_a", "input_b"$/,
+    );
+    expect(messages[2]).toBe('node "m" of type "test.merge" has no input port "zzz"; its ports are "input_a", "input_b"');
   });
 
   it('16 unknown_input_port: undeclared ports and any connection into a trigger', () => {

@@ -77,6 +77,10 @@ describe('filter checks at compile time (§9.1, §12.1)', () => {
     expect(diagnosticOf('{{ upper_case() }}')).toBeUndefined();
   });
 
+  it('suggests a filter whose name is near an unknown one', () => {
+    expect(diagnosticOf('{{ x | upcase }}')?.message).toBe('Unknown filter or function: upcase (did you mean "upper_case"?)');
+  });
+
   it('reports unknown filters and functions with their position', () => {
     expect(diagnosticOf('{{ x | nope }}')).toEqual({
       code: 'unknown_filter',
