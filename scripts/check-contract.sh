@@ -3,8 +3,9 @@
 #   1. buf lint (STANDARD + COMMENTS, see buf.yaml);
 #   2. drift: regenerate src/gen and proto/prana.binpb and fail if that changes any file, or if they then
 #      differ from the commit (generated code is committed and never edited by hand);
-#   3. buf breaking against the newest git tag named contract-v*, once such a tag exists
-#      (until the first one, the contract may still change freely).
+#   3. buf breaking against the released contract: the buf image committed as
+#      proto/baseline/contract.binpb (`npm run contract:release` replaces it when a new contract is
+#      released), so no git tag or history is needed.
 # Run it on a clean tree: uncommitted changes under src/gen or proto count as drift.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +36,8 @@ if [ -n "$changed" ] || [ -n "$committed" ]; then
   exit 1
 fi
 
-tag="$(git tag --list 'contract-v*' --sort=-v:refname | head -n 1)"
-if [ -n "$tag" ]; then
-  echo "check-contract: buf breaking against $tag"
-  "$buf" breaking --against ".git#tag=$tag"
-else
-  echo "check-contract: no contract-v* tag yet, breaking-change check skipped"
-fi
+baseline=proto/baseline/contract.binpb
+echo "check-contract: buf breaking against $baseline"
+"$buf" breaking --against "$baseline"
 
 echo "check-contract: OK"
