@@ -1,4 +1,4 @@
-// Lint rules, including the dependency direction between src folders (ARCHITECTURE.md):
+// Lint rules, including the dependency direction between src folders:
 // transport -> app -> {engine, compiler, nodes, expressions} -> domain; adapters implement app ports;
 // only src/main.ts and src/config know every concrete class. Within nodes: the compiler and the
 // engine import the node contract (nodes/kit), never the built-in implementations (nodes/builtin).

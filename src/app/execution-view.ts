@@ -4,7 +4,7 @@ import type { Suspension } from '../domain/suspension.js';
 import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { currentSuspension, executionError, finalOutput } from '../engine/index.js';
 
-/** An execution with what is derived from it (never stored twice, SEMANTICS.md §3.1), for answers. */
+/** An execution with what is derived from it (never stored twice, the execution semantics), for answers. */
 export interface ExecutionView {
   readonly execution: Execution;
   readonly output: Json | undefined;

@@ -9,12 +9,12 @@ function digest(parts: readonly (string | number)[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 }
 
-/** The deterministic id of a child execution (SEMANTICS.md §9.1 step 3). */
+/** The deterministic id of a child execution. */
 export function childExecutionId(parentExecutionId: string, nodeKey: string, runIndex: number, attempt: number, itemIndex: number): string {
   return `child-${digest([parentExecutionId, nodeKey, runIndex, attempt, itemIndex])}`;
 }
 
-/** The deterministic id of an external task (SEMANTICS.md §12.15). */
+/** The deterministic id of an external task. */
 export function externalTaskId(executionId: string, nodeKey: string, runIndex: number, attempt: number): string {
   return `task-${digest([executionId, nodeKey, runIndex, attempt])}`;
 }

@@ -22,7 +22,7 @@ export function refusalError(refusal: Refusal): AppError {
   }
 }
 
-/** The typed refusal of a caller's Resume (SEMANTICS.md §8.5): FAILED_PRECONDITION with its details. */
+/** The typed refusal of a caller's Resume: FAILED_PRECONDITION with its details. */
 export function resumeRefusalError(refusal: ResumeRefusal): AppError {
   const metadata: Record<string, string> = {};
   for (const [key, value] of Object.entries(refusal.details)) metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);

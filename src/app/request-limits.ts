@@ -1,10 +1,10 @@
-/** The limits of every request, checked by the use cases before any work (SEMANTICS.md §14; service settings). */
+/** The limits of every request, checked by the use cases before any work. */
 export interface RequestLimits {
   /** StartExecution / RunExecution `input` and `variables`, each serialised. */
   readonly maxInputBytes: number;
-  /** Resume `data`, serialised (SEMANTICS.md §14: 1 MiB). */
+  /** Resume `data`, serialised. */
   readonly maxResumeDataBytes: number;
-  /** CompleteTask `output`, serialised: the node output limit (SEMANTICS.md §14: 4 MiB). */
+  /** CompleteTask `output`, serialised: the node output limit. */
   readonly maxTaskOutputBytes: number;
   /** `request_id` of StartExecution, RunExecution and Resume. */
   readonly maxRequestIdLength: number;

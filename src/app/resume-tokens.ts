@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SuspensionKind } from '../domain/suspension.js';
 
-/** What a resume token names (SEMANTICS.md §8.3). */
+/** What a resume token names. */
 export interface TokenClaims {
   readonly executionId: string;
   readonly nodeKey: string;

@@ -29,7 +29,7 @@ function entryFor(graph: Digraph, d: number, cache: PortReachCache): DominatorEn
 }
 
 /**
- * The activation ports of a connection at node D (SEMANTICS.md §2.7): `{o}` when the connection
+ * The activation ports of a connection at node D: `{o}` when the connection
  * leaves D itself on port o; otherwise the output ports p of D with some D.p -> u where u is the
  * connection's source or reaches it without passing through D again.
  */

@@ -2,7 +2,7 @@ import { activationPorts, type PortReachCache } from './activation-ports.js';
 import type { Digraph, PortEdge } from './digraph.js';
 import { nearestCommonDominator, type DominatorTree } from './dominators.js';
 
-/** A graph shape SEMANTICS.md §2.7 warns about, found at node position `node`. */
+/** A graph shape the execution semantics warns about, found at node position `node`. */
 export type BranchWarning =
   | { readonly kind: 'parallel_join'; readonly node: number; readonly port: string; readonly first: PortEdge; readonly second: PortEdge }
   | { readonly kind: 'exclusive_branches'; readonly node: number; readonly port: string; readonly otherPort: string };
@@ -40,7 +40,7 @@ export function entryConnectionsByPort(input: BranchAnalysisInput, node: number)
 }
 
 /**
- * Runs the two detection rules of SEMANTICS.md §2.7 over every node, in position order:
+ * Runs the two detection rules of the execution semantics over every node, in position order:
  * `parallel_join` for the first parallel pair (in definition order) of entry connections into one
  * port; `exclusive_branches` for each pair of ports (declaration order) whose entry connections are
  * pairwise exclusive.

@@ -38,7 +38,7 @@ function constantParamsOf(type: NodeType, plan: ParamsPlan): JsonObject | null {
 }
 
 /**
- * Assembles the immutable graph of SEMANTICS.md §2.9 from the pruned graph: reachable nodes in
+ * Assembles the immutable graph of the execution semantics from the pruned graph: reachable nodes in
  * definition order with their precompiled params, settings, ports and loop info; outgoing edges by
  * output port and incoming edges by declared input port, both in definition order.
  */

@@ -23,7 +23,7 @@ import { outputPortsOf } from './output-ports.js';
 import { pruneUnreachable, type PrunedGraph } from './pruning.js';
 import { selectTrigger } from './trigger.js';
 
-/** The graph and its warnings, or every diagnostic when at least one is an error (SEMANTICS.md §2.1). */
+/** The graph and its warnings, or every diagnostic when at least one is an error. */
 export type CompileResult =
   { readonly ok: true; readonly graph: CompiledGraph; readonly diagnostics: Diagnostic[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
@@ -37,7 +37,7 @@ interface NodeState {
 }
 
 /**
- * Compiles a workflow (SEMANTICS.md §2): runs every check of §2.3 over every node, including
+ * Compiles a workflow: runs every check of §2.3 over every node, including
  * unreachable ones, and returns all diagnostics in the order of §2.2. Without errors, it also
  * returns the frozen graph. Pure and deterministic: the same definition gives the same result.
  */

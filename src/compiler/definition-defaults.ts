@@ -11,7 +11,7 @@ export function namedTrigger(definition: WorkflowDefinition): string | undefined
 }
 
 /**
- * The definition with every default filled in (SEMANTICS.md §1.1), deep-frozen: version 1,
+ * The definition with every default filled in, deep-frozen: version 1,
  * variables `{}`, node names `""`, params `{}`, full node settings, connection ports `"main"`.
  * Call it only on a definition that passed every check; `nodes` gives each node's checked settings
  * and its params, already deep-frozen.
@@ -47,7 +47,7 @@ export function withDefaults(
 }
 
 /**
- * The wire form (snake_case field names of SEMANTICS.md §1.1) of a definition with defaults, as
+ * The wire form (snake_case field names of the execution semantics) of a definition with defaults, as
  * JSON: the text the graph id hashes.
  */
 export function wireForm(definition: WorkflowDefinition): JsonObject {

@@ -3,13 +3,13 @@ import type { Finding } from './finding.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1 };
 
-/** Code-unit comparison (SEMANTICS.md §0), never locale-dependent. */
+/** Code-unit comparison, never locale-dependent. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Orders findings as SEMANTICS.md §2.2 says: errors before warnings, then by check number, then by
+ * Orders findings as the execution semantics says: errors before warnings, then by check number, then by
  * the position of the node or connection, then by param_path. Ties keep the order of discovery.
  */
 export function orderDiagnostics(findings: readonly Finding[]): Diagnostic[] {

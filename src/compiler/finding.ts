@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 
 /**
- * A diagnostic with what orders it (SEMANTICS.md §2.2): its check number and the position of the
+ * A diagnostic with what orders it: its check number and the position of the
  * node or connection it is about (-1 for the workflow itself).
  */
 export interface Finding {
@@ -10,7 +10,7 @@ export interface Finding {
   readonly diagnostic: Diagnostic;
 }
 
-/** The check number of every diagnostic code of SEMANTICS.md §2.3. */
+/** The check number of every diagnostic code of the execution semantics. */
 export const CHECK_NUMBER_BY_CODE: Readonly<Record<string, number>> = Object.freeze({
   invalid_workflow: 1,
   workflow_too_large: 2,

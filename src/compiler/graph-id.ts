@@ -6,7 +6,7 @@ import type { JsonObject } from '../domain/json.js';
 export const COMPILER_VERSION = 'prana-compiler/1';
 
 /**
- * The graph id (SEMANTICS.md §2.1): lowercase hex SHA-256 of the canonical JSON of
+ * The graph id: lowercase hex SHA-256 of the canonical JSON of
  * `{compiler_version, definition}`, where `definition` is the wire form with defaults filled in.
  * Canonical JSON sorts object keys but keeps arrays, so node and connection order count.
  */

@@ -1,4 +1,4 @@
-/** The compiler's public surface: Workflow → frozen CompiledGraph, or every diagnostic (SEMANTICS.md §2). */
+/** The compiler's public surface: Workflow → frozen CompiledGraph, or every diagnostic. */
 export { compileWorkflow, type CompileResult } from './compile-workflow.js';
 export { COMPILER_VERSION, graphIdOf } from './graph-id.js';
 export { referencedGraphIds } from './sub-workflow-refs.js';

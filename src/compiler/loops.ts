@@ -2,7 +2,7 @@ import type { Digraph } from './digraph.js';
 import type { Loop, LoopInfo, LoopRole } from '../domain/execution-graph.js';
 import { stronglyConnectedComponents } from './scc.js';
 
-/** Loop metadata of a graph (SEMANTICS.md §2.6): the loops, each node's annotation, and its SCC. */
+/** Loop metadata of a graph: the loops, each node's annotation, and its SCC. */
 export interface LoopAnalysis {
   readonly loops: readonly Loop[];
   /** Loop info per node position. */
@@ -14,7 +14,7 @@ export interface LoopAnalysis {
 /** The annotation of every node outside loops. */
 export const NOT_IN_LOOP: LoopInfo = Object.freeze({ level: 0, role: 'not_in_loop', ids: Object.freeze([]) });
 
-/** Code-unit order (SEMANTICS.md §0). */
+/** Code-unit order. */
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,20 +1,20 @@
 import type { compileParams } from '../expressions/index.js';
 import type { NodeRegistry } from '../nodes/kit/registry.js';
 
-/** The template limits the expression compiler accepts (EXPRESSIONS.md §13). */
+/** The template limits the expression compiler accepts. */
 export type TemplateLimits = NonNullable<NonNullable<Parameters<typeof compileParams>[1]>['limits']>;
 
-/** Service limits that compilation enforces (SEMANTICS.md §14). */
+/** Service limits that compilation enforces. */
 export interface CompilerLimits {
   readonly maxNodes: number;
   readonly maxConnections: number;
-  /** The highest `settings.max_loop_iterations` a workflow may set (SEMANTICS.md §1.5). */
+  /** The highest `settings.max_loop_iterations` a workflow may set. */
   readonly maxLoopIterationsCeiling: number;
   /** Passed to the expression compiler; absent fields take its defaults. */
   readonly templates: TemplateLimits;
 }
 
-/** The defaults of SEMANTICS.md §14. */
+/** The defaults of the execution semantics. */
 export const DEFAULT_COMPILER_LIMITS: CompilerLimits = Object.freeze({
   maxNodes: 1000,
   maxConnections: 5000,

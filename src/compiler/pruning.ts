@@ -1,7 +1,7 @@
 import { digraph, type Digraph, type PortEdge } from './digraph.js';
 import { reachableFrom } from './reachability.js';
 
-/** The graph after pruning (SEMANTICS.md §2.5), re-indexed: pruned index i is definition position `positions[i]`. */
+/** The graph after pruning, re-indexed: pruned index i is definition position `positions[i]`. */
 export interface PrunedGraph {
   /** Definition positions of the kept nodes, ascending. */
   readonly positions: readonly number[];

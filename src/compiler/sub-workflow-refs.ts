@@ -2,7 +2,7 @@ import { isJsonObject, ownProperty } from '../domain/json.js';
 import type { NodeDefinition, WorkflowDefinition } from '../domain/workflow.js';
 import { isTemplate } from '../expressions/index.js';
 
-/** The node type that starts sub-workflows by graph id (SEMANTICS.md §12.9). */
+/** The node type that starts sub-workflows by graph id. */
 export const EXECUTE_WORKFLOW_TYPE = 'workflow.execute_workflow';
 
 /** The literal `workflow_id` of a `workflow.execute_workflow` node, or null (absent, templated, not a string). */

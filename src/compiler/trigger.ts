@@ -13,7 +13,7 @@ export interface TriggerCandidate {
 export type TriggerSelection = { readonly ok: true; readonly position: number } | { readonly ok: false; readonly finding: Finding };
 
 /**
- * Trigger selection (SEMANTICS.md §2.4, check 19). `candidates` are the nodes in definition order,
+ * Trigger selection. `candidates` are the nodes in definition order,
  * one per key; `named` is the workflow's `trigger` field (null or undefined when absent).
  */
 export function selectTrigger(candidates: readonly TriggerCandidate[], named: string | null | undefined): TriggerSelection {

@@ -1,7 +1,7 @@
 /** How serious a compile diagnostic is: errors block compilation, warnings never do. */
 export type Severity = 'error' | 'warning';
 
-/** One finding of the compiler (SEMANTICS.md §2.2). */
+/** One finding of the compiler. */
 export interface Diagnostic {
   readonly code: string;
   readonly severity: Severity;

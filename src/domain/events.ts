@@ -4,7 +4,7 @@ import type { ResumeReason } from './resumption.js';
 import type { ParentLink } from './execution.js';
 import type { Suspension, SuspensionKind, SubWorkflowMode } from './suspension.js';
 
-/** Fields every event carries (SEMANTICS.md §13.1). `time` is epoch ms. */
+/** Fields every event carries. `time` is epoch ms. */
 export interface EventBase {
   readonly seq: number;
   readonly time: number;

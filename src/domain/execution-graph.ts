@@ -1,7 +1,7 @@
 import type { JsonObject } from './json.js';
 import type { NodeSettings, WorkflowDefinition } from './workflow.js';
 
-/** Where a node sits relative to loops (SEMANTICS.md §2.6). */
+/** Where a node sits relative to loops. */
 export type LoopRole = 'not_in_loop' | 'start_loop' | 'in_loop' | 'end_loop';
 
 /** Loop metadata of one node. */
@@ -40,7 +40,7 @@ export interface GraphNode<Type = unknown, Plan = unknown> {
   readonly type: Type;
   /** The params as defined (frozen). */
   readonly params: JsonObject;
-  /** The params parsed once (EXPRESSIONS.md §14). */
+  /** The params parsed once. */
   readonly plan: Plan;
   /**
    * Validated params when the plan is constant and valid: the engine then skips rendering and
@@ -63,7 +63,7 @@ export interface GraphNode<Type = unknown, Plan = unknown> {
   readonly connectedPorts: ReadonlySet<string>;
 }
 
-/** One loop: an SCC with more than one node or a self-connection (SEMANTICS.md §2.6). */
+/** One loop: an SCC with more than one node or a self-connection. */
 export interface Loop {
   readonly id: string;
   /** Member keys sorted ascending. */
@@ -71,11 +71,11 @@ export interface Loop {
 }
 
 /**
- * The immutable result of compiling a workflow (SEMANTICS.md §2.9). Built once, frozen, cached by
+ * The immutable result of compiling a workflow. Built once, frozen, cached by
  * its content hash and shared by every execution of it; never copied into an execution.
  */
 export interface ExecutionGraph<Type = unknown, Plan = unknown> {
-  /** Lowercase hex SHA-256 of the canonical definition (SEMANTICS.md §2.1). */
+  /** Lowercase hex SHA-256 of the canonical definition. */
   readonly id: string;
   readonly compilerVersion: string;
   readonly workflowId: string;

@@ -3,7 +3,7 @@ import type { EngineError, NodeError } from './node-error.js';
 import type { Suspension, SubWorkflowMode } from './suspension.js';
 import type { ActivePaths, Frontier, NodeTable } from './node-table.js';
 
-/** Execution statuses (SEMANTICS.md §3.2). */
+/** Execution statuses. */
 export type ExecutionStatus = 'pending' | 'running' | 'suspended' | 'completed' | 'failed' | 'cancelled';
 
 /** True for statuses that never change again. */
@@ -11,10 +11,10 @@ export function isTerminal(status: ExecutionStatus): boolean {
   return status === 'completed' || status === 'failed' || status === 'cancelled';
 }
 
-/** NodeExecution statuses (SEMANTICS.md §3.1). */
+/** NodeExecution statuses. */
 export type NodeExecutionStatus = 'running' | 'completed' | 'failed' | 'suspended' | 'cancelled';
 
-/** One run of one node, as kept in the audit trail (SEMANTICS.md §3.1, §4). Times are epoch ms. */
+/** One run of one node, as kept in the audit trail. Times are epoch ms. */
 export interface NodeExecution {
   readonly nodeKey: string;
   readonly status: NodeExecutionStatus;
@@ -33,7 +33,7 @@ export interface NodeExecution {
   readonly completedAt: number | null;
 }
 
-/** The link from a child execution to the run that started it (SEMANTICS.md §9.1). */
+/** The link from a child execution to the run that started it. */
 export interface ParentLink {
   readonly parentExecutionId: string;
   readonly parentNodeKey: string;
@@ -41,7 +41,7 @@ export interface ParentLink {
   readonly rootExecutionId: string;
 }
 
-/** A recorded cancellation request (SEMANTICS.md §10). */
+/** A recorded cancellation request. */
 export interface CancelRequest {
   readonly reason: string;
   readonly requestedAt: number;
@@ -50,7 +50,7 @@ export interface CancelRequest {
 }
 
 /**
- * One execution: identity, runtime state and the retained audit trail (SEMANTICS.md §3.1). The graph
+ * One execution: identity, runtime state and the retained audit trail. The graph
  * is referenced by id, never copied in. The engine's transition owns the runtime part: it updates
  * the object it is given and hands it back (one writer per execution), so callers keep only the
  * execution a transition returns.

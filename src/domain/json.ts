@@ -1,4 +1,4 @@
-/** A JSON value: the only kind of data that crosses a node boundary (SEMANTICS.md §0). */
+/** A JSON value: the only kind of data that crosses a node boundary. */
 export type Json = null | boolean | number | string | readonly Json[] | JsonObject;
 
 /** A JSON object. Keys are strings; values are JSON. */

@@ -1,7 +1,7 @@
 import type { JsonObject } from './json.js';
 
 /**
- * A node error: execution data, never an RPC failure (SEMANTICS.md §6.5). Before it is stored its
+ * A node error: execution data, never an RPC failure. Before it is stored its
  * `details` always carry `node` and `action`.
  */
 export interface NodeError {
@@ -10,7 +10,7 @@ export interface NodeError {
   readonly details: JsonObject;
 }
 
-/** Codes that are never retried (SEMANTICS.md §7.1). */
+/** Codes that are never retried. */
 export const NON_RETRYABLE_CODES: ReadonlySet<string> = new Set(['invalid_params', 'expression_error', 'unknown_node_type', 'output_too_large']);
 
 /** True when an error with this code may be retried. */
@@ -19,7 +19,7 @@ export function isRetryable(code: string): boolean {
 }
 
 /**
- * An engine-level failure (SEMANTICS.md §7.4): it fails the execution directly, without a failed
+ * An engine-level failure: it fails the execution directly, without a failed
  * NodeExecution. Extra fields depend on the type.
  */
 export interface EngineError {

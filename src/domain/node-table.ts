@@ -98,7 +98,7 @@ export class NodeTable<T> implements Iterable<[string, T]> {
 }
 
 /**
- * Active paths (SEMANTICS.md §5.2): node → execution_index of its completion on the current pass.
+ * Active paths: node → execution_index of its completion on the current pass.
  * Completions happen in increasing execution_index order, so the entries form a stack, and "forget
  * every entry recorded after the node's previous completion" pops the stack down to that node.
  */
@@ -157,7 +157,7 @@ export class ActivePaths {
 }
 
 /**
- * The frontier (SEMANTICS.md §3.5): scheduled nodes and their depth (always ≥ 1). Backed by a depth
+ * The frontier: scheduled nodes and their depth (always ≥ 1). Backed by a depth
  * per slot plus the short list of member slots the engine scans to pick the next node.
  */
 export class Frontier implements Iterable<[string, number]> {

@@ -8,7 +8,7 @@ export interface NodeErrorReport {
   readonly details?: JsonObject | undefined;
 }
 
-/** What a node implementation returns from execute or resume (SEMANTICS.md §6.4). */
+/** What a node implementation returns from execute or resume. */
 export type Outcome =
   | {
       readonly kind: 'complete';

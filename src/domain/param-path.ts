@@ -4,7 +4,7 @@ export type PathSegment = string | number;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Appends one segment to an already formatted path, as SEMANTICS.md §2.2 says: identifier keys with a
+ * Appends one segment to an already formatted path, as the execution semantics says: identifier keys with a
  * dot, other keys as a JSON string in brackets, array positions as [i]; so `params` + `headers` +
  * `X-Api-Key` is `params.headers["X-Api-Key"]`.
  */

@@ -5,7 +5,7 @@ import type { SubWorkflowRequest } from './suspension.js';
 export type SubWorkflowDecision = 'wait' | 'resume';
 
 /**
- * Whether a parent suspended on children can resume (SEMANTICS.md §9.2, §9.3): fire_and_forget at
+ * Whether a parent suspended on children can resume: fire_and_forget at
  * once; fail_parent as soon as any child failed or was cancelled; otherwise when every child has ended.
  * A child without a status counts as not ended. The timeout is separate: the service wakes the parent
  * at `timeout_at` (see `wakeAt`).

@@ -1,15 +1,15 @@
 import type { Json } from './json.js';
 import type { NodeError } from './node-error.js';
 
-/** Sub-workflow execution modes (SEMANTICS.md §9.2). */
+/** Sub-workflow execution modes. */
 export type SubWorkflowMode = 'sync' | 'async' | 'fire_and_forget';
-/** Sub-workflow batching (SEMANTICS.md §9.1). */
+/** Sub-workflow batching. */
 export type BatchMode = 'all' | 'single';
-/** What a failed child does to its parent (SEMANTICS.md §9.3). */
+/** What a failed child does to its parent. */
 export type FailureStrategy = 'fail_parent' | 'continue';
 
 /**
- * The kind-specific part of a suspension (SEMANTICS.md §8.2): what a node asks for when it suspends.
+ * The kind-specific part of a suspension: what a node asks for when it suspends.
  * Times are epoch milliseconds (UTC).
  */
 export type SuspensionRequest =
@@ -31,9 +31,9 @@ export type SuspensionRequest =
       readonly failureStrategy: FailureStrategy;
       readonly childExecutionIds: readonly string[];
       readonly timeoutAt: number | null;
-      /** Children to create with this suspension; the runner persists them (SEMANTICS.md §9.1). */
+      /** Children to create with this suspension; the runner persists them. */
       readonly children?: readonly ChildSpec[];
-      /** The `queue` param, recorded on every child for the scheduler (SEMANTICS.md §9.1 step 4). */
+      /** The `queue` param, recorded on every child for the scheduler. */
       readonly queue?: string | undefined;
     }
   | {
@@ -43,7 +43,7 @@ export type SuspensionRequest =
       readonly timeoutAt: number;
       readonly timeoutMs: number;
       readonly outputPorts: readonly string[];
-      /** The task's input, handed to the worker (SEMANTICS.md §12.15). */
+      /** The task's input, handed to the worker. */
       readonly input?: Json;
     };
 
@@ -78,7 +78,7 @@ export interface SuspensionIdentity {
 /** A suspension as recorded on a NodeExecution: identity plus exactly one kind. */
 export type Suspension = SuspensionIdentity & SuspensionRequest;
 
-/** A recorded sub-workflow suspension (SEMANTICS.md §9). */
+/** A recorded sub-workflow suspension. */
 export type SubWorkflowSuspension = Extract<Suspension, { readonly kind: 'sub_workflow' }>;
 
 /** The moment the service must wake a suspended execution, derived from its suspension (§8.2). */

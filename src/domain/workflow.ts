@@ -1,6 +1,6 @@
 import type { Json } from './json.js';
 
-/** What happens after a node error once retries are used up (SEMANTICS.md §7.3). */
+/** What happens after a node error once retries are used up. */
 export type OnError = 'stop_workflow' | 'continue' | 'continue_error_output';
 
 /** The closed set of on_error values, for validation and decoding. */
@@ -8,7 +8,7 @@ export const ON_ERROR_VALUES: readonly OnError[] = ['stop_workflow', 'continue',
 
 /**
  * A workflow as a caller sends it, decoded from the wire but not yet validated: the compiler
- * checks every field (SEMANTICS.md §1, §2.3). Absent fields take their defaults.
+ * checks every field. Absent fields take their defaults.
  */
 export interface WorkflowDefinition {
   readonly id: string;
@@ -21,7 +21,7 @@ export interface WorkflowDefinition {
   readonly trigger?: string | undefined;
 }
 
-/** Workflow-level settings (SEMANTICS.md §1.5). */
+/** Workflow-level settings. */
 export interface WorkflowSettingsDefinition {
   readonly maxLoopIterations?: number | undefined;
 }
@@ -35,7 +35,7 @@ export interface NodeDefinition {
   readonly settings?: NodeSettingsDefinition | undefined;
 }
 
-/** Node settings as sent; the compiler fills defaults and checks bounds (SEMANTICS.md §1.4). */
+/** Node settings as sent; the compiler fills defaults and checks bounds. */
 export interface NodeSettingsDefinition {
   readonly onError?: string | undefined;
   readonly retryOnFailed?: boolean | undefined;
@@ -63,7 +63,7 @@ export interface NodeSettings {
   readonly retryMaxDelayMs: number;
 }
 
-/** The defaults of SEMANTICS.md §1.4. */
+/** The defaults of the execution semantics. */
 export const DEFAULT_NODE_SETTINGS: NodeSettings = Object.freeze({
   onError: 'stop_workflow',
   retryOnFailed: false,

@@ -12,7 +12,7 @@ const EMPTY: JsonObject = Object.freeze({});
 /** `$execution.loop` objects are the same for every run of a node with the same loopback flag. */
 const loopObjects = new WeakMap<CompiledNode, readonly [JsonObject, JsonObject]>();
 
-/** `$execution.loop` for a node and loopback flag (EXPRESSIONS.md §11). */
+/** `$execution.loop` for a node and loopback flag. */
 export function loopObject(node: CompiledNode, loopback: boolean): JsonObject {
   let pair = loopObjects.get(node);
   if (pair === undefined) {
@@ -26,7 +26,7 @@ export function loopObject(node: CompiledNode, loopback: boolean): JsonObject {
 /** `$workflow` for a graph. */
 const workflowObjects = new WeakMap<CompiledGraph, JsonObject>();
 
-/** `$workflow` (EXPRESSIONS.md §11): `{id, version}`. */
+/** `$workflow`: `{id, version}`. */
 export function workflowObject(graph: CompiledGraph): JsonObject {
   let object = workflowObjects.get(graph);
   if (object === undefined) {
@@ -36,7 +36,7 @@ export function workflowObject(graph: CompiledGraph): JsonObject {
   return object;
 }
 
-/** `$execution` for one attempt of a run (EXPRESSIONS.md §11). */
+/** `$execution` for one attempt of a run. */
 export function executionObject(execution: Execution, node: CompiledNode, run: NodeExecution): JsonObject {
   return {
     id: execution.id,
@@ -53,7 +53,7 @@ export function executionObject(execution: Execution, node: CompiledNode, run: N
 }
 
 /**
- * The context a node implementation receives for one attempt (SEMANTICS.md §6.2). The values are
+ * The context a node implementation receives for one attempt. The values are
  * captured when the attempt starts; the full JSON snapshot is built only if a node asks for it.
  */
 export class AttemptContext implements NodeRunContext {

@@ -14,7 +14,7 @@ import { nodeExceptionOutcome } from './node-exception.js';
 import type { Outcome } from '../domain/outcome.js';
 import { nextSeq, pushEvent, type Step } from './step.js';
 
-/** Creates the record of a new run (SEMANTICS.md §3.4, §4); constant params are known at once. */
+/** Creates the record of a new run; constant params are known at once. */
 export function newRun(node: CompiledNode, executionIndex: number, runIndex: number, loopback: boolean, now: number): NodeExecution {
   return {
     nodeKey: node.key,
@@ -90,7 +90,7 @@ function executeInline(node: CompiledNode, params: JsonObject, context: AttemptC
 
 type Prepared = { readonly params: JsonObject } | { readonly error: ReturnType<typeof nodeError> };
 
-/** Renders (EXPRESSIONS.md) and validates (§6.3) the params of one attempt. */
+/** Renders and validates (§6.3) the params of one attempt. */
 function prepareParams(step: Step, node: CompiledNode, run: NodeExecution, input: JsonObject): Prepared {
   const skip = run.loopback && node.type.firstRunOnlyParams.size > 0 ? node.type.firstRunOnlyParams : undefined;
   const rendered = renderParams(node.plan, expressionContext(step, node, run, input), { skip, limits: step.env.limits.render });

@@ -1,7 +1,7 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
-/** The node's latest retained run, or undefined when it never ran (SEMANTICS.md §4.4). */
+/** The node's latest retained run, or undefined when it never ran. */
 export function latestRun(execution: Execution, nodeKey: string): NodeExecution | undefined {
   const runs = execution.runs.get(nodeKey);
   return runs === undefined ? undefined : runs[0];

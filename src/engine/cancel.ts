@@ -9,7 +9,7 @@ import { endCancelled } from './terminal.js';
 export type CancelRefusal = { readonly reason: 'already_terminal'; readonly status: 'completed' | 'failed' };
 
 /**
- * `CancelExecution` (SEMANTICS.md §10): pending and suspended executions end at once; a running one
+ * `CancelExecution`: pending and suspended executions end at once; a running one
  * records the request and ends at the next top of the main loop; a cancelled one is unchanged.
  */
 export function requestCancel(step: Step, reason: string): CancelRefusal | null {

@@ -7,7 +7,7 @@ export type PersistReason = 'started' | 'checkpoint' | 'suspended' | 'resumed' |
 
 /**
  * An effect the runner carries out after a transition, in order, once it has taken the transition's
- * events (ARCHITECTURE.md: commands out). Persisting writes the whole execution as the transition
+ * events. Persisting writes the whole execution as the transition
  * left it, so every event of the transition belongs before any write.
  * Suspension details (wake-up time, children to start, tasks to create) are read from the
  * execution's current suspension when the `persist` with reason `suspended` is carried out.

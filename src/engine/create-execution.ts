@@ -6,7 +6,7 @@ import type { EngineLimits } from './engine-env.js';
 import { ActivePaths, Frontier, NodeTable } from '../domain/node-table.js';
 import { nodeSlotsOf } from './node-slots.js';
 
-/** What a new execution is made of (SEMANTICS.md §3.3 step 1, §9.1). */
+/** What a new execution is made of. */
 export interface ExecutionSpec {
   readonly id: string;
   readonly input: Json;

@@ -4,7 +4,7 @@ import type { Suspension } from '../domain/suspension.js';
 import { currentRun, lastRun } from './audit-trail.js';
 
 /**
- * The final output (SEMANTICS.md §3.10): the output of the run with the highest execution_index;
+ * The final output: the output of the run with the highest execution_index;
  * undefined unless the execution completed.
  */
 export function finalOutput(execution: Execution): Json | undefined {

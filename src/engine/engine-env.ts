@@ -3,7 +3,7 @@ import type { SuspensionKind } from '../domain/suspension.js';
 import type { RenderLimits } from '../expressions/index.js';
 import type { NodeServices } from '../nodes/kit/node-services.js';
 
-/** What a resume token is derived from (SEMANTICS.md §8.3). */
+/** What a resume token is derived from. */
 export interface TokenParts {
   readonly executionId: string;
   readonly nodeKey: string;
@@ -12,7 +12,7 @@ export interface TokenParts {
   readonly kind: SuspensionKind;
 }
 
-/** Engine limits from service settings (SEMANTICS.md §14). */
+/** Engine limits from service settings. */
 export interface EngineLimits {
   /** The service's loop limit when the workflow sets none. */
   readonly maxLoopIterations: number;

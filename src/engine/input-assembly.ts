@@ -6,7 +6,7 @@ import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 const EMPTY: JsonObject = Object.freeze({});
 
 /**
- * Builds `$input` for a run of `node` (SEMANTICS.md §3.9): per declared input port, the output of
+ * Builds `$input` for a run of `node`: per declared input port, the output of
  * the contributing source with the highest execution_index; ports without data are omitted.
  * `continuing` is true for retries and resumptions: the node's own current run then does not count
  * as its latest run, its previous run does (this matters only for self-connections).

@@ -7,7 +7,7 @@ import type { Step } from './step.js';
 import { endCancelled, endCompleted, failWithEngineError } from './terminal.js';
 
 /**
- * The main loop of SEMANTICS.md §3.4: picks the next ready node and starts a new run of it, until
+ * The main loop of the execution semantics: picks the next ready node and starts a new run of it, until
  * a run must be executed by the runner, the execution suspends, or it ends.
  */
 export function runMainLoop(step: Step): void {

@@ -5,7 +5,7 @@ const EMPTY: JsonObject = Object.freeze({});
 const views = new WeakMap<Execution, Record<string, JsonObject>>();
 
 /**
- * `$nodes` (EXPRESSIONS.md §11): for every node with a retained completed run, its latest
+ * `$nodes`: for every node with a retained completed run, its latest
  * completed output and its context. Built once per execution object and kept current by
  * `refreshNodeView` as runs change, so no attempt pays for rebuilding it.
  */

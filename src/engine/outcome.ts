@@ -20,7 +20,7 @@ type MutableRun = { -readonly [K in keyof NodeExecution]: NodeExecution[K] };
 export type Continuation = 'next' | 'wait';
 
 /**
- * Interprets a node outcome for the run in flight (SEMANTICS.md §6.4, §6.1 step 7): completes,
+ * Interprets a node outcome for the run in flight: completes,
  * suspends or handles the error. `resumed` is true when the outcome came from a resume handler.
  */
 export function applyOutcome(step: Step, node: CompiledNode, run: NodeExecution, outcome: Outcome, resumed: boolean): Continuation {

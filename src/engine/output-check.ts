@@ -1,5 +1,5 @@
 /**
- * Checks that a node output is JSON and not larger than the limit (SEMANTICS.md §6.4, §14).
+ * Checks that a node output is JSON and not larger than the limit.
  * Objects already checked are remembered with their size, so pass-through outputs and constant
  * outputs cost one lookup. Values are immutable by contract, so a checked object stays valid.
  */

@@ -5,7 +5,7 @@ import { graphNodesBySlot } from './node-slots.js';
 
 /**
  * True when every declared input port with incoming connections has at least one source whose
- * latest run completed, on any port (SEMANTICS.md §3.7): AND across ports, OR within a port.
+ * latest run completed, on any port: AND across ports, OR within a port.
  */
 export function isReady(execution: Execution, node: CompiledNode): boolean {
   const inputs = node.inputEdges;
@@ -35,7 +35,7 @@ function portSatisfied(execution: Execution, edges: readonly Edge[]): boolean {
 }
 
 /**
- * Picks the next node (SEMANTICS.md §3.6): among ready frontier nodes, the highest depth; ties go
+ * Picks the next node: among ready frontier nodes, the highest depth; ties go
  * to the smallest key by code unit. Returns undefined when no frontier node is ready.
  */
 export function selectNext(execution: Execution, graph: CompiledGraph): CompiledNode | undefined {

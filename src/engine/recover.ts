@@ -5,7 +5,7 @@ import { continueWith, runMainLoop } from './main-loop.js';
 import type { Step } from './step.js';
 
 /**
- * Continues a running execution after its previous owner stopped (SEMANTICS.md: at-least-once per
+ * Continues a running execution after its previous owner stopped (the execution semantics: at-least-once per
  * node run). A run still marked running is attempted again with the same identity; its events
  * appear again with new seq numbers. Without one, the main loop simply goes on.
  */

@@ -15,7 +15,7 @@ export type ResumeTarget =
       readonly suspensionKind: SuspensionKind;
     };
 
-/** Typed refusals of SEMANTICS.md §8.5 that depend on the execution's state. */
+/** Typed refusals of the execution semantics that depend on the execution's state. */
 export type ResumeRefusalReason = 'token_expired' | 'not_suspended' | 'stale_token' | 'wrong_node' | 'not_resumable';
 
 /** A refusal with its machine-readable details. */

@@ -28,7 +28,7 @@ function suspendedRun(step: Step): { run: NodeExecution; node: CompiledNode } | 
 }
 
 /**
- * The service's own wake-up at the suspension's time (SEMANTICS.md §8.4): a retry starts the next
+ * The service's own wake-up at the suspension's time: a retry starts the next
  * attempt (§7.2); a timer completes the wait; a deadline ends a webhook wait, a sub-workflow wait
  * (its unfinished children are cancelled first) or an external task.
  */

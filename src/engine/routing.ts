@@ -2,7 +2,7 @@ import type { Execution } from '../domain/execution.js';
 import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 
 /**
- * Routes a completed run (SEMANTICS.md §3.8): removes the node from the frontier, schedules the
+ * Routes a completed run: removes the node from the frontier, schedules the
  * targets of the emitted port's connections at depth execution_index + 1, then updates active
  * paths (§5.2).
  */

@@ -18,7 +18,7 @@ function nodesWithHooks(graph: CompiledGraph): readonly CompiledNode[] {
 }
 
 /**
- * Starts an execution (SEMANTICS.md §3.3): emits `execution_started`, runs preparation hooks, then
+ * Starts an execution: emits `execution_started`, runs preparation hooks, then
  * runs the trigger as run #0.
  */
 export function startExecution(step: Step): void {

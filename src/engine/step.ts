@@ -16,7 +16,7 @@ export interface Step {
   readonly commands: Command[];
 }
 
-/** Takes the next event seq of the execution (SEMANTICS.md §4.5). */
+/** Takes the next event seq of the execution. */
 export function nextSeq(step: Step): number {
   step.execution.seq += 1;
   return step.execution.seq;
@@ -27,7 +27,7 @@ export function pushEvent(step: Step, event: ExecutionEvent): void {
   step.events.push(event);
 }
 
-/** Appends an event with the next seq (SEMANTICS.md §4.5). */
+/** Appends an event with the next seq. */
 export function emit(step: Step, body: EventBody): void {
   const execution = step.execution;
   execution.seq += 1;

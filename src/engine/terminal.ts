@@ -3,7 +3,7 @@ import type { Step } from './step.js';
 import { emit } from './step.js';
 import { lastRun } from './audit-trail.js';
 
-/** Ends the execution `completed` with its derived final output (SEMANTICS.md §3.10). */
+/** Ends the execution `completed` with its derived final output. */
 export function endCompleted(step: Step): void {
   const execution = step.execution;
   execution.status = 'completed';
@@ -22,7 +22,7 @@ export function failWithEngineError(step: Step, error: EngineError): void {
   step.commands.push({ kind: 'persist', reason: 'terminal' });
 }
 
-/** Ends the execution `cancelled` (SEMANTICS.md §10). */
+/** Ends the execution `cancelled`. */
 export function endCancelled(step: Step, reason: string, nodeKey: string | null): void {
   const execution = step.execution;
   execution.status = 'cancelled';

@@ -62,7 +62,7 @@ export interface TransitionResult {
 }
 
 /**
- * The engine's single transition (ARCHITECTURE.md), an in-place step: deterministic and free of IO,
+ * The engine's single transition, an in-place step: deterministic and free of IO,
  * clocks and randomness, it updates the execution it is given and returns that same object with the
  * events and commands of the step (copying the state per step could not reach the engine's numbers).
  * A caller owns the execution it passes: it keeps using the returned one, never a copy made before,

@@ -1,10 +1,10 @@
 import type { Json } from '../domain/json.js';
 import type { SourcePosition } from './source-position.js';
 
-/** Operators of the binary precedence levels 3–8 (EXPRESSIONS.md §5). */
+/** Operators of the binary precedence levels 3–8. */
 export type BinaryOperator = '*' | '/' | '%' | '+' | '-' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | '&&' | 'or' | '||';
 
-/** Prefix operators (EXPRESSIONS.md §5, level 2). */
+/** Prefix operators. */
 export type UnaryOperator = 'not' | '!' | '-';
 
 /** A literal: number, string, atom (as its string), `true`, `false`, `null`/`nil`. */
@@ -145,7 +145,7 @@ export interface AssignBlock {
 /** Any block of a template body. */
 export type Block = TextBlock | OutputBlock | CommentBlock | IfBlock | ForBlock | AssignBlock;
 
-/** The root of a parsed template string (EXPRESSIONS.md §2). */
+/** The root of a parsed template string. */
 export interface Template {
   readonly kind: 'template';
   readonly source: string;

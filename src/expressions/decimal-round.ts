@@ -37,7 +37,7 @@ function incrementDigits(digits: string): string {
 
 /**
  * Rounds to `places` decimals, ties away from zero on the shortest decimal representation
- * (EXPRESSIONS.md §9.2 `round`): `2.5` → 3, `-2.5` → -3, `1.005` at 2 places → 1.01. Never `-0`.
+ *: `2.5` → 3, `-2.5` → -3, `1.005` at 2 places → 1.01. Never `-0`.
  */
 export function roundHalfAwayFromZero(value: number, places: number): number {
   const digits = scaledDigits(Math.abs(value), places);

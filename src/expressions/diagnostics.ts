@@ -1,6 +1,6 @@
 import { didYouMean } from '../domain/did-you-mean.js';
 import { FILTER_ARITY } from './filters/filter-signatures.js';
-/** The codes of compile diagnostics produced by the expression language (EXPRESSIONS.md §12.1). */
+/** The codes of compile diagnostics produced by the expression language. */
 export type ExpressionDiagnosticCode =
   'template_syntax_error' | 'template_too_large' | 'unknown_filter' | 'invalid_filter_arguments' | 'invalid_directive' | 'directive_extra_keys';
 

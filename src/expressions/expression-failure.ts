@@ -1,5 +1,5 @@
 /**
- * A run-time expression error (EXPRESSIONS.md §12.2), thrown inside evaluation and turned into an
+ * A run-time expression error, thrown inside evaluation and turned into an
  * `{ ok: false }` result at the API boundary. It deliberately does not extend `Error`: capturing a
  * stack trace is costly and never useful for a user-facing reason.
  */

@@ -8,7 +8,7 @@ import { describeToken, RESERVED_WORDS, type Token } from './tokens.js';
 /** Called for every filter application and call, with the number of arguments after the value. */
 export type FilterUseListener = (name: string, argumentCount: number, position: SourcePosition) => void;
 
-/** The operators of each binary precedence level, loosest first (EXPRESSIONS.md §5). */
+/** The operators of each binary precedence level, loosest first. */
 const LEVELS: readonly (readonly BinaryOperator[])[] = [
   ['or', '||'],
   ['and', '&&'],
@@ -47,7 +47,7 @@ function isPunct(token: Token, symbol: string): boolean {
 }
 
 /**
- * A recursive-descent parser for one expression (EXPRESSIONS.md §5), reading tokens from a block
+ * A recursive-descent parser for one expression, reading tokens from a block
  * lexer. Binary levels become iterative chains; nesting (parentheses, brackets, unary operators,
  * argument lists) is limited to `maxDepth`.
  */

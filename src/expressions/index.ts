@@ -1,5 +1,5 @@
 /**
- * The `{{ }}` expression language (EXPRESSIONS.md): parse once into an AST, compile to closures,
+ * The `{{ }}` expression language: parse once into an AST, compile to closures,
  * evaluate safely against a JSON context. Pure: no IO, no clock, no randomness.
  */
 export type { Json, JsonObject } from '../domain/json.js';

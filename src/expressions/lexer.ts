@@ -46,7 +46,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Splits the inside of one block into tokens (EXPRESSIONS.md §4), ending with the `close` token of
+ * Splits the inside of one block into tokens, ending with the `close` token of
  * the block's delimiter. The closing delimiter is recognised only outside string literals, and `-}}`
  * / `-%}` is always a trimming close.
  */

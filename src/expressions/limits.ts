@@ -1,4 +1,4 @@
-/** Compile-time limits of the expression language (EXPRESSIONS.md §13). */
+/** Compile-time limits of the expression language. */
 export interface CompileLimits {
   /** Maximum UTF-8 size of one template string. */
   maxTemplateBytes: number;
@@ -6,7 +6,7 @@ export interface CompileLimits {
   maxDepth: number;
 }
 
-/** Run-time limits of the expression language (EXPRESSIONS.md §8.2, §13). */
+/** Run-time limits of the expression language. */
 export interface RenderLimits {
   /** Maximum items of one `for` loop or directive collection. */
   maxCollectionItems: number;

@@ -17,7 +17,7 @@ import { exceedsUtf8, utf8Length } from './utf8-length.js';
 export type ParseTemplateResult = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly diagnostic: TemplateDiagnostic };
 
 /**
- * Parses a template string into its AST (EXPRESSIONS.md §2–§5) and checks filter names and
+ * Parses a template string into its AST and checks filter names and
  * argument counts (§9.1). Never throws for any input: a problem is returned as the first
  * diagnostic, syntax errors taking precedence over filter problems.
  */
@@ -48,7 +48,7 @@ export function parseTemplate(source: string, options?: { limits?: Partial<Compi
   }
 }
 
-/** True when a string contains one of the markers `{{`, `{%` or `{#` (EXPRESSIONS.md §1). */
+/** True when a string contains one of the markers `{{`, `{%` or `{#`. */
 export function isTemplate(text: string): boolean {
   let i = text.indexOf('{');
   while (i !== -1) {

@@ -1,4 +1,4 @@
-/** A place in a template string: 1-based line and column, counted in code points (EXPRESSIONS.md §12.1). */
+/** A place in a template string: 1-based line and column, counted in code points. */
 export interface SourcePosition {
   /** UTF-16 offset into the template string. */
   readonly offset: number;

@@ -58,7 +58,7 @@ function nextMarker(source: string, from: number): number {
 }
 
 /**
- * Parses the block structure of a template (EXPRESSIONS.md §2, §8): text, outputs, tags and
+ * Parses the block structure of a template: text, outputs, tags and
  * comments, with trim markers applied to the adjacent text. Throws `TemplateSyntaxError`.
  */
 export function parseTemplateStructure(source: string, maxDepth: number, onFilter: FilterUseListener): Template {

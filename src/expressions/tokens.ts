@@ -1,4 +1,4 @@
-/** Operators and punctuation inside a block (EXPRESSIONS.md §4). */
+/** Operators and punctuation inside a block. */
 export type Punctuator =
   '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '!' | '&&' | '||' | '|' | '(' | ')' | '[' | ']' | ',' | '.' | '=';
 
@@ -12,7 +12,7 @@ export type Token =
   | { readonly kind: 'punct'; readonly start: number; readonly end: number; readonly symbol: Punctuator }
   | { readonly kind: 'close'; readonly start: number; readonly end: number; readonly trim: boolean };
 
-/** Words that can never be local names (EXPRESSIONS.md §4). */
+/** Words that can never be local names. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'nil', 'and', 'or', 'not']);
 
 /** A short description of a token for error details. */

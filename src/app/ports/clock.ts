@@ -1,4 +1,4 @@
-/** The time source of the service (a fake clock in tests, ARCHITECTURE.md rule 9). */
+/** The time source of the service (a fake clock in tests). */
 export interface Clock {
   /** Epoch milliseconds. */
   now(): number;

@@ -1,6 +1,6 @@
 import type { Execution, ExecutionStatus } from '../../domain/execution.js';
 
-/** Who may drive an execution right now: a replica holding a time-bounded lease (PRODUCT.md). */
+/** Who may drive an execution right now: a replica holding a time-bounded lease. */
 export interface Lease {
   readonly owner: string;
   /** Increases every time the lease changes hands. */
@@ -75,7 +75,7 @@ export interface WriteOptions {
 }
 
 /**
- * Where executions live (ARCHITECTURE.md port). Every write is conditional on the revision; a lost
+ * Where executions live. Every write is conditional on the revision; a lost
  * race raises `StoreConflict`, never a silent overwrite.
  */
 export interface ExecutionStore {

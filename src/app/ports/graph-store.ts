@@ -8,7 +8,7 @@ export interface StoredGraph {
   readonly createdAt: number;
 }
 
-/** Where compiled graphs are persisted so any replica can load them (PRODUCT.md). */
+/** Where compiled graphs are persisted so any replica can load them. */
 export interface GraphStore {
   /** Saves a graph; saving an id that exists is a no-op (ids are content hashes). */
   save(graph: StoredGraph): Promise<void>;

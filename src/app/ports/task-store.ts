@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../../domain/json.js';
 
-/** Task lifecycle (SEMANTICS.md §12.15). */
+/** Task lifecycle. */
 export type TaskStatus = 'open' | 'completed' | 'failed' | 'cancelled' | 'timed_out';
 
 /** An external task handed to workers. Times are epoch ms. */

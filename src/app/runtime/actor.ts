@@ -103,7 +103,7 @@ type Reply<T> = { readonly now: T } | { readonly later: Promise<T> };
 const now = <T>(value: T): Reply<T> => ({ now: value });
 
 /**
- * One execution's actor (ARCHITECTURE.md rule 14): every change to the execution is a message to it,
+ * One execution's actor: every change to the execution is a message to it,
  * handled one at a time — start, look (a timer or the poller), resume, cancel, a child's end, a task's
  * result, a node's outcome, a lease renewal, an effect carried out. While this replica holds the
  * execution's lease the actor keeps the live execution (its session); a node that runs asynchronously
@@ -163,7 +163,7 @@ export class ExecutionActor {
     this.keepLease();
   }
 
-  /** Starts a created execution (SEMANTICS.md §3.3). */
+  /** Starts a created execution. */
   start(): Promise<DriveOutcome> {
     return this.post(async () => {
       const session = await this.session_();

@@ -4,7 +4,7 @@ import type { ChildResult } from '../../domain/resumption.js';
 import type { ChildSpec, SubWorkflowSuspension } from '../../domain/suspension.js';
 import { executionError, finalOutput, latestRun, type ExecutionSpec } from '../../engine/index.js';
 
-/** The spec of one child execution of a parent's sub-workflow suspension (SEMANTICS.md §9.1). */
+/** The spec of one child execution of a parent's sub-workflow suspension. */
 export function childSpecOf(parent: Execution, suspension: SubWorkflowSuspension, child: ChildSpec, now: number): ExecutionSpec {
   return {
     id: child.executionId,
@@ -23,7 +23,7 @@ export function childSpecOf(parent: Execution, suspension: SubWorkflowSuspension
   };
 }
 
-/** What a parent's resume handler learns about one ended child (SEMANTICS.md §9.3); null while it runs. */
+/** What a parent's resume handler learns about one ended child; null while it runs. */
 export function childResult(child: Execution, itemIndex: number): ChildResult | null {
   switch (child.status) {
     case 'completed':
@@ -40,7 +40,7 @@ export function childResult(child: Execution, itemIndex: number): ChildResult | 
 }
 
 /**
- * Where a parent stands towards one of its children (SEMANTICS.md §9): `waiting` while its current
+ * Where a parent stands towards one of its children: `waiting` while its current
  * suspension waits on the child, `not_yet` while the run that creates it has not suspended on it yet
  * (it is running again after a crash), `never` once the run moved on or the parent ended.
  */

@@ -3,7 +3,7 @@ import { wakeAt } from '../../domain/suspension.js';
 import { currentSuspension } from '../../engine/index.js';
 
 /**
- * When the service must next look at an execution (PRODUCT.md: one indexed next_wake_at): the
+ * When the service must next look at an execution: the
  * wake-up of its current suspension, or, for a pending child, when it is due.
  */
 export function nextWakeOf(execution: Execution, pendingDueAt: number | null): number | null {

@@ -2,7 +2,7 @@ import type { Execution } from '../../domain/execution.js';
 import type { Suspension } from '../../domain/suspension.js';
 import type { TaskRecord } from '../ports/task-store.js';
 
-/** The open task a `task` suspension hands to workers (SEMANTICS.md §12.15). */
+/** The open task a `task` suspension hands to workers. */
 export function taskRecordOf(execution: Execution, suspension: Extract<Suspension, { kind: 'task' }>): TaskRecord {
   const run = execution.runs.get(suspension.nodeKey)?.[0];
   return {

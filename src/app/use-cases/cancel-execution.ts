@@ -3,7 +3,7 @@ import { refusalError } from '../refusals.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 
-/** CancelExecution (SEMANTICS.md §10). */
+/** CancelExecution. */
 export async function cancelExecution(ctx: AppContext, executionId: string, reason: string): Promise<ExecutionView> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
   const outcome = await ctx.runtime.cancel(executionId, reason === '' ? 'requested' : reason);

@@ -7,7 +7,7 @@ import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 import { waitAsAsked, type WaitUntil } from './wait-until.js';
 
-/** A Resume request, decoded (SEMANTICS.md §8.5). */
+/** A Resume request, decoded. */
 export interface ResumeRequest {
   readonly target: { readonly kind: 'node'; readonly executionId: string; readonly nodeKey: string } | { readonly kind: 'token'; readonly token: string };
   readonly data: Json;
@@ -22,7 +22,7 @@ export interface ResumeResult {
 }
 
 /**
- * Resume (SEMANTICS.md §8.5): idempotency first (a used request id, or a token whose suspension an
+ * Resume: idempotency first (a used request id, or a token whose suspension an
  * earlier Resume ended, is answered, not re-run), then the typed refusals in their order, then the
  * resumption itself. Racing resumes: exactly one resumes; the others are answered.
  */

@@ -73,7 +73,7 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
   }
 }
 
-/** StartExecution: creates and starts an execution, then waits as asked (PRODUCT.md). */
+/** StartExecution: creates and starts an execution, then waits as asked. */
 export async function startExecution(ctx: AppContext, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
   const { id, created } = await createOrFind(ctx, request);
   if (!created) startIfNeverStarted(ctx, id);

@@ -39,7 +39,7 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
 }
 
 /**
- * CompleteTask (SEMANTICS.md §12.15): the node completes on the given port with the output. The task is
+ * CompleteTask: the node completes on the given port with the output. The task is
  * finished and its execution resumed by the execution's actor, under its lease, so a crash in between
  * leaves the lease behind and whoever takes it over applies the finished task.
  */

@@ -14,7 +14,7 @@ export const untilTerminal: StopRule = (event) => TERMINAL_EVENTS.has(event.type
 
 /**
  * The events of an execution with seq > afterSeq, in order and without gaps or duplicates: the
- * event log first, then events not yet persisted, then live ones (SEMANTICS.md §4.5). The live part
+ * event log first, then events not yet persisted, then live ones. The live part
  * comes from this process's hub, and from re-reading the log for executions another replica drives.
  * A consumer slower than its bounded live queue catches up from the log; one that falls more than
  * `maxWatchLag` events behind gets RESOURCE_EXHAUSTED `subscriber_too_slow` and reconnects.

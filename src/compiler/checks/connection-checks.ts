@@ -15,10 +15,10 @@ export interface ConnectionEndpoint {
   readonly onError: OnError;
 }
 
-/** The virtual output port every node has (SEMANTICS.md §1.3). */
+/** The virtual output port every node has. */
 export const ERROR_PORT = 'error';
 
-/** A connection's port, "main" when absent or null (SEMANTICS.md §1.1). */
+/** A connection's port, "main" when absent or null. */
 export function portOrMain(port: string | null | undefined): string {
   return port === undefined || port === null ? 'main' : port;
 }

@@ -4,7 +4,7 @@ import { finding, type Finding } from '../finding.js';
 import { analyzeLoops, type LoopAnalysis } from '../loops.js';
 import type { PrunedGraph } from '../pruning.js';
 
-/** The node type whose emissions need a loop back to it (SEMANTICS.md §11). */
+/** The node type whose emissions need a loop back to it. */
 const FOR_EACH_TYPE = 'core.for_each';
 
 /** What the graph checks need per definition position. */

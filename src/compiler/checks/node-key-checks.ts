@@ -1,7 +1,7 @@
 import type { NodeDefinition } from '../../domain/workflow.js';
 import { finding, type Finding } from '../finding.js';
 
-/** A valid node key: 1 to 128 characters from [A-Za-z0-9_-] (SEMANTICS.md §1.2). */
+/** A valid node key: 1 to 128 characters from [A-Za-z0-9_-]. */
 const NODE_KEY = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** True when the text is a valid node key. */

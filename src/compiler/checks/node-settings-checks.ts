@@ -2,7 +2,7 @@ import { ON_ERROR_VALUES, DEFAULT_NODE_SETTINGS, type NodeSettings, type NodeSet
 import type { NodeType } from '../../nodes/kit/node-type.js';
 import { finding, type Finding } from '../finding.js';
 
-/** Bounds of one numeric setting (SEMANTICS.md §1.4). */
+/** Bounds of one numeric setting. */
 interface NumericRule {
   readonly field: 'maxRetries' | 'retryDelayMs' | 'retryBackoff' | 'retryMaxDelayMs';
   readonly path: string;

@@ -3,7 +3,7 @@ import type { NodeType } from '../../nodes/kit/node-type.js';
 import type { NodeRegistry } from '../../nodes/kit/registry.js';
 import { finding, type Finding } from '../finding.js';
 
-/** Check 6 (`unknown_node_type`): the node's type must be in the catalog (SEMANTICS.md §12). */
+/** Check 6 (`unknown_node_type`): the node's type must be in the catalog. */
 export function checkNodeType(
   typeName: string,
   registry: NodeRegistry,

@@ -25,7 +25,7 @@ function insideTemplated(path: string, templated: ReadonlySet<string>): boolean 
 }
 
 /**
- * Checks 9 to 13 for one node (SEMANTICS.md §2.3): template and directive diagnostics from the
+ * Checks 9 to 13 for one node: template and directive diagnostics from the
  * expression compiler (raw params excluded), the schema on literal params and absent required ones
  * (`invalid_params`, one diagnostic per path), undeclared params of closed schemas
  * (`unknown_param`), and the type's own compile checks. An unknown type gets only checks 9 and 10.

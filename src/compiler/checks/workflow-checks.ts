@@ -6,7 +6,7 @@ import type { CompilerLimits } from '../options.js';
 /** Position of findings about the workflow as a whole: before every node and connection. */
 const WORKFLOW = -1;
 
-/** Check 1 (`invalid_workflow`): id, version, variables and a non-empty node list (SEMANTICS.md §1.1). */
+/** Check 1 (`invalid_workflow`): id, version, variables and a non-empty node list. */
 export function checkWorkflowShape(definition: WorkflowDefinition): Finding[] {
   const findings: Finding[] = [];
   const invalid = (paramPath: string, message: string): void => {

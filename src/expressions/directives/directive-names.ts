@@ -1,4 +1,4 @@
-/** A map directive key (EXPRESSIONS.md §10). */
+/** A map directive key. */
 export type DirectiveName = '#map' | '#flat_map' | '#merge' | '#if' | '#case' | '#cond' | '#filter' | '#pick' | '#pipe';
 
 /** Directive keys in precedence order: when several are present, the first one applies. */

@@ -69,7 +69,7 @@ function stageArgumentProblem(name: StageName, argument: Json | undefined, stage
 }
 
 /**
- * Checks the shape of a directive's value (EXPRESSIONS.md §10): an array of the right arity, with
+ * Checks the shape of a directive's value: an array of the right arity, with
  * literal clause lists, key lists and stage lists where required. Arguments themselves are
  * template values and are checked when they are compiled.
  */

@@ -5,7 +5,7 @@ export interface FilterArity {
 }
 
 /**
- * Every built-in filter and its argument range after the value (EXPRESSIONS.md §9.2). The
+ * Every built-in filter and its argument range after the value. The
  * compiler checks names and argument counts against this table; `filter-registry.ts` must
  * implement exactly these names.
  */

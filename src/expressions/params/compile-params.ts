@@ -74,7 +74,7 @@ function compileValue(value: Json, path: string, context: PlanCompileContext): C
 }
 
 /**
- * Compiles a params object into a plan (EXPRESSIONS.md §14): every template parsed once, every
+ * Compiles a params object into a plan: every template parsed once, every
  * directive checked, constant sub-trees deep-frozen and shared. The params object itself is never
  * a directive. Diagnostics are in definition order of their param paths.
  */

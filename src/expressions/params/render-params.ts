@@ -35,7 +35,7 @@ function exactRenderedSize(entries: readonly PlanEntry[], last: number, out: Jso
 }
 
 /**
- * Renders a plan against a context (EXPRESSIONS.md §1, §12.2): top-level params in definition
+ * Renders a plan against a context: top-level params in definition
  * order, stopping at the first error. A constant plan returns `plan.constant` itself. Templated
  * parts are fresh objects; constant sub-trees and values read from the context are shared.
  */

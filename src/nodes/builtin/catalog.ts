@@ -16,7 +16,7 @@ import { httpRequestNode } from './http-request.js';
 import { codeJavascriptNode } from './code-javascript.js';
 import { taskExternalNode } from './task-external.js';
 
-/** The built-in node catalog (SEMANTICS.md §12), in the order of its summary table. */
+/** The built-in node catalog, in the order of its summary table. */
 export function builtinNodeTypes(): NodeType[] {
   return [
     manualTriggerNode,

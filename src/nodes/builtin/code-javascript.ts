@@ -38,7 +38,7 @@ function compileChecks(params: JsonObject, templated: ReadonlySet<string>): { fi
 }
 
 /**
- * Runs one attempt in a fresh sandbox (SEMANTICS.md §12.14) on a worker thread of the shared pool, so
+ * Runs one attempt in a fresh sandbox on a worker thread of the shared pool, so
  * the event loop stays free while the script runs. `run` gets deep copies of `$input` and of
  * `{nodes, vars, env, execution, workflow, now}`, passed in as JSON text. Memory comes from the
  * service limits (at least 1 MiB); a `timeout_ms` above the service maximum is refused like a schema
@@ -103,5 +103,5 @@ export function createCodeJavascriptNode(limits: Pick<NodeLimits, 'codeDefaultTi
   });
 }
 
-/** `code.javascript` with the default limits of SEMANTICS.md §14: user JavaScript in a QuickJS sandbox. */
+/** `code.javascript` with the default limits of the execution semantics: user JavaScript in a QuickJS sandbox. */
 export const codeJavascriptNode: NodeType = createCodeJavascriptNode(DEFAULT_NODE_LIMITS);

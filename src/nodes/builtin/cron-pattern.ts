@@ -1,5 +1,5 @@
 /**
- * The cron syntax `schedule.cron_trigger` accepts (SEMANTICS.md §12.2), checked exactly:
+ * The cron syntax `schedule.cron_trigger` accepts, checked exactly:
  * five fields separated by spaces or tabs (leading and trailing blanks ignored). A field is `*` alone,
  * or a list of one or more comma-separated elements, where an element is a value, a range `a-b` (a ≤ b,
  * no wrap-around), or a step `*\/n` or `a-b/n`. A value is a decimal number within the field's bounds or,

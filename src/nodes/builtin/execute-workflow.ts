@@ -37,7 +37,7 @@ function readParams(params: JsonObject): SubWorkflowParams {
 }
 
 /**
- * The children's inputs (SEMANTICS.md §9.1): the value is `input_data`, else `$input.main`. `all` runs
+ * The children's inputs: the value is `input_data`, else `$input.main`. `all` runs
  * one child with that value (or `{}` when there is none); `single` runs one child per item, where null
  * is no items, an array is the item list, and any other value is one item.
  */
@@ -53,7 +53,7 @@ function childInputs(batchMode: BatchMode, params: JsonObject, input: JsonObject
 }
 
 /**
- * When child `i` of `n` becomes due (SEMANTICS.md §9.2): at once for sync; for async and
+ * When child `i` of `n` becomes due: at once for sync; for async and
  * fire_and_forget in single mode, spread over the distribution window.
  */
 function dueAt(p: SubWorkflowParams, now: number, index: number, count: number): number {
@@ -76,7 +76,7 @@ function fireAndForgetOutput(batchMode: BatchMode, ids: readonly string[]): Json
   }
 }
 
-/** The error a cancelled child counts as (SEMANTICS.md §9.3). */
+/** The error a cancelled child counts as. */
 export function cancelledChildError(reason: Json): JsonObject {
   return { type: 'cancelled', message: 'Sub-workflow execution was cancelled', reason };
 }
@@ -129,7 +129,7 @@ function childrenOutcome(p: SubWorkflowParams, ids: readonly string[], children:
   }
 }
 
-/** The parent's outcome when `timeout_at` passed before every child ended (SEMANTICS.md §9.3). */
+/** The parent's outcome when `timeout_at` passed before every child ended. */
 function timeoutOutcome(p: SubWorkflowParams): Outcome {
   switch (p.failureStrategy) {
     case 'fail_parent':
@@ -140,7 +140,7 @@ function timeoutOutcome(p: SubWorkflowParams): Outcome {
 }
 
 /**
- * `workflow.execute_workflow` (SEMANTICS.md §9, §12.9): starts child executions of another graph and
+ * `workflow.execute_workflow`: starts child executions of another graph and
  * suspends until the service resumes it with their results, their deadline, or (fire_and_forget) at once.
  */
 export const executeWorkflowNode = defineNode({

@@ -8,7 +8,7 @@ const EMPTY: JsonObject = Object.freeze({});
 
 /**
  * `core.for_each`: emits a collection's items (or batches) on `loop`, one per pass through its
- * back-edge, then `{}` on `done` (SEMANTICS.md §11, §12.11).
+ * back-edge, then `{}` on `done`.
  */
 export const forEachNode = defineNode({
   type: 'core.for_each',

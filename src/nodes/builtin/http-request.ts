@@ -74,7 +74,7 @@ async function send(request: OutgoingRequest, context: NodeRunContext, signal: A
 }
 
 /**
- * Runs one request (SEMANTICS.md §12.13). The timeout covers every hop and reading the body. When
+ * Runs one request. The timeout covers every hop and reading the body. When
  * `context.signal` aborts, the attempt rejects with the signal's reason: the runner that aborted it
  * decides what happens next.
  */
@@ -100,7 +100,7 @@ async function execute(params: JsonObject, context: NodeRunContext): Promise<Out
   }
 }
 
-/** `http.request`: a real HTTP request whose every response completes on `main` (SEMANTICS.md §12.13). */
+/** `http.request`: a real HTTP request whose every response completes on `main`. */
 export const httpRequestNode: NodeType = Object.freeze({
   type: 'http.request',
   trigger: false,

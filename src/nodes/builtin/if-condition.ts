@@ -2,7 +2,7 @@ import { complete } from '../../domain/outcome.js';
 import { defineNode } from '../kit/define-node.js';
 import { passThrough } from './pass-through.js';
 
-/** `logic.if_condition`: pass-through on `true` or `false` (SEMANTICS.md §12.4). */
+/** `logic.if_condition`: pass-through on `true` or `false`. */
 export const ifConditionNode = defineNode({
   type: 'logic.if_condition',
   inline: true,

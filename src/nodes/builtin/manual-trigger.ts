@@ -2,7 +2,7 @@ import { complete } from '../../domain/outcome.js';
 import { defineNode } from '../kit/define-node.js';
 import { passThrough } from './pass-through.js';
 
-/** `manual.trigger`: emits the start input, or `{}` when it is null (SEMANTICS.md §12.1). */
+/** `manual.trigger`: emits the start input, or `{}` when it is null. */
 export const manualTriggerNode = defineNode({
   type: 'manual.trigger',
   inline: true,

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../kit/schema.js';
 
 const STRATEGIES = ['append', 'merge', 'concat'] as const;
 
-/** `data.merge`: waits for both input ports and combines them (SEMANTICS.md §12.7). */
+/** `data.merge`: waits for both input ports and combines them. */
 export const mergeNode = defineNode({
   type: 'data.merge',
   inline: true,

@@ -5,7 +5,7 @@ import { passThrough } from './pass-through.js';
 import { isIanaTimeZone } from './timezone.js';
 
 /**
- * `schedule.cron_trigger` (SEMANTICS.md §12.2): validates its cron pattern and zone, and outputs the
+ * `schedule.cron_trigger`: validates its cron pattern and zone, and outputs the
  * start input (or `{}`). Whatever fires the schedule passes its own input.
  */
 export const scheduleCronTriggerNode = defineNode({

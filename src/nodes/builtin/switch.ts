@@ -5,7 +5,7 @@ import { passThrough } from './pass-through.js';
 import { PORT_NAME } from '../kit/port-name.js';
 import { isTemplate } from '../../expressions/index.js';
 
-/** `logic.switch`: the first true case wins; pass-through on its port (SEMANTICS.md §12.5). */
+/** `logic.switch`: the first true case wins; pass-through on its port. */
 export const switchNode = defineNode({
   type: 'logic.switch',
   inline: true,

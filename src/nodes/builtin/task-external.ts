@@ -23,7 +23,7 @@ function extraPorts(value: Json | undefined): readonly string[] | null {
 }
 
 /**
- * `task.external` (SEMANTICS.md §12.15): hands work to an external worker and suspends until the task
+ * `task.external`: hands work to an external worker and suspends until the task
  * is completed, failed, or times out. Extra output ports come from the literal `output_ports` list.
  */
 export const taskExternalNode = defineNode({

@@ -11,10 +11,10 @@ import { addFieldError, castField, type FieldErrors } from '../kit/schema.js';
 import { isIanaTimeZone, localTimeToInstant } from './timezone.js';
 import { unexpectedResumption } from './unexpected-resumption.js';
 
-/** How a wait ends (SEMANTICS.md §12.10). */
+/** How a wait ends. */
 export type WaitMode = 'interval' | 'schedule' | 'webhook';
 
-/** The node's own error codes (SEMANTICS.md §12.10). */
+/** The node's own error codes. */
 export type WaitErrorCode = 'config_error' | 'interval_config_error' | 'schedule_config_error' | 'webhook_config_error';
 
 /** One violated rule: its code, the param it concerns, and the exact message. */
@@ -144,7 +144,7 @@ function plan(params: JsonObject, now: number): Outcome {
 }
 
 /**
- * `wait.wait` (SEMANTICS.md §12.10): a durable suspension by interval, schedule or webhook. The schema
+ * `wait.wait`: a durable suspension by interval, schedule or webhook. The schema
  * declares its params loosely; the node checks them itself so its error codes are exact, and the
  * compiler runs the same checks on literal params (all but "must be in the future").
  */

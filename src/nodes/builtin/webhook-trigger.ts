@@ -2,7 +2,7 @@ import { complete } from '../../domain/outcome.js';
 import { defineNode } from '../kit/define-node.js';
 
 /**
- * `http.webhook_trigger`: emits the start input unchanged, null included (SEMANTICS.md §12.3).
+ * `http.webhook_trigger`: emits the start input unchanged, null included.
  * Its open params describe the endpoint for the caller's gateway; the engine ignores them.
  */
 export const webhookTriggerNode = defineNode({

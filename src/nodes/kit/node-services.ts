@@ -1,13 +1,13 @@
 import type { JsonObject } from '../../domain/json.js';
 
-/** A structured log record a node writes (SEMANTICS.md §12.12). */
+/** A structured log record a node writes. */
 export interface NodeLogRecord {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
   readonly message: string;
   readonly fields: JsonObject;
 }
 
-/** Which outbound HTTP destinations are allowed (SEMANTICS.md §12.13). */
+/** Which outbound HTTP destinations are allowed. */
 export interface OutboundPolicy {
   /** Before connecting: true when requests to this URL's host (name or address) may be made. */
   allows(url: URL): boolean;
@@ -15,7 +15,7 @@ export interface OutboundPolicy {
   allowsAddress(address: string, host: string): boolean;
 }
 
-/** Limits nodes enforce, from service settings (SEMANTICS.md §14). */
+/** Limits nodes enforce, from service settings. */
 export interface NodeLimits {
   readonly httpMaxBodyBytes: number;
   readonly codeDefaultTimeoutMs: number;
@@ -27,7 +27,7 @@ export interface NodeLimits {
   readonly subWorkflowMaxBatch: number;
 }
 
-/** Default limits of SEMANTICS.md §14. */
+/** Default limits of the execution semantics. */
 export const DEFAULT_NODE_LIMITS: NodeLimits = Object.freeze({
   httpMaxBodyBytes: 10 * 1024 * 1024,
   codeDefaultTimeoutMs: 1000,
@@ -45,8 +45,8 @@ export interface NodeServices {
   readonly limits: NodeLimits;
   /** True when a compiled graph with this id exists (workflow.execute_workflow). */
   graphExists(graphId: string): boolean | Promise<boolean>;
-  /** Deterministic child execution id (SEMANTICS.md §9.1 step 3). */
+  /** Deterministic child execution id. */
   childExecutionId(parentExecutionId: string, nodeKey: string, runIndex: number, attempt: number, itemIndex: number): string;
-  /** Deterministic external task id (SEMANTICS.md §12.15). */
+  /** Deterministic external task id. */
   taskId(executionId: string, nodeKey: string, runIndex: number, attempt: number): string;
 }

@@ -6,7 +6,7 @@ import type { FieldErrors, ParamSchema } from './schema.js';
 import type { NodeServices } from './node-services.js';
 
 /**
- * The expression context of one attempt as plain JSON (EXPRESSIONS.md §11): what templates read
+ * The expression context of one attempt as plain JSON: what templates read
  * as `$input`, `$nodes`, … and what code nodes receive as `ctx`.
  */
 export interface ContextSnapshot {
@@ -19,7 +19,7 @@ export interface ContextSnapshot {
   readonly now: string;
 }
 
-/** Everything a node implementation may know about the run it executes (SEMANTICS.md §6.2). */
+/** Everything a node implementation may know about the run it executes. */
 export interface NodeRunContext {
   readonly executionId: string;
   readonly workflowId: string;
@@ -52,7 +52,7 @@ export interface NodeRunContext {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Data a preparation hook gets (SEMANTICS.md §3.3 step 2). */
+/** Data a preparation hook gets. */
 export interface PrepareContext {
   readonly executionId: string;
   readonly nodeKey: string;
@@ -60,7 +60,7 @@ export interface PrepareContext {
   resumeTokenFor(kind: Suspension['kind']): string;
 }
 
-/** A compile-time finding of a node type's own checks (codes of SEMANTICS.md §2.3). */
+/** A compile-time finding of a node type's own checks (codes of the execution semantics). */
 export interface NodeCheck {
   readonly code: string;
   readonly severity: 'error' | 'warning';
@@ -68,7 +68,7 @@ export interface NodeCheck {
   readonly message: string;
 }
 
-/** A built-in node type (SEMANTICS.md §12): ports, schema, behaviour. */
+/** A built-in node type: ports, schema, behaviour. */
 export interface NodeType {
   readonly type: string;
   /** Trigger types start executions and have no input ports. */

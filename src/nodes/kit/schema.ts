@@ -1,7 +1,7 @@
 import { isJsonObject, type Json, type JsonObject } from '../../domain/json.js';
 import { appendPath } from '../../domain/param-path.js';
 
-/** Field-level validation messages, keyed by rooted param path (SEMANTICS.md §6.3). */
+/** Field-level validation messages, keyed by rooted param path. */
 export type FieldErrors = Record<string, string[]>;
 
 /** Options shared by every field kind. */
@@ -222,7 +222,7 @@ function validateFields(
 }
 
 /**
- * Casts and checks params against a schema (SEMANTICS.md §6.3): defaults applied, undeclared keys
+ * Casts and checks params against a schema: defaults applied, undeclared keys
  * removed unless the schema is open, every failure collected with its rooted path. Keys in `skip`
  * (first-run-only params on loopback runs) are neither checked nor kept.
  */

@@ -36,7 +36,7 @@ describe('app behaviour the contract asks for (regressions)', () => {
 
   // src/app/request-limits.ts checkSize: RESOURCE_EXHAUSTED `limit_exceeded`, which errors.proto reserves
   // for service capacity; execution_service.proto and task_service.proto say INVALID_ARGUMENT
-  // `invalid_request` for an `input`, `variables`, `data` or `output` over its limit (SEMANTICS.md §14
+  // `invalid_request` for an `input`, `variables`, `data` or `output` over its limit (the execution semantics
   // too, for resume data). Worked around: the transport checks these sizes first.
   it('regression: an oversized start input is INVALID_ARGUMENT invalid_request', async () => {
     const error = await appError(t.service.app.startExecution({ graphId, input: 'x'.repeat(MIB + 1), wait: 'none' }));

@@ -1,4 +1,4 @@
-// Every store contract, for the runners to apply to one implementation (ARCHITECTURE.md rule 8).
+// Every store contract, for the runners to apply to one implementation.
 import { documentSizeContract } from './document-size.contract.js';
 import { eventLogContract } from './event-log.contract.js';
 import { executionLeaseContract } from './execution-leases.contract.js';

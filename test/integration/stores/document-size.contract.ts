@@ -101,7 +101,7 @@ export function documentSizeContract(harness: StoreHarness): void {
         const bytes = (await stores().documentBytes(`chain-${kind}`)) as number;
         console.log(`[store size] ${harness.name}: completed 100-node ${kind} chain (101 runs) stored in ${bytes} bytes`);
         expect(snapshot((await stores().executions.get(`chain-${kind}`))!.execution)).toEqual(snapshot(run.execution));
-        // PRODUCT.md: the stored execution document of the 100-node chain is at most 10 KB.
+        // the product description: the stored execution document of the 100-node chain is at most 10 KB.
         if (kind !== 'expression') expect(bytes).toBeLessThanOrEqual(10 * KIB);
       });
     }

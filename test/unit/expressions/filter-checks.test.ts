@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../src/expressions/index.js';
 
-/** Every built-in filter with its argument range after the value (EXPRESSIONS.md §9.2). */
+/** Every built-in filter with its argument range after the value. */
 const ARITIES: readonly (readonly [string, number, number])[] = [
   ['upper_case', 0, 0],
   ['lower_case', 0, 0],

@@ -8,7 +8,7 @@ import {
   type RenderLimits,
 } from '../../../src/expressions/index.js';
 
-/** The context C of EXPRESSIONS.md §15. */
+/** The context C of the expression language. */
 export const C: ExpressionContext = {
   input: {
     main: {

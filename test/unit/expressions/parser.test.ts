@@ -63,7 +63,7 @@ describe('parseTemplate', () => {
   });
 });
 
-describe('precedence (EXPRESSIONS.md §5)', () => {
+describe('precedence', () => {
   it.each([
     ['{{ 1 < 2 == true }}', true],
     ['{{ not 1 == 2 }}', false],
@@ -152,7 +152,7 @@ describe('reserved words', () => {
   });
 });
 
-describe('nesting depth (EXPRESSIONS.md §13)', () => {
+describe('nesting depth', () => {
   const nested = (depth: number): string => `{{ ${'('.repeat(depth)}1${')'.repeat(depth)} }}`;
 
   it('accepts expressions nested 64 deep and rejects 65', () => {

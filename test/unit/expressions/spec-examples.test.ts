@@ -5,7 +5,7 @@ import { C, run } from './fixtures.js';
 
 type Expected = { value: Json } | { error: string } | { compile: string };
 
-/** EXPRESSIONS.md §15.1: every template row, with context C. */
+/** the expression language: every template row, with context C. */
 const TEMPLATE_ROWS: readonly (readonly [number, string, Expected])[] = [
   [1, '{{ $input.main.name }}', { value: 'Ada Lovelace' }],
   [2, '{{ $input.main.age }}', { value: 36 }],
@@ -177,7 +177,7 @@ const TEMPLATE_ROWS: readonly (readonly [number, string, Expected])[] = [
   [164, '{{ $vars.limit * 2 }}', { value: 6 }],
 ];
 
-describe('EXPRESSIONS.md §15.1 templates', () => {
+describe('the expression language templates', () => {
   it('covers all 164 rows', () => {
     expect(TEMPLATE_ROWS).toHaveLength(164);
   });
@@ -198,7 +198,7 @@ function renderDirective(directive: Json) {
   return { diagnostics, result: renderParams(plan, C) };
 }
 
-/** EXPRESSIONS.md §15.2: directive rows D1–D15 and the whole-params rows P1, P2. */
+/** the expression language: directive rows D1–D15 and the whole-params rows P1, P2. */
 const DIRECTIVE_ROWS: readonly (readonly [string, Json, Json])[] = [
   [
     'D1',
@@ -260,7 +260,7 @@ const DIRECTIVE_ROWS: readonly (readonly [string, Json, Json])[] = [
   ['D12', { '#pipe': ['{{ $input.main.nested }}', [{ '#merge': { x: '{{ $self.k }}' } }]] }, { k: 'v', x: 'v' }],
 ];
 
-describe('EXPRESSIONS.md §15.2 map directives and whole params', () => {
+describe('the expression language map directives and whole params', () => {
   it.each(DIRECTIVE_ROWS)('%s renders the expected value', (_id, directive, expected) => {
     const { diagnostics, result } = renderDirective(directive);
     expect(diagnostics).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMessage, reason, run, value } from './fixtures.js';
 
-describe('text and markers (EXPRESSIONS.md §2)', () => {
+describe('text and markers', () => {
   it.each([
     ['Price: {5}', 'Price: {5}'],
     ['a }} b', 'a }} b'],

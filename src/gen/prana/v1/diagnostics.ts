@@ -11,7 +11,7 @@ export const protobufPackage = "prana.v1";
 
 export const protobufFileName = "prana/v1/diagnostics.proto";
 
-/** Compile diagnostics (SEMANTICS.md §2.2, §2.3). */
+/** Compile diagnostics. */
 
 /** How serious a diagnostic is. */
 export enum DiagnosticSeverity {
@@ -58,10 +58,10 @@ export function diagnosticSeverityToJSON(object: DiagnosticSeverity): string {
 
 /**
  * One finding of the compiler. Diagnostics are ordered: errors first, then warnings; within a severity
- * by check number, then by position of the node or connection, then by `param_path` (SEMANTICS.md §2.2).
+ * by check number, then by position of the node or connection, then by `param_path`.
  */
 export interface Diagnostic {
-  /** Machine-readable code from SEMANTICS.md §2.3, e.g. `unknown_node_type`, `unreachable_node`. */
+  /** Machine-readable code from the execution semantics, e.g. `unknown_node_type`, `unreachable_node`. */
   code: string;
   /** Error or warning. */
   severity: DiagnosticSeverity;
@@ -74,7 +74,7 @@ export interface Diagnostic {
    * `params.headers["X-Api-Key"]`, `settings.max_retries`, `connections[4]`. Empty otherwise.
    */
   paramPath: string;
-  /** Human-readable message. Exact where SEMANTICS.md quotes it. */
+  /** Human-readable message. Exact where the execution semantics quotes it. */
   message: string;
 }
 

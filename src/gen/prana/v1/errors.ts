@@ -15,7 +15,7 @@ export const protobufFileName = "prana/v1/errors.proto";
 /**
  * Errors in the Prana contract.
  *
- * Two kinds of failure exist and they never mix (SEMANTICS.md §6.5, §7):
+ * Two kinds of failure exist and they never mix:
  *
  * 1. Execution data. A node that fails, or an engine-level failure (no ready nodes, the loop limit, ...),
  *    is recorded on the execution and streamed as events. The RPC that observed it still succeeds.
@@ -65,13 +65,13 @@ export const protobufFileName = "prana/v1/errors.proto";
  * server; without ErrorInfo).
  */
 
-/** Where an execution's error comes from (SEMANTICS.md §3.1). */
+/** Where an execution's error comes from. */
 export enum ExecutionErrorKind {
   /** EXECUTION_ERROR_KIND_UNSPECIFIED - Not set; never sent by the service. */
   EXECUTION_ERROR_KIND_UNSPECIFIED = 0,
   /** EXECUTION_ERROR_KIND_NODE - The error of the failed node run (`on_error: stop_workflow` with no retries left). */
   EXECUTION_ERROR_KIND_NODE = 1,
-  /** EXECUTION_ERROR_KIND_ENGINE - An engine-level failure (SEMANTICS.md §7.4): no failed node run exists. */
+  /** EXECUTION_ERROR_KIND_ENGINE - An engine-level failure: no failed node run exists. */
   EXECUTION_ERROR_KIND_ENGINE = 2,
   UNRECOGNIZED = -1,
 }
@@ -109,13 +109,13 @@ export function executionErrorKindToJSON(object: ExecutionErrorKind): string {
 }
 
 /**
- * A node error (SEMANTICS.md §6.5): execution data, never an RPC failure. Used on failed node runs,
+ * A node error: execution data, never an RPC failure. Used on failed node runs,
  * retry suspensions, `node_failed` / `node_retry_scheduled` events and FailTask.
  */
 export interface NodeError {
   /** Machine-readable code, a plain identifier such as `invalid_params`, `http_timeout`, `task_failed`. */
   code: string;
-  /** Human-readable message. Exact texts are given by SEMANTICS.md where it quotes them. */
+  /** Human-readable message. Exact texts are given by the execution semantics where it quotes them. */
   message: string;
   /**
    * Structured facts about the error. Stored errors always carry `node` (node key) and `action`
@@ -126,7 +126,7 @@ export interface NodeError {
 
 /**
  * The error of a failed execution, derived from its audit trail: the failed node run's error, or else
- * the engine error (SEMANTICS.md §3.1, §7.4).
+ * the engine error.
  */
 export interface ExecutionError {
   /** Node error or engine error. */

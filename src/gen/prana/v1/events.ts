@@ -18,11 +18,11 @@ export const protobufPackage = "prana.v1";
 export const protobufFileName = "prana/v1/events.proto";
 
 /**
- * Execution events (SEMANTICS.md §13): the append-only history of one execution, streamed by
+ * Execution events: the append-only history of one execution, streamed by
  * RunExecution and WatchExecution.
  */
 
-/** Why an execution resumed (SEMANTICS.md §8.6). */
+/** Why an execution resumed. */
 export enum ResumeReason {
   /** RESUME_REASON_UNSPECIFIED - Not set; never sent by the service. */
   RESUME_REASON_UNSPECIFIED = 0,

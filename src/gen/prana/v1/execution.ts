@@ -17,13 +17,13 @@ export const protobufPackage = "prana.v1";
 export const protobufFileName = "prana/v1/execution.proto";
 
 /**
- * An execution: one run of a graph, its runtime state and its audit trail (SEMANTICS.md §3.1).
+ * An execution: one run of a graph, its runtime state and its audit trail.
  * The graph is referenced by id, never copied in. Output, error and suspension are derived from the
  * audit trail, not stored twice.
  */
 
 /**
- * Status of an execution (SEMANTICS.md §3.2). COMPLETED, FAILED and CANCELLED are terminal: a terminal
+ * Status of an execution. COMPLETED, FAILED and CANCELLED are terminal: a terminal
  * execution never changes again.
  */
 export enum ExecutionStatus {
@@ -97,7 +97,7 @@ export function executionStatusToJSON(object: ExecutionStatus): string {
 }
 
 /**
- * Status of one node run (SEMANTICS.md §3.1). There is no "skipped": a node that did not run has no
+ * Status of one node run. There is no "skipped": a node that did not run has no
  * record.
  */
 export enum NodeExecutionStatus {
@@ -163,7 +163,7 @@ export function nodeExecutionStatusToJSON(object: NodeExecutionStatus): string {
   }
 }
 
-/** Link from a sub-workflow child to the node run that started it (SEMANTICS.md §9.1). */
+/** Link from a sub-workflow child to the node run that started it. */
 export interface ParentLink {
   /** The parent execution. */
   parentExecutionId: string;
@@ -211,14 +211,14 @@ export interface Execution {
     | { [key: string]: any }
     | undefined;
   /**
-   * The audit trail (SEMANTICS.md §4.4): the latest run of each node that ran, the latest two for loop
+   * The audit trail: the latest run of each node that ran, the latest two for loop
    * nodes (latest first), ordered by `execution_index`. The event log holds the full history.
    * Omitted by the BASIC view.
    */
   nodeExecutions: NodeExecution[];
   /**
    * Final output, for COMPLETED executions only: the output of the run with the highest
-   * `execution_index` (SEMANTICS.md §3.10). Omitted by the BASIC view, and when `output_ref` is set.
+   * `execution_index`. Omitted by the BASIC view, and when `output_ref` is set.
    */
   output?:
     | any
@@ -241,7 +241,7 @@ export interface Execution {
    * WatchExecution's `after_seq` to follow from here.
    */
   lastSeq: string;
-  /** Number of loopback runs so far (SEMANTICS.md §5.4). */
+  /** Number of loopback runs so far. */
   iterationCount: number;
   /** The loop limit captured when the execution started. */
   maxLoopIterations: number;
@@ -262,7 +262,7 @@ export interface Execution {
     | Date
     | undefined;
   /**
-   * The cancellation reason, once cancellation was requested (SEMANTICS.md §10). While a RUNNING
+   * The cancellation reason, once cancellation was requested. While a RUNNING
    * execution finishes its attempt in flight, this is set and the status is still RUNNING.
    */
   cancelReason?: string | undefined;
@@ -284,13 +284,13 @@ export interface NodeExecution {
   nodeType: string;
   /** Status of the run. */
   status: NodeExecutionStatus;
-  /** Global step number of the run, unique in the execution (SEMANTICS.md §4.1). */
+  /** Global step number of the run, unique in the execution. */
   executionIndex: number;
-  /** Per-node run counter (SEMANTICS.md §4.2). */
+  /** Per-node run counter. */
   runIndex: number;
-  /** Latest attempt, 0-based (SEMANTICS.md §4.3). */
+  /** Latest attempt, 0-based. */
   attempt: number;
-  /** True when the run is a loopback (SEMANTICS.md §5.3). */
+  /** True when the run is a loopback. */
   loopback: boolean;
   /** The rendered and validated params of the latest attempt, defaults applied. */
   params?:

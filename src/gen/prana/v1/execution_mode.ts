@@ -11,7 +11,7 @@ export const protobufPackage = "prana.v1";
 export const protobufFileName = "prana/v1/execution_mode.proto";
 
 /**
- * How an execution relates to whoever started it (SEMANTICS.md §9.2). Shared by executions, their
+ * How an execution relates to whoever started it. Shared by executions, their
  * `execution_started` event and sub-workflow suspensions, so it lives in a file of its own.
  */
 

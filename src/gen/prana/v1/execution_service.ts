@@ -46,7 +46,7 @@ export enum ExecutionWait {
   EXECUTION_WAIT_NONE = 1,
   /**
    * EXECUTION_WAIT_SETTLED - Answer when the execution is settled: COMPLETED, FAILED, CANCELLED or SUSPENDED. A parent suspended
-   * on sync children that are still running is not settled (SEMANTICS.md §9.2).
+   * on sync children that are still running is not settled.
    */
   EXECUTION_WAIT_SETTLED = 2,
   /**
@@ -2434,7 +2434,7 @@ export const ExecutionServiceService = {
   /**
    * Starts an execution exactly like StartExecution (same idempotency), then streams its events from
    * `seq` 1 until it is settled: the stream ends after `execution_completed`, `execution_failed`,
-   * `execution_cancelled`, or the `execution_suspended` that leaves it settled (SEMANTICS.md §9.2).
+   * `execution_cancelled`, or the `execution_suspended` that leaves it settled.
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
@@ -2517,7 +2517,7 @@ export const ExecutionServiceService = {
   },
   /**
    * Resumes a suspended execution, addressed by execution id and node key or by resume token, with
-   * resume data (SEMANTICS.md §8.5). Only `interval`, `schedule` and `webhook` suspensions can be
+   * resume data. Only `interval`, `schedule` and `webhook` suspensions can be
    * resumed by a caller.
    *
    * Idempotency comes first: the call is answered, not re-run, with `already_resumed` = true when its
@@ -2552,7 +2552,7 @@ export const ExecutionServiceService = {
   },
   /**
    * Cancels a pending, running or suspended execution; it ends CANCELLED with the reason
-   * (SEMANTICS.md §10). A pending or suspended execution ends at once; a running one finishes its attempt
+   * . A pending or suspended execution ends at once; a running one finishes its attempt
    * in flight first (the answer then shows RUNNING with `cancel_reason` set). Cancelling a cancelled
    * execution succeeds and changes nothing. Sync and async children are cancelled too.
    *
@@ -2601,7 +2601,7 @@ export interface ExecutionServiceServer extends UntypedServiceImplementation {
   /**
    * Starts an execution exactly like StartExecution (same idempotency), then streams its events from
    * `seq` 1 until it is settled: the stream ends after `execution_completed`, `execution_failed`,
-   * `execution_cancelled`, or the `execution_suspended` that leaves it settled (SEMANTICS.md §9.2).
+   * `execution_cancelled`, or the `execution_suspended` that leaves it settled.
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
@@ -2646,7 +2646,7 @@ export interface ExecutionServiceServer extends UntypedServiceImplementation {
   listExecutions: handleUnaryCall<ListExecutionsRequest, ListExecutionsResponse>;
   /**
    * Resumes a suspended execution, addressed by execution id and node key or by resume token, with
-   * resume data (SEMANTICS.md §8.5). Only `interval`, `schedule` and `webhook` suspensions can be
+   * resume data. Only `interval`, `schedule` and `webhook` suspensions can be
    * resumed by a caller.
    *
    * Idempotency comes first: the call is answered, not re-run, with `already_resumed` = true when its
@@ -2673,7 +2673,7 @@ export interface ExecutionServiceServer extends UntypedServiceImplementation {
   resume: handleUnaryCall<ResumeRequest, ResumeResponse>;
   /**
    * Cancels a pending, running or suspended execution; it ends CANCELLED with the reason
-   * (SEMANTICS.md §10). A pending or suspended execution ends at once; a running one finishes its attempt
+   * . A pending or suspended execution ends at once; a running one finishes its attempt
    * in flight first (the answer then shows RUNNING with `cancel_reason` set). Cancelling a cancelled
    * execution succeeds and changes nothing. Sync and async children are cancelled too.
    *
@@ -2726,7 +2726,7 @@ export interface ExecutionServiceClient extends Client {
   /**
    * Starts an execution exactly like StartExecution (same idempotency), then streams its events from
    * `seq` 1 until it is settled: the stream ends after `execution_completed`, `execution_failed`,
-   * `execution_cancelled`, or the `execution_suspended` that leaves it settled (SEMANTICS.md §9.2).
+   * `execution_cancelled`, or the `execution_suspended` that leaves it settled.
    * When the call attaches to an existing execution, the past events are replayed first.
    *
    * Errors before the first message: as StartExecution. During the stream: UNAVAILABLE
@@ -2815,7 +2815,7 @@ export interface ExecutionServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Resumes a suspended execution, addressed by execution id and node key or by resume token, with
-   * resume data (SEMANTICS.md §8.5). Only `interval`, `schedule` and `webhook` suspensions can be
+   * resume data. Only `interval`, `schedule` and `webhook` suspensions can be
    * resumed by a caller.
    *
    * Idempotency comes first: the call is answered, not re-run, with `already_resumed` = true when its
@@ -2856,7 +2856,7 @@ export interface ExecutionServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Cancels a pending, running or suspended execution; it ends CANCELLED with the reason
-   * (SEMANTICS.md §10). A pending or suspended execution ends at once; a running one finishes its attempt
+   * . A pending or suspended execution ends at once; a running one finishes its attempt
    * in flight first (the answer then shows RUNNING with `cancel_reason` set). Cancelling a cancelled
    * execution succeeds and changes nothing. Sync and async children are cancelled too.
    *

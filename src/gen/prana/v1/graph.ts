@@ -13,7 +13,7 @@ export const protobufPackage = "prana.v1";
 
 export const protobufFileName = "prana/v1/graph.proto";
 
-/** The compiled graph (SEMANTICS.md §2.9): immutable, content-addressed, shared by every execution of it. */
+/** The compiled graph: immutable, content-addressed, shared by every execution of it. */
 
 /** The role a node plays in its loop. A naming convention only, not a description of the shape. */
 export enum LoopRole {
@@ -77,7 +77,7 @@ export function loopRoleToJSON(object: LoopRole): string {
  * filled in, loop metadata derived. Executions reference it by `id` and never copy it.
  */
 export interface ExecutionGraph {
-  /** Graph id: lowercase hex SHA-256 of the canonical definition (SEMANTICS.md §2.1). */
+  /** Graph id: lowercase hex SHA-256 of the canonical definition. */
   id: string;
   /** The workflow's id. */
   workflowId: string;
@@ -93,7 +93,7 @@ export interface ExecutionGraph {
     | undefined;
   /**
    * The workflow's own loop limit (`settings.max_loop_iterations`). Absent means the service default
-   * applies; the limit is captured by each execution when it starts (SEMANTICS.md §5.4).
+   * applies; the limit is captured by each execution when it starts.
    */
   maxLoopIterations?:
     | number
@@ -139,7 +139,7 @@ export interface GraphNode {
   dynamicOutputPorts: boolean;
   /** The default output port, or empty when the type has none (if_condition, switch, for_each). */
   defaultPort: string;
-  /** Loop metadata (SEMANTICS.md §2.6). */
+  /** Loop metadata. */
   loop?: LoopInfo | undefined;
 }
 

@@ -14,7 +14,7 @@ export const protobufPackage = "prana.v1";
 
 export const protobufFileName = "prana/v1/suspension.proto";
 
-/** The suspension union (SEMANTICS.md §8.2): why a node run waits, and what ends the wait. */
+/** The suspension union: why a node run waits, and what ends the wait. */
 
 /** The kind of a suspension, for places that name it without its facts (events, error metadata). */
 export enum SuspensionKind {
@@ -87,7 +87,7 @@ export function suspensionKindToJSON(object: SuspensionKind): string {
   }
 }
 
-/** How a sub-workflow node splits its input into children (SEMANTICS.md §9.1). */
+/** How a sub-workflow node splits its input into children. */
 export enum BatchMode {
   /** BATCH_MODE_UNSPECIFIED - Not set; never sent by the service. */
   BATCH_MODE_UNSPECIFIED = 0,
@@ -130,7 +130,7 @@ export function batchModeToJSON(object: BatchMode): string {
   }
 }
 
-/** What a failed child does to its parent (SEMANTICS.md §9.3). */
+/** What a failed child does to its parent. */
 export enum FailureStrategy {
   /** FAILURE_STRATEGY_UNSPECIFIED - Not set; never sent by the service. */
   FAILURE_STRATEGY_UNSPECIFIED = 0,
@@ -181,18 +181,18 @@ export function failureStrategyToJSON(object: FailureStrategy): string {
 export interface Suspension {
   /** Key of the suspended node. */
   nodeKey: string;
-  /** The run's per-node counter (SEMANTICS.md §4.2). */
+  /** The run's per-node counter. */
   runIndex: number;
-  /** The run's global step number (SEMANTICS.md §4.1). */
+  /** The run's global step number. */
   executionIndex: number;
-  /** The attempt that suspended, 0-based (SEMANTICS.md §4.3). */
+  /** The attempt that suspended, 0-based. */
   attempt: number;
   /** When the run suspended. */
   suspendedAt?:
     | Date
     | undefined;
   /**
-   * Opaque, unguessable token naming this one suspension (SEMANTICS.md §8.3). Pass it to
+   * Opaque, unguessable token naming this one suspension. Pass it to
    * ExecutionService.Resume. Valid while this suspension is current.
    */
   resumeToken: string;
@@ -247,7 +247,7 @@ export interface WebhookSuspension {
   expiresAt?: Date | undefined;
 }
 
-/** A failed attempt that will be retried (SEMANTICS.md §7.2). Callers cannot resume it. */
+/** A failed attempt that will be retried. Callers cannot resume it. */
 export interface RetrySuspension {
   /** When the next attempt starts. */
   waitTill?:
@@ -262,7 +262,7 @@ export interface RetrySuspension {
 }
 
 /**
- * Waiting for child executions (SEMANTICS.md §9). Only the service ends it: when the children end,
+ * Waiting for child executions. Only the service ends it: when the children end,
  * at `timeout_at`, or at once for fire-and-forget.
  */
 export interface SubWorkflowSuspension {
@@ -274,14 +274,14 @@ export interface SubWorkflowSuspension {
   batchMode: BatchMode;
   /** What a failed child does to the parent. */
   failureStrategy: FailureStrategy;
-  /** The children's execution ids, in item order (deterministic, SEMANTICS.md §9.1). */
+  /** The children's execution ids, in item order (deterministic, the execution semantics). */
   childExecutionIds: string[];
   /** When the parent stops waiting (`suspended_at + timeout_ms`). Absent for fire_and_forget. */
   timeoutAt?: Date | undefined;
 }
 
 /**
- * Waiting for an external worker (SEMANTICS.md §12.15). Ended by TaskService.CompleteTask or FailTask,
+ * Waiting for an external worker. Ended by TaskService.CompleteTask or FailTask,
  * or by the service at `timeout_at` (node error `task_timeout`).
  */
 export interface TaskSuspension {

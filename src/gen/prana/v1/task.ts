@@ -13,7 +13,7 @@ export const protobufPackage = "prana.v1";
 
 export const protobufFileName = "prana/v1/task.proto";
 
-/** External tasks (SEMANTICS.md §12.15): node runs of type `task.external`, handed to workers. */
+/** External tasks: node runs of type `task.external`, handed to workers. */
 
 /**
  * A unit of work for a worker: one attempt of one `task.external` node run. A retry of the run creates a
@@ -37,7 +37,7 @@ export interface Task {
   /** The attempt this task belongs to, 0-based. */
   attempt: number;
   /**
-   * Idempotency key of the run, `<execution_id>:<node_key>:<run_index>` (SEMANTICS.md §6.2): the same
+   * Idempotency key of the run, `<execution_id>:<node_key>:<run_index>`: the same
    * for every attempt. Pass it to downstream systems so that redelivery does no harm.
    */
   runKey: string;

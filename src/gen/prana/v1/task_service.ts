@@ -28,8 +28,7 @@ export const protobufPackage = "prana.v1";
 export const protobufFileName = "prana/v1/task_service.proto";
 
 /**
- * TaskService: workers in any language fetch and finish external tasks (`task.external` nodes,
- * SEMANTICS.md §12.15). Leases only decide which worker holds a task: an expired lease makes the task
+ * TaskService: workers in any language fetch and finish external tasks (`task.external` nodes). Leases only decide which worker holds a task: an expired lease makes the task
  * available again and never fails the node.
  * Error codes and the `reason` values of google.rpc.ErrorInfo are described in prana/v1/errors.proto.
  */

@@ -13,13 +13,13 @@ export const protobufPackage = "prana.v1";
 export const protobufFileName = "prana/v1/workflow.proto";
 
 /**
- * The workflow definition: what a caller sends to CompileWorkflow (SEMANTICS.md §1).
+ * The workflow definition: what a caller sends to CompileWorkflow.
  *
  * The compiler checks every field and reports problems as diagnostics, so the wire shape is deliberately
  * permissive: a value out of range is not a decoding error but a diagnostic with a `param_path`.
  */
 
-/** What happens after a node error once retries are used up (SEMANTICS.md §7.3). */
+/** What happens after a node error once retries are used up. */
 export enum OnError {
   /** ON_ERROR_UNSPECIFIED - Not set: behaves as ON_ERROR_STOP_WORKFLOW. */
   ON_ERROR_UNSPECIFIED = 0,
@@ -72,7 +72,7 @@ export function onErrorToJSON(object: OnError): string {
   }
 }
 
-/** A workflow: nodes joined port to port (SEMANTICS.md §1.1). */
+/** A workflow: nodes joined port to port. */
 export interface Workflow {
   /**
    * Workflow id, required and non-empty (`invalid_workflow` otherwise). Carried into the graph and into
@@ -99,12 +99,12 @@ export interface Workflow {
   connections: Connection[];
   /**
    * Key of the trigger node the execution starts from. Empty means: the workflow's only trigger node
-   * (SEMANTICS.md §2.4).
+   * .
    */
   trigger: string;
 }
 
-/** Workflow-level settings (SEMANTICS.md §1.5). */
+/** Workflow-level settings. */
 export interface WorkflowSettings {
   /**
    * Overrides the service's infinite-loop limit for executions of this workflow: 1 up to the service
@@ -114,13 +114,13 @@ export interface WorkflowSettings {
   maxLoopIterations?: number | undefined;
 }
 
-/** One node of a workflow (SEMANTICS.md §1.1). */
+/** One node of a workflow. */
 export interface Node {
-  /** Unique key: 1 to 128 characters from [A-Za-z0-9_-] (SEMANTICS.md §1.2). */
+  /** Unique key: 1 to 128 characters from [A-Za-z0-9_-]. */
   key: string;
   /** Display name. */
   name: string;
-  /** Node type from the catalog, e.g. `http.request` (SEMANTICS.md §12). */
+  /** Node type from the catalog, e.g. `http.request`. */
   type: string;
   /** Parameters. Any string inside, at any depth, may be a `{{ }}` template. Absent means `{}`. */
   params?:
@@ -131,8 +131,8 @@ export interface Node {
 }
 
 /**
- * A connection from an output port of one node to an input port of another (SEMANTICS.md §1.1).
- * SEMANTICS.md writes the node fields as `from` and `to`; here they are `from_node` and `to_node`
+ * A connection from an output port of one node to an input port of another.
+ * the execution semantics writes the node fields as `from` and `to`; here they are `from_node` and `to_node`
  * because `from` is a reserved word in several client languages.
  */
 export interface Connection {
@@ -147,7 +147,7 @@ export interface Connection {
 }
 
 /**
- * Per-node error handling and retry (SEMANTICS.md §1.4). Each field is optional so that an absent
+ * Per-node error handling and retry. Each field is optional so that an absent
  * value (take the default) differs from an explicit 0. Bounds are checked by the compiler
  * (`invalid_node_settings`, `param_path` = `settings.<field>`). In a compiled graph every field is set.
  */

@@ -41,7 +41,7 @@ export interface CompileWorkflowRequest {
 export interface CompileWorkflowResponse {
   /** The graph id (content hash), set exactly when no diagnostic has severity ERROR. */
   graphId: string;
-  /** Every diagnostic, errors first, then warnings (SEMANTICS.md §2.2). Warnings never block compilation. */
+  /** Every diagnostic, errors first, then warnings. Warnings never block compilation. */
   diagnostics: Diagnostic[];
 }
 
@@ -364,7 +364,7 @@ export type WorkflowServiceService = typeof WorkflowServiceService;
 export const WorkflowServiceService = {
   /**
    * Validates a workflow and, when no diagnostic is an error, stores its compiled graph (cached in-process
-   * and persisted). Returns every diagnostic found, never only the first (SEMANTICS.md §2).
+   * and persisted). Returns every diagnostic found, never only the first.
    * Idempotent: the same definition always gives the same graph id and the same diagnostics.
    *
    * A workflow with error diagnostics is not an RPC failure: the call succeeds, `graph_id` is empty and
@@ -410,7 +410,7 @@ export const WorkflowServiceService = {
 export interface WorkflowServiceServer extends UntypedServiceImplementation {
   /**
    * Validates a workflow and, when no diagnostic is an error, stores its compiled graph (cached in-process
-   * and persisted). Returns every diagnostic found, never only the first (SEMANTICS.md §2).
+   * and persisted). Returns every diagnostic found, never only the first.
    * Idempotent: the same definition always gives the same graph id and the same diagnostics.
    *
    * A workflow with error diagnostics is not an RPC failure: the call succeeds, `graph_id` is empty and
@@ -436,7 +436,7 @@ export interface WorkflowServiceServer extends UntypedServiceImplementation {
 export interface WorkflowServiceClient extends Client {
   /**
    * Validates a workflow and, when no diagnostic is an error, stores its compiled graph (cached in-process
-   * and persisted). Returns every diagnostic found, never only the first (SEMANTICS.md §2).
+   * and persisted). Returns every diagnostic found, never only the first.
    * Idempotent: the same definition always gives the same graph id and the same diagnostics.
    *
    * A workflow with error diagnostics is not an RPC failure: the call succeeds, `graph_id` is empty and

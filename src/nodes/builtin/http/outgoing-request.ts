@@ -1,7 +1,7 @@
 import { isJsonObject, type Json, type JsonObject } from '../../../domain/json.js';
 import { parseAuth, scalarText, type HttpMethod } from './request-params.js';
 
-/** The first request `http.request` sends, built from validated params (SEMANTICS.md §12.13). */
+/** The first request `http.request` sends, built from validated params. */
 export interface OutgoingRequest {
   readonly url: URL;
   readonly method: HttpMethod;

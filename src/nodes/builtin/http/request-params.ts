@@ -1,6 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../../../domain/json.js';
 
-/** The HTTP methods `http.request` accepts, in the spec's order (SEMANTICS.md §12.13). */
+/** The HTTP methods `http.request` accepts, in the spec's order. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'] as const;
 
 /** One of the accepted HTTP methods, upper case. */
@@ -14,7 +14,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values may not hold NUL, CR or LF, and must be bytes (Latin-1) once sent.
 const BAD_FIELD_VALUE = /[\0\r\n]|[^\0-\u00ff]/;
 
-/** A query or header value: what the spec allows as text (SEMANTICS.md §12.13). */
+/** A query or header value: what the spec allows as text. */
 type Scalar = string | number | boolean;
 
 function isScalar(value: Json | undefined): value is Scalar {
@@ -71,7 +71,7 @@ export function checkQueryParams(value: Json): string | null {
   return null;
 }
 
-/** Validated `auth` param (SEMANTICS.md §12.13). */
+/** Validated `auth` param. */
 export type HttpAuth =
   | { readonly type: 'basic'; readonly username: string; readonly password: string }
   | { readonly type: 'bearer'; readonly token: string }

@@ -50,7 +50,7 @@ export function isJsonMediaType(contentType: string | null): boolean {
 }
 
 /**
- * The output form of a body (SEMANTICS.md §12.13): null when empty, parsed JSON for a JSON media type
+ * The output form of a body: null when empty, parsed JSON for a JSON media type
  * when it parses, otherwise the text decoded as UTF-8 (invalid sequences replaced, BOM dropped).
  */
 export function decodeBody(bytes: Uint8Array, contentType: string | null): Json {

@@ -79,7 +79,7 @@ function encodeNodeExecution(run: DomainNodeExecution, nodeType: string): NodeEx
   };
 }
 
-/** Every retained run, ordered by execution_index (the audit trail of SEMANTICS.md §4.4). */
+/** Every retained run, ordered by execution_index (the audit trail of the execution semantics). */
 function auditTrail(execution: DomainExecution): DomainNodeExecution[] {
   const runs: DomainNodeExecution[] = [];
   for (const [, retained] of execution.runs) runs.push(...retained);

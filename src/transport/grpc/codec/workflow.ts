@@ -75,7 +75,7 @@ export function encodeOnError(onError: DomainOnError): OnError {
   }
 }
 
-/** Decodes a connection; `from_node`/`to_node` are SEMANTICS.md's `from`/`to`, empty ports mean "main". */
+/** Decodes a connection; `from_node`/`to_node` are a connection's `from`/`to`, empty ports mean "main". */
 function decodeConnection(connection: Connection): ConnectionDefinition {
   return {
     from: connection.fromNode,

@@ -1,4 +1,4 @@
-// A clock the test moves by hand (ARCHITECTURE.md rule 9: no test sleeps to wait for a timer).
+// A clock the test moves by hand.
 import type { Clock } from '../../../../src/app/ports/clock.js';
 
 /** A clock that starts at `start` and moves only when told. */
