@@ -6,14 +6,12 @@ import { FileDescriptorProtoSchema } from '@bufbuild/protobuf/wkt';
 import { credentials, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerReflectionClient, type ServerReflectionRequest, type ServerReflectionResponse } from '../../../src/gen/grpc/reflection/v1/reflection.js';
-import { ServerReflectionClient as AlphaClient } from '../../../src/gen/grpc/reflection/v1alpha/reflection.js';
+import { makeGenericClientConstructor, type ServiceDefinition } from '@grpc/grpc-js';
+import { ServerReflectionService } from '../../../src/gen/grpc/reflection/v1/reflection.js';
 import { startTestService, type TestService } from './support/test-service.js';
 
 /** Sends the requests on one reflection stream and collects the answers. */
-async function reflect(
-  client: ServerReflectionClient | AlphaClient,
-  requests: readonly Omit<ServerReflectionRequest, 'host'>[],
-): Promise<ServerReflectionResponse[]> {
+async function reflect(client: ServerReflectionClient, requests: readonly Omit<ServerReflectionRequest, 'host'>[]): Promise<ServerReflectionResponse[]> {
   const stream = client.serverReflectionInfo();
   const answers: ServerReflectionResponse[] = [];
   const done = new Promise<void>((resolve, reject) => {
@@ -83,6 +81,11 @@ describe('server reflection', () => {
   });
 
   it('answers older clients through v1alpha', async () => {
+    // A v1alpha client: the same messages at the older path.
+    const alpha = Object.fromEntries(
+      Object.entries(ServerReflectionService).map(([name, method]) => [name, { ...method, path: method.path.replace('.v1.', '.v1alpha.') }]),
+    ) as ServiceDefinition;
+    const AlphaClient = makeGenericClientConstructor(alpha, 'grpc.reflection.v1alpha.ServerReflection') as unknown as typeof ServerReflectionClient;
     const client = new AlphaClient(t.target, credentials.createInsecure());
     const [answer] = await reflect(client, [{ messageRequest: { $case: 'listServices', value: '' } }]);
     client.close();
