@@ -20,10 +20,14 @@ async function readmeSession(): Promise<{ script: string; printed: string[] }> {
   return { script: block[1] as string, printed: (block[2] as string).trimEnd().split('\n') };
 }
 
-/** Runs a bash script from the repository root; resolves with its exit code and output. */
+/**
+ * Runs a bash script from the repository root; resolves with its exit code and output. `--norc`: a bash
+ * started under an SSH session (SSH_CLIENT set, low SHLVL) reads the system bashrc even when not
+ * interactive, whose unset PS1 then fails under `-u`.
+ */
 function bash(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn('bash', ['--norc', '-euo', 'pipefail', '-c', script], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
