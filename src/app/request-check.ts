@@ -4,6 +4,9 @@ import { invalidRequest, type FieldViolation } from './app-error.js';
 /** The longest id (execution, task, graph, node key, worker) any request may name. */
 export const MAX_ID_LENGTH = 128;
 
+/** The longest execution id a request may name: a namespace (63), a slash and an id (128). */
+export const MAX_EXECUTION_ID_LENGTH = 192;
+
 /** The longest resume token a request may carry. */
 export const MAX_TOKEN_LENGTH = 1024;
 

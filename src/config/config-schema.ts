@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JsonObject } from '../domain/json.js';
 import { isJsonObject } from '../domain/json.js';
+import { DEFAULT_NAMESPACE, NAMESPACE_PATTERN, NAMESPACE_RULE } from '../domain/namespace.js';
 
 // The environment as a schema: one entry per variable, each turning its trimmed text (blank = unset)
 // into the value the service uses, with a message that says what is allowed.
@@ -35,6 +36,9 @@ export interface MongodbTarget {
   readonly database: string;
 }
 
+/** The grant of every namespace, in API keys (`"namespaces": ["*"]`) and JWT claims. */
+export const ALL_NAMESPACES = '*';
+
 /** The groups of RPCs a credential may be granted. */
 export const SCOPES = ['read', 'write', 'resume', 'worker', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -46,6 +50,8 @@ export interface ApiKeyEntry {
   /** Hex SHA-256 of the key (`printf %s "$KEY" | sha256sum`). */
   readonly sha256: string;
   readonly scopes: readonly Scope[];
+  /** The namespaces it may work in; `*` for all. */
+  readonly namespaces: readonly string[];
 }
 
 const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})$/;
@@ -159,9 +165,24 @@ const apiKeys = z
         .regex(/^[0-9a-fA-F]{64}$/, 'expected the 64 hex digits of the key’s SHA-256')
         .transform((hex) => hex.toLowerCase()),
       scopes: z.array(z.enum(SCOPES)).min(1),
+      namespaces: z
+        .array(z.union([z.literal(ALL_NAMESPACES), z.string().regex(NAMESPACE_PATTERN, `a namespace name ${NAMESPACE_RULE}`)]))
+        .min(1)
+        .max(1000)
+        .default([DEFAULT_NAMESPACE]),
     }),
   )
   .max(1000);
+
+/** Namespace names by namespace, each with a number of hours. */
+const namespaceHours = z.record(
+  z.string().regex(NAMESPACE_PATTERN, `keys are namespace names that ${NAMESPACE_RULE}`),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 365 * 24),
+);
 
 const tokenSecret = z
   .string()
@@ -205,6 +226,7 @@ export const CONFIG_SCHEMA = z.object({
   PRANA_TLS_RELOAD_MS: wholeNumber(60_000, 100, 3_600_000, 'milliseconds'),
   PRANA_METRICS_ADDRESS: listenAddress.optional(),
   PRANA_RETENTION_HOURS: wholeNumber(0, 0, 100 * 365 * 24, 'hours (0 keeps finished executions forever)'),
+  PRANA_RETENTION_NAMESPACE_HOURS: jsonText(namespaceHours).optional(),
 });
 
 /** The variables the schema knows. */

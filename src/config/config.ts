@@ -75,6 +75,8 @@ export interface Config {
   readonly metricsAddress: ListenAddress | undefined;
   /** `PRANA_RETENTION_HOURS`: finished executions are deleted this long after they end; 0 keeps them. */
   readonly retentionMs: number;
+  /** `PRANA_RETENTION_NAMESPACE_HOURS`: namespaces kept for another time than `retentionMs` (0 keeps them). */
+  readonly retentionByNamespace: Readonly<Record<string, number>>;
   /** Tracing, asked for by the standard `OTEL_*` variables (see start-tracing.ts); off by default. */
   readonly tracing: boolean;
 }
@@ -123,6 +125,7 @@ export function loadConfig(env: Environment): Config {
     tls: tlsOf(v, problems),
     metricsAddress: v.PRANA_METRICS_ADDRESS,
     retentionMs: v.PRANA_RETENTION_HOURS * HOUR_MS,
+    retentionByNamespace: Object.fromEntries(Object.entries(v.PRANA_RETENTION_NAMESPACE_HOURS ?? {}).map(([namespace, hours]) => [namespace, hours * HOUR_MS])),
     tracing: tracingRequested(env),
   };
   if (config.auth.kind === 'open' && config.auth.why === 'loopback' && !isLoopback(config.grpcAddress.host)) {

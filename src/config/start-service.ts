@@ -44,7 +44,19 @@ export interface ServiceOverrides {
   readonly timers?: Timers;
   /** Application settings (subscriber queue, poll intervals, limits …). */
   readonly app?: Partial<
-    Pick<AppDeps, 'engineLimits' | 'nodeLimits' | 'requestLimits' | 'leaseMs' | 'pollMs' | 'watchPollMs' | 'subscriberQueue' | 'maxWatchLag' | 'retentionMs'>
+    Pick<
+      AppDeps,
+      | 'engineLimits'
+      | 'nodeLimits'
+      | 'requestLimits'
+      | 'leaseMs'
+      | 'pollMs'
+      | 'watchPollMs'
+      | 'subscriberQueue'
+      | 'maxWatchLag'
+      | 'retentionMs'
+      | 'retentionByNamespace'
+    >
   >;
   readonly capacity?: Partial<CallCapacity>;
   /** Largest request message, bytes. */
@@ -126,6 +138,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     engineLimits: { maxLoopIterations: config.maxLoopIterations },
     leaseMs: config.leaseMs,
     retentionMs: config.retentionMs,
+    retentionByNamespace: config.retentionByNamespace,
     pollMs: config.pollMs,
     env: config.env,
     outbound: new EgressPolicy({ deny: config.httpDenyHosts, allow: config.httpAllowHosts }),

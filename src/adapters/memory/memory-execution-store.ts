@@ -1,5 +1,6 @@
-import type { ExpiredExecution } from '../../app/ports/execution-store.js';
+import { passesNamespaceFilter, type ExpiredExecution, type NamespaceFilter } from '../../app/ports/execution-store.js';
 import { isTerminal } from '../../domain/execution.js';
+import { namespaceOfId } from '../../domain/namespace.js';
 import type {
   DueWake,
   ExecutionQuery,
@@ -89,9 +90,9 @@ export class MemoryExecutionStore implements ExecutionStore {
     return { ...record, execution: plan.execution, revision: 1 };
   }
 
-  async get(id: string): Promise<ExecutionRecord | null> {
+  async get(id: string, namespace?: string): Promise<ExecutionRecord | null> {
     const row = this.rows.get(id);
-    if (row === undefined) return null;
+    if (row === undefined || (namespace !== undefined && namespaceOfId(id) !== namespace)) return null;
     const facts = await this.facts(row.graphId);
     return this.record(this.rows.get(id) ?? row, facts);
   }
@@ -193,9 +194,16 @@ export class MemoryExecutionStore implements ExecutionStore {
     return 0;
   }
 
-  async expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]> {
+  async expired(endedBefore: number, limit: number, namespaces?: NamespaceFilter): Promise<ExpiredExecution[]> {
     const found = [...this.rows.values()]
-      .filter((row) => isTerminal(row.status) && row.updatedAt < endedBefore && (row.lease === null || row.lease.until <= 0) && row.effects.length === 0)
+      .filter(
+        (row) =>
+          passesNamespaceFilter(namespaces, namespaceOfId(row.id)) &&
+          isTerminal(row.status) &&
+          row.updatedAt < endedBefore &&
+          (row.lease === null || row.lease.until <= 0) &&
+          row.effects.length === 0,
+      )
       .sort((a, b) => a.updatedAt - b.updatedAt);
     return found.slice(0, Math.max(0, limit)).map((row) => ({ id: row.id, parentId: row.parentId }));
   }
@@ -246,6 +254,7 @@ function newestFirst(a: Row, b: Row): number {
 }
 
 function matchesQuery(row: Row, query: ExecutionQuery): boolean {
+  if (namespaceOfId(row.id) !== query.namespace) return false;
   const after = query.after;
   if (after !== undefined && (row.createdAt > after.createdAt || (row.createdAt === after.createdAt && row.id >= after.id))) return false;
   if (query.statuses !== undefined && query.statuses.length > 0 && !query.statuses.includes(row.status)) return false;

@@ -1,5 +1,5 @@
 import type { IdempotencyRecord, IdempotencyStore } from '../../app/ports/idempotency-store.js';
-import { idempotencyId } from '../document/idempotency-id.js';
+import { idempotencyId, scopeCovered } from '../document/idempotency-id.js';
 
 /** Idempotency records kept in process memory as JSON text, by (scope, key). */
 export class MemoryIdempotencyStore implements IdempotencyStore {
@@ -23,7 +23,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     for (const [id, text] of this.records) {
       if (removed >= limit) break;
       const record = JSON.parse(text) as IdempotencyRecord;
-      if (scopes.includes(record.scope) && record.createdAt < createdBefore) {
+      if (scopeCovered(scopes, record.scope) && record.createdAt < createdBefore) {
         this.records.delete(id);
         removed++;
       }

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../domain/json.js';
 import type { TaskRecord, TaskStatus, TaskStore } from '../../app/ports/task-store.js';
+import { namespaceOfId } from '../../domain/namespace.js';
 
 /**
  * External tasks kept in process memory, by task id. The store holds private deep copies and hands
@@ -18,16 +19,24 @@ export class MemoryTaskStore implements TaskStore {
     return true;
   }
 
-  async get(taskId: string): Promise<TaskRecord | null> {
+  async get(taskId: string, namespace?: string): Promise<TaskRecord | null> {
     const task = this.tasks.get(taskId);
-    return task === undefined ? null : copy(task);
+    if (task === undefined || (namespace !== undefined && namespaceOfId(task.executionId) !== namespace)) return null;
+    return copy(task);
   }
 
-  async claim(types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]> {
+  async claim(namespace: string, types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]> {
     const wanted = new Set(types);
     const open: TaskRecord[] = [];
     for (const task of this.tasks.values()) {
-      if (task.status === 'open' && wanted.has(task.taskType) && (task.leaseUntil === null || task.leaseUntil <= now) && task.timeoutAt > now) open.push(task);
+      if (
+        task.status === 'open' &&
+        wanted.has(task.taskType) &&
+        namespaceOfId(task.executionId) === namespace &&
+        (task.leaseUntil === null || task.leaseUntil <= now) &&
+        task.timeoutAt > now
+      )
+        open.push(task);
     }
     open.sort((a, b) => a.createdAt - b.createdAt || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
     return open.slice(0, Math.max(0, max)).map((task) => copy(this.put({ ...task, leaseOwner: worker, leaseUntil })));

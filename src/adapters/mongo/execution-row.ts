@@ -1,6 +1,7 @@
 import { BSON } from 'mongodb';
 import type { ExecutionRecord, Lease, PendingEffect } from '../../app/ports/execution-store.js';
 import type { Execution, ExecutionStatus } from '../../domain/execution.js';
+import { namespaceOfId } from '../../domain/namespace.js';
 import type { ExecutionDocument } from '../document/execution-codec.js';
 import type { SerializedExecution } from '../document/execution-serializer.js';
 import type { RowShape } from '../document/write-plan.js';
@@ -20,6 +21,8 @@ export interface LeaseField {
  */
 export interface ExecutionRow {
   _id: string;
+  /** The namespace, as the id says (see domain/namespace.ts); every listing filters on it first. */
+  namespace: string;
   /** The revision every write is conditional on. */
   rev: number;
   status: ExecutionStatus;
@@ -46,6 +49,7 @@ export function rowShape(record: Omit<ExecutionRecord, 'revision' | 'execution'>
   return {
     toRow: (serialized: SerializedExecution, execution: Execution): ExecutionRow => ({
       _id: execution.id,
+      namespace: namespaceOfId(execution.id),
       rev: revision,
       status: execution.status,
       graph_id: execution.graphId,

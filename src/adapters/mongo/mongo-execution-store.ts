@@ -1,5 +1,5 @@
 import type { ExecutionStatus } from '../../domain/execution.js';
-import type { ExpiredExecution } from '../../app/ports/execution-store.js';
+import type { ExpiredExecution, NamespaceFilter } from '../../app/ports/execution-store.js';
 import type { Collection, Filter } from 'mongodb';
 import type {
   DueWake,
@@ -76,9 +76,9 @@ export class MongoExecutionStore implements ExecutionStore {
     });
   }
 
-  get(id: string): Promise<ExecutionRecord | null> {
+  get(id: string, namespace?: string): Promise<ExecutionRecord | null> {
     return guard('get execution', async () => {
-      const row = await this.executions.findOne({ _id: id });
+      const row = await this.executions.findOne(namespace === undefined ? { _id: id } : { _id: id, namespace });
       return row === null ? null : ((await this.records([row]))[0] ?? null);
     });
   }
@@ -175,12 +175,13 @@ export class MongoExecutionStore implements ExecutionStore {
     });
   }
 
-  expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]> {
+  expired(endedBefore: number, limit: number, namespaces?: NamespaceFilter): Promise<ExpiredExecution[]> {
     return guard('find expired executions', async () => {
       if (limit <= 0) return [];
       const rows = await this.executions
         .find(
           {
+            ...(namespaces === undefined ? {} : { namespace: 'only' in namespaces ? namespaces.only : { $nin: [...namespaces.except] } }),
             status: { $in: ENDED },
             updated_at: { $lt: new Date(endedBefore) },
             $and: [{ $or: [{ lease: null }, { 'lease.until': { $lte: new Date(0) } }] }, { $or: [{ effects: { $exists: false } }, { effects: { $size: 0 } }] }],
@@ -295,7 +296,7 @@ function outputId(executionId: string, ref: string): string {
 
 /** The filter of a listing (indexes: see mongo-indexes.ts). */
 function listFilter(query: ExecutionQuery): Filter<ExecutionRow> {
-  const filter: Filter<ExecutionRow> = {};
+  const filter: Filter<ExecutionRow> = { namespace: query.namespace };
   if (query.statuses !== undefined && query.statuses.length > 0) filter.status = { $in: [...query.statuses] };
   if (query.graphId !== undefined) filter.graph_id = query.graphId;
   if (query.parentExecutionId !== undefined) filter.parent_id = query.parentExecutionId;

@@ -10,23 +10,34 @@ export interface GraphRow {
   created_at: Date;
   /** The workflow definition as JSON text. */
   definition: string;
+  /** The namespaces the graph is registered in (every namespace that compiled it). */
+  namespaces: string[];
 }
 
-/** Compiled graphs in MongoDB; ids are content hashes, so saving an existing id changes nothing. */
+/**
+ * Compiled graphs in MongoDB; ids are content hashes, so saving an existing id keeps the stored
+ * definition and only adds the namespace to its registrations (one atomic upsert).
+ */
 export class MongoGraphStore implements GraphStore {
   constructor(private readonly graphs: Collection<GraphRow>) {}
 
-  save(graph: StoredGraph): Promise<void> {
+  save(graph: StoredGraph, namespace: string): Promise<void> {
     return guard('save graph', async () => {
+      const upsert = (): Promise<unknown> =>
+        this.graphs.updateOne(
+          { _id: graph.id },
+          {
+            $setOnInsert: { compiler_version: graph.compilerVersion, created_at: new Date(graph.createdAt), definition: JSON.stringify(graph.definition) },
+            $addToSet: { namespaces: namespace },
+          },
+          { upsert: true },
+        );
       try {
-        await this.graphs.insertOne({
-          _id: graph.id,
-          compiler_version: graph.compilerVersion,
-          created_at: new Date(graph.createdAt),
-          definition: JSON.stringify(graph.definition),
-        });
+        await upsert();
       } catch (error) {
+        // Two replicas inserted the same new graph at once: the loser's upsert is an update now.
         if (!isDuplicateKey(error)) throw error;
+        await upsert();
       }
     });
   }
@@ -44,10 +55,10 @@ export class MongoGraphStore implements GraphStore {
     });
   }
 
-  existing(ids: readonly string[]): Promise<Set<string>> {
+  existing(ids: readonly string[], namespace: string): Promise<Set<string>> {
     return guard('find graphs', async () => {
       if (ids.length === 0) return new Set<string>();
-      const rows = await this.graphs.find({ _id: { $in: [...new Set(ids)] } }, { projection: { _id: 1 } }).toArray();
+      const rows = await this.graphs.find({ _id: { $in: [...new Set(ids)] }, namespaces: namespace }, { projection: { _id: 1 } }).toArray();
       return new Set(rows.map((row) => row._id));
     });
   }

@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { IdempotencyRecord, IdempotencyStore } from '../../app/ports/idempotency-store.js';
 import type { JsonObject } from '../../domain/json.js';
-import { idempotencyId } from '../document/idempotency-id.js';
+import { idempotencyId, namespacedScopesPattern } from '../document/idempotency-id.js';
 import { guard, isDuplicateKey } from './mongo-errors.js';
 
 /** An idempotency record in the `idempotency` collection; `_id` is `${scope}:${key}`. */
@@ -29,7 +29,10 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     return guard('remove idempotency records', async () => {
       if (limit <= 0 || scopes.length === 0) return 0;
       const rows = await this.records
-        .find({ scope: { $in: [...scopes] }, created_at: { $lt: new Date(createdBefore) } }, { projection: { _id: 1 } })
+        .find(
+          { $or: [{ scope: { $in: [...scopes] } }, { scope: namespacedScopesPattern(scopes) }], created_at: { $lt: new Date(createdBefore) } },
+          { projection: { _id: 1 } },
+        )
         .limit(limit)
         .toArray();
       if (rows.length === 0) return 0;

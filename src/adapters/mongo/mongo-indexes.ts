@@ -1,4 +1,5 @@
 import type { Db, IndexDescription } from 'mongodb';
+import { DEFAULT_NAMESPACE } from '../../domain/namespace.js';
 
 /** Collection names of the MongoDB stores. */
 export const COLLECTIONS = {
@@ -17,22 +18,25 @@ export const COLLECTIONS = {
  */
 export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDescription[]>> = {
   executions: [
+    // Every listing is of one namespace (ListExecutions answers a caller's namespace only).
     // list() with no filter, or only a created range and/or the `after` cursor: newest first.
-    { key: { created_at: -1, _id: -1 }, name: 'created_desc' },
+    { key: { namespace: 1, created_at: -1, _id: -1 }, name: 'ns_created_desc' },
     // list({ statuses }) newest first.
-    { key: { status: 1, created_at: -1, _id: -1 }, name: 'status_created_desc' },
+    { key: { namespace: 1, status: 1, created_at: -1, _id: -1 }, name: 'ns_status_created_desc' },
     // list({ graphId }) newest first.
-    { key: { graph_id: 1, created_at: -1, _id: -1 }, name: 'graph_created_desc' },
+    { key: { namespace: 1, graph_id: 1, created_at: -1, _id: -1 }, name: 'ns_graph_created_desc' },
     // list({ labels }) newest first: multikey on the `key=value` terms.
-    { key: { labels: 1, created_at: -1, _id: -1 }, name: 'labels_created_desc' },
+    { key: { namespace: 1, labels: 1, created_at: -1, _id: -1 }, name: 'ns_labels_created_desc' },
     // list({ parentExecutionId }) newest first: the children of an execution.
-    { key: { parent_id: 1, created_at: -1, _id: -1 }, name: 'parent_created_desc' },
+    { key: { namespace: 1, parent_id: 1, created_at: -1, _id: -1 }, name: 'ns_parent_created_desc' },
     // due(now): next_wake_at ≤ now, soonest first (executions with no wake-up hold null, never ≤ now).
     { key: { next_wake_at: 1, _id: 1 }, name: 'next_wake' },
     // orphaned(now): a lease that expired unreleased (0 < lease.until ≤ now), longest expired first.
     { key: { 'lease.until': 1, _id: 1 }, name: 'lease_until' },
     // expired(endedBefore): ended executions last written before the cutoff, oldest first (retention).
     { key: { status: 1, updated_at: 1 }, name: 'status_updated' },
+    // expired(endedBefore, { only }): the same, for a namespace with its own retention.
+    { key: { namespace: 1, status: 1, updated_at: 1 }, name: 'ns_status_updated' },
   ],
   // collectGarbage(): outputs still uncommitted, oldest first (the rest is read by `_id`, see above).
   outputs: [
@@ -45,31 +49,58 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
     // read() scans seq > after in order; unique, so an event per seq exists once.
     { key: { execution_id: 1, seq: 1 }, name: 'execution_seq', unique: true },
   ],
+  // existing(ids, namespace) reads by `_id` and checks the registrations of the few rows found.
   graphs: [],
   // removeCreatedBefore(): records older than the retention.
   idempotency: [{ key: { scope: 1, created_at: 1 }, name: 'scope_created' }],
   tasks: [
-    // claim(types): open tasks of the types, oldest first (the lease and timeout are checked on the
-    // matching entries).
-    { key: { status: 1, task_type: 1, created_at: 1, _id: 1 }, name: 'status_type_created' },
+    // claim(namespace, types): open tasks of the namespace and types, oldest first (the lease and
+    // timeout are checked on the matching entries).
+    { key: { namespace: 1, status: 1, task_type: 1, created_at: 1, _id: 1 }, name: 'ns_status_type_created' },
     // removeForExecution(): the tasks of an execution (retention).
     { key: { execution_id: 1 }, name: 'execution' },
   ],
 };
 
+/** Indexes of earlier versions that INDEXES replaced (the same queries before namespaces), dropped at start-up. */
+const RETIRED_INDEXES: Readonly<Partial<Record<keyof typeof COLLECTIONS, readonly string[]>>> = {
+  executions: ['created_desc', 'status_created_desc', 'graph_created_desc', 'labels_created_desc', 'parent_created_desc'],
+  tasks: ['status_type_created'],
+};
+
 /**
  * Creates the indexes of INDEXES that do not exist yet, one per command (FerretDB v1 fails a
- * createIndexes of several indexes that all exist already), and every collection.
+ * createIndexes of several indexes that all exist already), and every collection; drops retired
+ * indexes. Rows written before namespaces existed belong to the default namespace: they get the
+ * field first (idempotent, so replicas starting together do it harmlessly twice).
  */
 export async function ensureIndexes(db: Db): Promise<void> {
   for (const [collection, indexes] of Object.entries(INDEXES) as [keyof typeof COLLECTIONS, readonly IndexDescription[]][]) {
     const name = COLLECTIONS[collection];
     await createCollectionIfMissing(db, name);
+    await adoptIntoDefaultNamespace(db, collection);
     const existing = new Set((await db.collection(name).indexes()).map((index) => index.name));
     for (const index of indexes) {
       if (!existing.has(index.name)) await db.collection(name).createIndexes([index]);
     }
+    for (const retired of RETIRED_INDEXES[collection] ?? []) {
+      if (existing.has(retired)) await db.collection(name).dropIndex(retired).catch(ignoreMissingIndex);
+    }
   }
+}
+
+/** Rows stored before namespaces existed are the default namespace's. */
+async function adoptIntoDefaultNamespace(db: Db, collection: keyof typeof COLLECTIONS): Promise<void> {
+  if (collection === 'executions' || collection === 'tasks') {
+    await db.collection(COLLECTIONS[collection]).updateMany({ namespace: { $exists: false } }, { $set: { namespace: DEFAULT_NAMESPACE } });
+  } else if (collection === 'graphs') {
+    await db.collection(COLLECTIONS.graphs).updateMany({ namespaces: { $exists: false } }, { $set: { namespaces: [DEFAULT_NAMESPACE] } });
+  }
+}
+
+/** Another replica dropped the index first (IndexNotFound). */
+function ignoreMissingIndex(error: unknown): void {
+  if ((error as { code?: number }).code !== 27) throw error;
 }
 
 /** Creates a collection up front so that the first write does not race its implicit creation. */

@@ -1,11 +1,14 @@
 import type { Collection } from 'mongodb';
 import type { TaskRecord, TaskStatus, TaskStore } from '../../app/ports/task-store.js';
 import type { Json, JsonObject } from '../../domain/json.js';
+import { namespaceOfId } from '../../domain/namespace.js';
 import { guard, isDuplicateKey } from './mongo-errors.js';
 
 /** An external task in the `tasks` collection, by task id. */
 export interface TaskRow {
   _id: string;
+  /** The namespace of the task's execution (claims and reads on behalf of a caller filter on it). */
+  namespace: string;
   task_type: string;
   status: TaskStatus;
   /** The task input as JSON text. */
@@ -46,21 +49,21 @@ export class MongoTaskStore implements TaskStore {
     });
   }
 
-  get(taskId: string): Promise<TaskRecord | null> {
+  get(taskId: string, namespace?: string): Promise<TaskRecord | null> {
     return guard('get task', async () => {
-      const row = await this.tasks.findOne({ _id: taskId });
+      const row = await this.tasks.findOne(namespace === undefined ? { _id: taskId } : { _id: taskId, namespace });
       return row === null ? null : taskOfRow(row);
     });
   }
 
-  claim(types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]> {
+  claim(namespace: string, types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]> {
     return guard('claim tasks', async () => {
       const claimed: TaskRecord[] = [];
       if (types.length === 0) return claimed;
       const at = new Date(now);
       while (claimed.length < max) {
         const row = await this.tasks.findOneAndUpdate(
-          { status: 'open', task_type: { $in: [...types] }, timeout_at: { $gt: at }, $or: [{ lease_until: null }, { lease_until: { $lte: at } }] },
+          { namespace, status: 'open', task_type: { $in: [...types] }, timeout_at: { $gt: at }, $or: [{ lease_until: null }, { lease_until: { $lte: at } }] },
           { $set: { lease_owner: worker, lease_until: new Date(leaseUntil) } },
           { sort: { created_at: 1, _id: 1 }, returnDocument: 'after' },
         );
@@ -95,6 +98,7 @@ export class MongoTaskStore implements TaskStore {
 function taskRow(task: TaskRecord): TaskRow {
   return {
     _id: task.taskId,
+    namespace: namespaceOfId(task.executionId),
     task_type: task.taskType,
     status: task.status,
     input: JSON.stringify(task.input),

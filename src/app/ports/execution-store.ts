@@ -45,6 +45,8 @@ export interface DueWake {
 
 /** Filters of ListExecutions; every given filter must match. */
 export interface ExecutionQuery {
+  /** Only executions of this namespace (see domain/namespace.ts). */
+  readonly namespace: string;
   readonly statuses?: readonly ExecutionStatus[];
   readonly graphId?: string;
   readonly labels?: Readonly<Record<string, string>>;
@@ -81,7 +83,8 @@ export interface WriteOptions {
 export interface ExecutionStore {
   /** Inserts a new execution at revision 1. A used id raises StoreConflict('exists'). */
   insert(record: Omit<ExecutionRecord, 'revision'>): Promise<ExecutionRecord>;
-  get(id: string): Promise<ExecutionRecord | null>;
+  /** The execution; with `namespace`, only when it belongs to that namespace (else null). */
+  get(id: string, namespace?: string): Promise<ExecutionRecord | null>;
   /**
    * Writes the record if the stored revision is `expectedRevision` (else StoreConflict('revision')) and
    * returns the new record, with the execution as stored. A document over the size limit raises
@@ -133,11 +136,21 @@ export interface ExecutionStore {
   collectGarbage(writtenBefore: number, limit: number): Promise<number>;
   /**
    * Executions past retention: completed, failed or cancelled, last written before `endedBefore`,
-   * with no lease and no work owed; oldest first, at most `limit`, with their parent's id.
+   * with no lease and no work owed; oldest first, at most `limit`, with their parent's id. With
+   * `namespaces`, only those of one namespace, or of every namespace but some.
    */
-  expired(endedBefore: number, limit: number): Promise<ExpiredExecution[]>;
+  expired(endedBefore: number, limit: number, namespaces?: NamespaceFilter): Promise<ExpiredExecution[]>;
   /** Deletes an ended execution and its outside outputs; one that is not ended (or is gone) is left alone. */
   remove(id: string): Promise<void>;
+}
+
+/** Which namespaces a query covers: one, or all but some. */
+export type NamespaceFilter = { readonly only: string } | { readonly except: readonly string[] };
+
+/** True when `namespace` passes the filter. */
+export function passesNamespaceFilter(filter: NamespaceFilter | undefined, namespace: string): boolean {
+  if (filter === undefined) return true;
+  return 'only' in filter ? filter.only === namespace : !filter.except.includes(namespace);
 }
 
 /** An execution past retention. */

@@ -8,11 +8,16 @@ export interface StoredGraph {
   readonly createdAt: number;
 }
 
-/** Where compiled graphs are persisted so any replica can load them. */
+/**
+ * Where compiled graphs are persisted so any replica can load them. A graph is stored once by its
+ * content hash and registered in every namespace that compiled it; callers of a namespace reach only
+ * the graphs registered there.
+ */
 export interface GraphStore {
-  /** Saves a graph; saving an id that exists is a no-op (ids are content hashes). */
-  save(graph: StoredGraph): Promise<void>;
+  /** Saves a graph (saving an id that exists keeps the stored one: ids are content hashes) and registers it in `namespace`. */
+  save(graph: StoredGraph, namespace: string): Promise<void>;
+  /** The graph, whatever namespaces registered it (the runtime loads the graphs of stored executions). */
   load(id: string): Promise<StoredGraph | null>;
-  /** Which of these ids exist. */
-  existing(ids: readonly string[]): Promise<Set<string>>;
+  /** Which of these ids are registered in `namespace`. */
+  existing(ids: readonly string[], namespace: string): Promise<Set<string>>;
 }

@@ -16,7 +16,10 @@ export interface IdempotencyStore {
   /** Stores the record unless the (scope, key) exists; returns the stored record either way. */
   putIfAbsent(record: IdempotencyRecord): Promise<{ readonly created: boolean; readonly record: IdempotencyRecord }>;
   get(scope: string, key: string): Promise<IdempotencyRecord | null>;
-  /** Deletes up to `limit` records of the scopes created before `createdBefore` (retention); returns how many. */
+  /**
+   * Deletes up to `limit` records of the scopes created before `createdBefore` (retention); returns how
+   * many. A scope covers its namespaced variants too (`start` covers `start/acme`).
+   */
   removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number>;
   /** Deletes one record, if it exists. */
   remove(scope: string, key: string): Promise<void>;

@@ -31,12 +31,14 @@ export interface TaskStore {
    * already be finished: it was created before a crash).
    */
   create(task: TaskRecord): Promise<boolean>;
-  get(taskId: string): Promise<TaskRecord | null>;
+  /** The task; with `namespace`, only when its execution belongs to that namespace (else null). */
+  get(taskId: string, namespace?: string): Promise<TaskRecord | null>;
   /**
-   * Claims up to `max` open tasks of the types whose lease is free or expired (until ≤ now) and whose
-   * timeout has not passed (timeout_at > now), oldest first; each task goes to one worker only.
+   * Claims up to `max` open tasks of `namespace` of the types whose lease is free or expired (until ≤
+   * now) and whose timeout has not passed (timeout_at > now), oldest first; each task goes to one
+   * worker only. A task's namespace is its execution's.
    */
-  claim(types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]>;
+  claim(namespace: string, types: readonly string[], worker: string, leaseUntil: number, now: number, max: number): Promise<TaskRecord[]>;
   /**
    * Extends the lease `worker` holds on an open task (until > now); returns false when the task is not
    * open or the worker does not hold it (another worker's, or expired: the worker must claim again).

@@ -1,5 +1,6 @@
 import type { Execution } from '../../domain/execution.js';
 import { isTerminal } from '../../domain/execution.js';
+import { inNamespace } from '../../domain/namespace.js';
 import type { CompiledGraph } from '../../nodes/kit/compiled-graph.js';
 import { createExecution, currentSuspension, type EngineEnv, type ExecutionSpec } from '../../engine/index.js';
 import { AppError, notFound } from '../app-error.js';
@@ -93,11 +94,15 @@ export class ExecutionRuntime {
     return this.actor(id).taskFinished(call);
   }
 
-  /** The current state of an execution: the live object when this replica holds it, else the store's. */
-  async read(id: string): Promise<Execution> {
+  /**
+   * The current state of an execution: the live object when this replica holds it, else the store's.
+   * With `namespace` (a caller's read), an execution of another namespace is not found.
+   */
+  async read(id: string, namespace?: string): Promise<Execution> {
+    if (namespace !== undefined && !inNamespace(namespace, id)) throw notFound('prana.v1.Execution', id);
     const live = this.actors.get(id)?.liveAt(this.deps.clock.now());
     if (live !== null && live !== undefined) return live;
-    const record = await this.deps.executions.get(id);
+    const record = await this.deps.executions.get(id, namespace);
     if (record === null) throw notFound('prana.v1.Execution', id);
     return record.execution;
   }

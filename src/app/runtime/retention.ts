@@ -1,6 +1,6 @@
 import { isTerminal } from '../../domain/execution.js';
 import type { EventLog } from '../ports/event-log.js';
-import type { ExecutionStore } from '../ports/execution-store.js';
+import type { ExecutionStore, NamespaceFilter } from '../ports/execution-store.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 
@@ -24,18 +24,37 @@ export interface RetentionStores {
   readonly idempotency: IdempotencyStore;
 }
 
+/** How long ended executions are kept: by default, and for namespaces with their own time (0 keeps them). */
+export interface Retention {
+  readonly defaultMs: number;
+  readonly byNamespace: Readonly<Record<string, number>>;
+}
+
 /**
- * Deletes executions that ended more than `retentionMs` ago, with their events, tasks and outside
- * outputs, and request-id records older than the retention (a request id is remembered that long).
- * The execution record goes last: a crash part-way leaves an ended execution that the next sweep, on
- * any replica, finds and finishes deleting. A child whose parent has not ended is kept, since the
- * parent may still read its result. Returns how many executions were deleted.
+ * Deletes executions that ended longer ago than their namespace's retention, with their events, tasks
+ * and outside outputs, and request-id records older than the default retention (a request id is
+ * remembered that long). The execution record goes last: a crash part-way leaves an ended execution
+ * that the next sweep, on any replica, finds and finishes deleting. A child whose parent has not ended
+ * is kept, since the parent may still read its result. Returns how many executions were deleted.
  */
-export async function sweepExpired(stores: RetentionStores, now: number, retentionMs: number): Promise<number> {
-  if (retentionMs <= 0) return 0;
-  const cutoff = now - retentionMs;
+export async function sweepExpired(stores: RetentionStores, now: number, retention: Retention): Promise<number> {
+  const overridden = Object.keys(retention.byNamespace);
   let removed = 0;
-  for (const expired of await stores.executions.expired(cutoff, RETENTION_BATCH)) {
+  for (const namespace of overridden) {
+    const ms = retention.byNamespace[namespace] as number;
+    if (ms > 0) removed += await sweepOnce(stores, now - ms, { only: namespace });
+  }
+  if (retention.defaultMs <= 0) return removed;
+  const cutoff = now - retention.defaultMs;
+  removed += await sweepOnce(stores, cutoff, overridden.length === 0 ? undefined : { except: overridden });
+  await stores.idempotency.removeCreatedBefore(cutoff, AGED_SCOPES, RETENTION_BATCH);
+  return removed;
+}
+
+/** One batch of the executions of `namespaces` that ended before `cutoff`. */
+async function sweepOnce(stores: RetentionStores, cutoff: number, namespaces: NamespaceFilter | undefined): Promise<number> {
+  let removed = 0;
+  for (const expired of await stores.executions.expired(cutoff, RETENTION_BATCH, namespaces)) {
     if (expired.parentId !== null) {
       const parent = await stores.executions.get(expired.parentId);
       if (parent !== null && !isTerminal(parent.execution.status)) continue;
@@ -46,6 +65,5 @@ export async function sweepExpired(stores: RetentionStores, now: number, retenti
     await stores.executions.remove(expired.id);
     removed++;
   }
-  await stores.idempotency.removeCreatedBefore(cutoff, AGED_SCOPES, RETENTION_BATCH);
   return removed;
 }

@@ -4,9 +4,9 @@ import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 
 /** GetExecution. */
-export async function getExecution(ctx: AppContext, executionId: string): Promise<ExecutionView> {
+export async function getExecution(ctx: AppContext, namespace: string, executionId: string): Promise<ExecutionView> {
   if (executionId === '') throw invalidRequest([{ field: 'execution_id', description: 'is required' }]);
-  const execution = await ctx.runtime.read(executionId);
+  const execution = await ctx.runtime.read(executionId, namespace);
   return viewOf(execution, await ctx.graphs.load(execution.graphId));
 }
 
@@ -33,7 +33,7 @@ const DEFAULT_PAGE = 50;
  * ListExecutions: newest first (created_at, then id, descending). The page token carries the last
  * position and a digest of the filters, so it is stable under inserts and refused for other filters.
  */
-export async function listExecutions(ctx: AppContext, request: ListRequest): Promise<ListResult> {
+export async function listExecutions(ctx: AppContext, namespace: string, request: ListRequest): Promise<ListResult> {
   if (request.pageSize < 0) throw invalidRequest([{ field: 'page_size', description: 'must not be negative' }]);
   if (request.createdAfter !== undefined && request.createdBefore !== undefined && request.createdAfter >= request.createdBefore) {
     throw invalidRequest([{ field: 'created_after', description: 'must be before created_before' }]);
@@ -42,6 +42,7 @@ export async function listExecutions(ctx: AppContext, request: ListRequest): Pro
   const filters = filterDigest(request);
   const after = request.pageToken === '' ? undefined : decodeToken(request.pageToken, filters);
   const rows = await ctx.executions.list({
+    namespace,
     statuses: request.statuses,
     ...(request.graphId !== undefined && request.graphId !== '' ? { graphId: request.graphId } : {}),
     labels: request.labels,

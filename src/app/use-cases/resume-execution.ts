@@ -2,7 +2,8 @@ import type { Json } from '../../domain/json.js';
 import { currentSuspension, resumeRefusal, type ResumeTarget } from '../../engine/index.js';
 import { resumeRefusalError } from '../refusals.js';
 import { AppError, notFound, refused } from '../app-error.js';
-import { MAX_TOKEN_LENGTH, RequestCheck } from '../request-check.js';
+import { MAX_EXECUTION_ID_LENGTH, MAX_TOKEN_LENGTH, RequestCheck } from '../request-check.js';
+import { qualifiedId } from '../../domain/namespace.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
 import type { AppContext } from './context.js';
 import { waitAsAsked, type WaitUntil } from './wait-until.js';
@@ -26,12 +27,12 @@ export interface ResumeResult {
  * earlier Resume ended, is answered, not re-run), then the typed refusals in their order, then the
  * resumption itself. Racing resumes: exactly one resumes; the others are answered.
  */
-export async function resumeExecution(ctx: AppContext, request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
+export async function resumeExecution(ctx: AppContext, namespace: string, request: ResumeRequest, signal?: AbortSignal): Promise<ResumeResult> {
   const target = request.target;
   const check = new RequestCheck().maxBytes('data', request.data, ctx.limits.maxResumeDataBytes);
   if (request.requestId !== undefined) check.maxLength('request_id', request.requestId, ctx.limits.maxRequestIdLength);
   if (target.kind === 'token') check.id('resume_token', target.token, MAX_TOKEN_LENGTH);
-  else check.id('node.execution_id', target.executionId).id('node.node_key', target.nodeKey);
+  else check.id('node.execution_id', target.executionId, MAX_EXECUTION_ID_LENGTH).id('node.node_key', target.nodeKey);
   check.done();
   let executionId: string;
   let engineTarget: ResumeTarget;
@@ -41,14 +42,14 @@ export async function resumeExecution(ctx: AppContext, request: ResumeRequest, s
     executionId = claims.executionId;
     engineTarget = { kind: 'token', token: target.token, nodeKey: claims.nodeKey, runIndex: claims.runIndex, suspensionKind: claims.kind };
   } else {
-    executionId = target.executionId;
+    executionId = qualifiedId(namespace, target.executionId);
     engineTarget = { kind: 'node', nodeKey: target.nodeKey };
   }
 
   // Idempotency first (§8.5): an earlier Resume with this request id, or of this token, is answered
   // when the suspension it addressed has ended. A record whose suspension is still current comes from
   // a call that stopped before resuming (a crash): then this call resumes it.
-  const execution = await ctx.runtime.read(executionId).catch((error: unknown) => {
+  const execution = await ctx.runtime.read(executionId, namespace).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
   });

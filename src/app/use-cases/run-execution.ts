@@ -17,13 +17,15 @@ export interface RunResult {
  */
 export async function runExecution(
   ctx: AppContext,
+  namespace: string,
   request: StartRequest,
   onError: (error: unknown, context: string) => void,
   signal?: AbortSignal,
 ): Promise<RunResult> {
-  const { id, created } = await createOrFind(ctx, request);
+  const { id, created } = await createOrFind(ctx, namespace, request);
   const events = watchExecution(
     ctx,
+    namespace,
     id,
     0,
     async (event) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import type { Json, JsonObject } from '../../domain/json.js';
 import { notFound, refused, conflict } from '../app-error.js';
+import { DEFAULT_NAMESPACE, qualifiedId } from '../../domain/namespace.js';
 import { executionIdForRequest, newExecutionId } from '../ids.js';
 import { StoreConflict } from '../ports/execution-store.js';
 import { RequestCheck } from '../request-check.js';
@@ -28,19 +29,30 @@ export interface StartResult {
 }
 
 /** Creates (or finds, for a retried request) the execution; returns its id and whether this call created it. */
-export async function createOrFind(ctx: AppContext, request: StartRequest): Promise<{ id: string; created: boolean }> {
+export async function createOrFind(ctx: AppContext, namespace: string, request: StartRequest): Promise<{ id: string; created: boolean }> {
   const labels = request.labels ?? {};
   checkStart(request, labels, ctx.limits);
-  const graph = await ctx.graphs.load(request.graphId);
+  const graph = await ctx.graphs.loadIn(request.graphId, namespace);
   if (graph === null) throw notFound('prana.v1.ExecutionGraph', request.graphId);
 
   const idempotent = request.executionId !== undefined || request.requestId !== undefined;
-  let id = request.executionId ?? (request.requestId !== undefined ? executionIdForRequest(request.requestId) : newExecutionId());
+  let id =
+    request.executionId !== undefined
+      ? qualifiedId(namespace, request.executionId)
+      : request.requestId !== undefined
+        ? executionIdForRequest(namespace, request.requestId)
+        : newExecutionId(namespace);
   if (idempotent) {
     const fingerprint = fingerprintOf(request, labels);
     const now = ctx.clock.now();
     if (request.requestId !== undefined) {
-      const claimed = await ctx.idempotency.putIfAbsent({ scope: 'start', key: request.requestId, fingerprint, result: { execution_id: id }, createdAt: now });
+      const claimed = await ctx.idempotency.putIfAbsent({
+        scope: startScope(namespace),
+        key: request.requestId,
+        fingerprint,
+        result: { execution_id: id },
+        createdAt: now,
+      });
       if (!claimed.created) {
         if (claimed.record.fingerprint !== fingerprint) {
           throw refused('request_id_conflict', `request_id ${request.requestId} was used by a different request`, {
@@ -74,8 +86,8 @@ export async function createOrFind(ctx: AppContext, request: StartRequest): Prom
 }
 
 /** StartExecution: creates and starts an execution, then waits as asked. */
-export async function startExecution(ctx: AppContext, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
-  const { id, created } = await createOrFind(ctx, request);
+export async function startExecution(ctx: AppContext, namespace: string, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
+  const { id, created } = await createOrFind(ctx, namespace, request);
   if (!created) startIfNeverStarted(ctx, id);
   if (created) {
     const started = ctx.runtime.start(id);
@@ -98,6 +110,14 @@ export async function startExecution(ctx: AppContext, request: StartRequest, sig
  */
 export function startIfNeverStarted(ctx: AppContext, id: string): void {
   ctx.runtime.look(id).catch(() => undefined);
+}
+
+/**
+ * The idempotency scope of StartExecution request ids: `start` in the default namespace,
+ * `start/<namespace>` in another, so equal request ids of two namespaces are two requests.
+ */
+export function startScope(namespace: string): string {
+  return namespace === DEFAULT_NAMESPACE ? 'start' : `start/${namespace}`;
 }
 
 function fingerprintOf(request: StartRequest, labels: Readonly<Record<string, string>>): string {

@@ -22,7 +22,7 @@ const MAX_WAIT_MS = 60_000;
 const RECHECK_MS = 100;
 
 /** PollTasks: leases open tasks to a worker, waiting up to `waitMs` for one (long poll). */
-export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
+export async function pollTasks(ctx: AppContext, namespace: string, request: PollRequest, signal?: AbortSignal): Promise<TaskRecord[]> {
   const check = workerCheck(ctx, request.workerId).range('max_tasks', request.maxTasks, 0, 100).range('wait_ms', request.waitMs, 0, MAX_WAIT_MS);
   if (request.taskTypes.length === 0) check.add('task_types', 'at least one task type is required');
   request.taskTypes.forEach((type, index) => check.required(`task_types[${index}]`, type));
@@ -32,7 +32,7 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
   const deadline = ctx.clock.now() + request.waitMs;
   for (;;) {
     const now = ctx.clock.now();
-    const tasks = await ctx.tasks.claim(request.taskTypes, request.workerId, now + lease, now, max);
+    const tasks = await ctx.tasks.claim(namespace, request.taskTypes, request.workerId, now + lease, now, max);
     if (tasks.length > 0 || now >= deadline || signal?.aborted === true) return tasks;
     await sleep(ctx, Math.min(RECHECK_MS, deadline - now), signal);
   }
@@ -43,9 +43,16 @@ export async function pollTasks(ctx: AppContext, request: PollRequest, signal?: 
  * finished and its execution resumed by the execution's actor, under its lease, so a crash in between
  * leaves the lease behind and whoever takes it over applies the finished task.
  */
-export async function completeTask(ctx: AppContext, taskId: string, workerId: string, output: Json, port: string): Promise<{ alreadyCompleted: boolean }> {
+export async function completeTask(
+  ctx: AppContext,
+  namespace: string,
+  taskId: string,
+  workerId: string,
+  output: Json,
+  port: string,
+): Promise<{ alreadyCompleted: boolean }> {
   taskCheck(ctx, taskId, workerId).maxBytes('output', output, ctx.limits.maxTaskOutputBytes).done();
-  const task = await openTask(ctx, taskId, workerId, 'completed');
+  const task = await openTask(ctx, namespace, taskId, workerId, 'completed');
   if (task.status === 'completed') return { alreadyCompleted: await applyFinished(ctx, task) };
   const chosen = port === '' ? 'main' : port;
   if (chosen !== 'main' && !task.outputPorts.includes(chosen)) {
@@ -68,12 +75,13 @@ export async function completeTask(ctx: AppContext, taskId: string, workerId: st
 /** FailTask: the node errors with the given code (default `task_failed`); retry and on_error apply. */
 export async function failTask(
   ctx: AppContext,
+  namespace: string,
   taskId: string,
   workerId: string,
   error: { code: string; message: string; details: JsonObject },
 ): Promise<{ alreadyFailed: boolean }> {
   taskCheck(ctx, taskId, workerId).done();
-  const task = await openTask(ctx, taskId, workerId, 'failed');
+  const task = await openTask(ctx, namespace, taskId, workerId, 'failed');
   if (task.status === 'failed') return { alreadyFailed: await applyFinished(ctx, task) };
   const reported = { code: error.code === '' ? 'task_failed' : error.code, message: error.message, details: error.details };
   const outcome = await ctx.runtime.taskFinished(task.executionId, {
@@ -86,10 +94,10 @@ export async function failTask(
 }
 
 /** ExtendTaskLease: keeps the worker's lease on an open task. */
-export async function extendTaskLease(ctx: AppContext, taskId: string, workerId: string, requestedLeaseMs: number): Promise<number> {
+export async function extendTaskLease(ctx: AppContext, namespace: string, taskId: string, workerId: string, requestedLeaseMs: number): Promise<number> {
   leaseCheck(taskCheck(ctx, taskId, workerId), requestedLeaseMs).done();
   const leaseMs = requestedLeaseMs === 0 ? DEFAULT_LEASE_MS : requestedLeaseMs;
-  const task = await ctx.tasks.get(taskId);
+  const task = await ctx.tasks.get(taskId, namespace);
   if (task === null) throw notFound('prana.v1.Task', taskId);
   if (task.status !== 'open') throw closed(task);
   const now = ctx.clock.now();
@@ -135,8 +143,8 @@ function leaseCheck(check: RequestCheck, leaseMs: number): RequestCheck {
 }
 
 /** The task if it is open and this worker may finish it, or if it already ended as `same`. */
-async function openTask(ctx: AppContext, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord> {
-  const task = await ctx.tasks.get(taskId);
+async function openTask(ctx: AppContext, namespace: string, taskId: string, workerId: string, same: 'completed' | 'failed'): Promise<TaskRecord> {
+  const task = await ctx.tasks.get(taskId, namespace);
   if (task === null) throw notFound('prana.v1.Task', taskId);
   if (task.status === same) return task;
   if (task.status !== 'open') throw closed(task);

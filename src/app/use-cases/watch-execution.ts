@@ -21,6 +21,7 @@ export const untilTerminal: StopRule = (event) => TERMINAL_EVENTS.has(event.type
  */
 export async function* watchExecution(
   ctx: AppContext,
+  namespace: string,
   executionId: string,
   afterSeq: number,
   stop: StopRule,
@@ -31,7 +32,7 @@ export async function* watchExecution(
   const subscription = ctx.hub.subscribe(executionId);
   const live = new LiveReader(subscription);
   try {
-    const current = await ctx.runtime.read(executionId);
+    const current = await ctx.runtime.read(executionId, namespace);
     const log = new CommittedLog(ctx, executionId, current.seq);
     let last = afterSeq;
     const deliver = async function* (event: ExecutionEvent): AsyncGenerator<ExecutionEvent, boolean> {

@@ -164,7 +164,7 @@ export const executeWorkflowNode = defineNode({
   execute: async (params, ctx) => {
     const p = readParams(params);
     const inputs = childInputs(p.batchMode, params, ctx.input);
-    if (!(await ctx.services.graphExists(p.workflowId))) {
+    if (!(await ctx.services.graphExists(p.workflowId, ctx.executionId))) {
       return fail('sub_workflow_not_found', `Sub-workflow graph not found: ${p.workflowId}`);
     }
     if (inputs.length === 0) return complete(p.mode === 'fire_and_forget' ? { child_execution_ids: [] } : []);

@@ -43,8 +43,11 @@ export interface NodeServices {
   readonly log: (record: NodeLogRecord) => void;
   readonly outbound: OutboundPolicy;
   readonly limits: NodeLimits;
-  /** True when a compiled graph with this id exists (workflow.execute_workflow). */
-  graphExists(graphId: string): boolean | Promise<boolean>;
+  /**
+   * True when a compiled graph with this id exists where the execution `executionId` may run it (its
+   * namespace) (workflow.execute_workflow).
+   */
+  graphExists(graphId: string, executionId: string): boolean | Promise<boolean>;
   /** Deterministic child execution id. */
   childExecutionId(parentExecutionId: string, nodeKey: string, runIndex: number, attempt: number, itemIndex: number): string;
   /** Deterministic external task id. */

@@ -1,4 +1,5 @@
 import type { handleServerStreamingCall, ServerWritableStream } from '@grpc/grpc-js';
+import { callNamespace } from './call-namespace.js';
 import type { CallScope } from './call-scope.js';
 import { abortedCall, callFailure } from './call-failure.js';
 import { undecodableError } from './strict-decoding.js';
@@ -14,14 +15,14 @@ import type { ServeContext } from './serve-unary.js';
 export function serveStream<Request, Response>(
   context: ServeContext,
   method: string,
-  serve: (request: Request, scope: CallScope) => AsyncIterable<Response>,
+  serve: (request: Request, scope: CallScope, namespace: string) => AsyncIterable<Response>,
 ): handleServerStreamingCall<Request, Response> {
   return (call) => {
     const scope = context.calls.open(call);
     const undecodable = undecodableError(call.request, method);
     const open = (): AsyncIterable<Response> => {
       if (undecodable !== null) throw undecodable;
-      return serve(call.request, scope);
+      return serve(call.request, scope, callNamespace(call.metadata));
     };
     void pump(call, scope, open).then((end) => {
       scope.end();

@@ -1,4 +1,6 @@
 import type { handleUnaryCall } from '@grpc/grpc-js';
+import { AppError } from '../../app/app-error.js';
+import { namespaceOfCall } from './call-namespace.js';
 import type { CallScope } from './call-scope.js';
 import { abortedCall, callFailure } from './call-failure.js';
 import { undecodableError } from './strict-decoding.js';
@@ -13,12 +15,13 @@ export interface ServeContext {
 
 /**
  * A grpc-js unary handler around `serve`: one scope per call (its signal fires on cancel, deadline or
- * drain), exactly one callback whatever happens, and every failure mapped by `callFailure`.
+ * drain), the namespace the call names, exactly one callback whatever happens, and every failure
+ * mapped by `callFailure`.
  */
 export function serveUnary<Request, Response>(
   context: ServeContext,
   method: string,
-  serve: (request: Request, scope: CallScope) => Promise<Response>,
+  serve: (request: Request, scope: CallScope, namespace: string) => Promise<Response>,
 ): handleUnaryCall<Request, Response> {
   return (call, callback) => {
     const scope = context.calls.open(call);
@@ -32,7 +35,9 @@ export function serveUnary<Request, Response>(
     if (scope.cause === 'shutdown') return answer(abortedCall('shutdown'));
     const undecodable = undecodableError(call.request, method);
     if (undecodable !== null) return answer(callFailure(undecodable, scope, context.log, method));
-    serve(call.request, scope).then(
+    const namespace = namespaceOfCall(call.metadata);
+    if (namespace instanceof AppError) return answer(callFailure(namespace, scope, context.log, method));
+    serve(call.request, scope, namespace).then(
       (response) => answer(null, response),
       (error: unknown) => answer(callFailure(error, scope, context.log, method)),
     );

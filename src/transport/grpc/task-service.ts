@@ -13,30 +13,30 @@ const SERVICE = 'prana.v1.TaskService';
 export function taskServiceHandlers(context: HandlerContext): TaskServiceServer {
   const { app, calls } = context;
   return {
-    pollTasks: serveUnary(context, `${SERVICE}/PollTasks`, async (request, scope) => {
+    pollTasks: serveUnary(context, `${SERVICE}/PollTasks`, async (request, scope, namespace) => {
       const poll = decodePollRequest(request);
       const release = poll.waitMs === 0 ? () => undefined : calls.admit('waiting_poll');
       try {
-        return { tasks: (await app.pollTasks(poll, scope.signal)).map(encodeTask) };
+        return { tasks: (await app.in(namespace).pollTasks(poll, scope.signal)).map(encodeTask) };
       } finally {
         release();
       }
     }),
 
-    completeTask: serveUnary(context, `${SERVICE}/CompleteTask`, async (request) => {
+    completeTask: serveUnary(context, `${SERVICE}/CompleteTask`, async (request, scope, namespace) => {
       const output = decodeJson(request.output, 'output');
-      const { alreadyCompleted } = await app.completeTask(request.taskId, request.workerId, output, request.port);
+      const { alreadyCompleted } = await app.in(namespace).completeTask(request.taskId, request.workerId, output, request.port);
       return { alreadyCompleted };
     }),
 
-    failTask: serveUnary(context, `${SERVICE}/FailTask`, async (request) => {
+    failTask: serveUnary(context, `${SERVICE}/FailTask`, async (request, scope, namespace) => {
       const error = decodeNodeError(request.error, 'error');
-      const { alreadyFailed } = await app.failTask(request.taskId, request.workerId, error);
+      const { alreadyFailed } = await app.in(namespace).failTask(request.taskId, request.workerId, error);
       return { alreadyFailed };
     }),
 
-    extendTaskLease: serveUnary(context, `${SERVICE}/ExtendTaskLease`, async (request) => {
-      return { leaseExpiresAt: encodeTime(await app.extendTaskLease(request.taskId, request.workerId, Number(request.leaseDurationMs))) };
+    extendTaskLease: serveUnary(context, `${SERVICE}/ExtendTaskLease`, async (request, scope, namespace) => {
+      return { leaseExpiresAt: encodeTime(await app.in(namespace).extendTaskLease(request.taskId, request.workerId, Number(request.leaseDurationMs))) };
     }),
   };
 }

@@ -18,14 +18,22 @@ const SERVICE = 'prana.v1.WorkflowService';
 export function workflowServiceHandlers(context: HandlerContext): WorkflowServiceServer {
   const { app } = context;
   return {
-    compileWorkflow: serveUnary(context, `${SERVICE}/CompileWorkflow`, async (request: CompileWorkflowRequest): Promise<CompileWorkflowResponse> => {
-      const workflow = request.workflow;
-      if (workflow === undefined) throw invalidRequest([{ field: 'workflow', description: 'is required' }]);
-      const { graphId, diagnostics } = await app.compileWorkflow(decodeWorkflow(workflow));
-      return { graphId, diagnostics: diagnostics.map(encodeDiagnostic) };
-    }),
-    getWorkflowGraph: serveUnary(context, `${SERVICE}/GetWorkflowGraph`, async (request: GetWorkflowGraphRequest): Promise<GetWorkflowGraphResponse> => {
-      return { graph: encodeGraph(await app.getWorkflowGraph(request.graphId)) };
-    }),
+    compileWorkflow: serveUnary(
+      context,
+      `${SERVICE}/CompileWorkflow`,
+      async (request: CompileWorkflowRequest, scope, namespace): Promise<CompileWorkflowResponse> => {
+        const workflow = request.workflow;
+        if (workflow === undefined) throw invalidRequest([{ field: 'workflow', description: 'is required' }]);
+        const { graphId, diagnostics } = await app.in(namespace).compileWorkflow(decodeWorkflow(workflow));
+        return { graphId, diagnostics: diagnostics.map(encodeDiagnostic) };
+      },
+    ),
+    getWorkflowGraph: serveUnary(
+      context,
+      `${SERVICE}/GetWorkflowGraph`,
+      async (request: GetWorkflowGraphRequest, scope, namespace): Promise<GetWorkflowGraphResponse> => {
+        return { graph: encodeGraph(await app.in(namespace).getWorkflowGraph(request.graphId)) };
+      },
+    ),
   };
 }

@@ -157,7 +157,7 @@ describe('recovery table', () => {
     const { view } = await a.app.startExecution({ graphId, input: {}, requestId: 'r5', wait: 'none' });
     await a.time.advance(0);
     expect(crash.dead).toBe(true);
-    const children = await b.stores.executions.list({ limit: 10, parentExecutionId: view.execution.id });
+    const children = await b.stores.executions.list({ namespace: 'default', limit: 10, parentExecutionId: view.execution.id });
     expect(children.map((c) => [c.execution.status, c.execution.seq])).toEqual([
       ['running', 0],
       ['running', 0],
@@ -175,7 +175,9 @@ describe('recovery table', () => {
     const { view } = await a.app.startExecution({ graphId, input: {}, requestId: 'r6', wait: 'none' });
     await a.time.advance(0);
     expect(crash.dead).toBe(true);
-    const ended = (await b.stores.executions.list({ limit: 10, parentExecutionId: view.execution.id })).find((c) => c.execution.status === 'completed');
+    const ended = (await b.stores.executions.list({ namespace: 'default', limit: 10, parentExecutionId: view.execution.id })).find(
+      (c) => c.execution.status === 'completed',
+    );
     const record = await b.stores.executions.get(ended!.execution.id);
     expect(record?.effects).toEqual([{ kind: 'notify_parent', parentExecutionId: view.execution.id, parentNodeKey: 'call', parentRunIndex: 0 }]);
     await afterLease(b);
@@ -204,7 +206,7 @@ describe('recovery table', () => {
     expect((await b.stores.executions.get(view.execution.id))?.effects).toEqual([{ kind: 'check_suspension' }]);
     await afterLease(b);
     expect(await statusOf(b, view.execution.id)).toBe('completed');
-    const children = await b.stores.executions.list({ limit: 10, parentExecutionId: view.execution.id });
+    const children = await b.stores.executions.list({ namespace: 'default', limit: 10, parentExecutionId: view.execution.id });
     expect(children.map((c) => c.execution.status)).toEqual(['completed', 'completed']);
   });
 
@@ -317,7 +319,7 @@ describe('recovery table', () => {
     const childGraph = await b.compile(waitingChild);
     const graphId = await b.compile(parentOf(childGraph, 'sync'));
     const { view } = await b.app.startExecution({ graphId, input: {}, requestId: 'r13', wait: 'settled' });
-    const children = await b.stores.executions.list({ limit: 10, parentExecutionId: view.execution.id });
+    const children = await b.stores.executions.list({ namespace: 'default', limit: 10, parentExecutionId: view.execution.id });
     expect(children.map((c) => c.execution.status)).toEqual(['suspended', 'suspended']);
     void a.app.cancelExecution(view.execution.id, 'enough');
     await a.time.advance(0);
@@ -356,7 +358,7 @@ describe('recovery table', () => {
     expect(crash.dead).toBe(true);
     await b.app.pollNow();
     await b.time.advance(1000);
-    const children = await b.stores.executions.list({ limit: 10, parentExecutionId: view.execution.id });
+    const children = await b.stores.executions.list({ namespace: 'default', limit: 10, parentExecutionId: view.execution.id });
     expect(children.map((c) => c.execution.status)).toEqual(['completed', 'completed']);
     expect((await b.app.getExecution(view.execution.id)).output).toEqual({ children: [{ doubled: 2 }, { doubled: 4 }] });
   });

@@ -16,17 +16,24 @@ import { webhookWorkflow } from '../grpc/support/workflows.js';
 const READER_KEY = 'reader-key-0123456789';
 const WRITER_KEY = 'writer-key-0123456789';
 const ADMIN_KEY = 'admin-key-0123456789';
+const TEAM_A_KEY = 'team-a-key-0123456789';
+const ALL_KEY = 'all-namespaces-key-0123456789';
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'prana';
 
-/** Calls with `authorization: <value>` (none when undefined); resolves with the error or the response. */
+/**
+ * Calls with `authorization: <value>` (none when undefined) in `namespace` (none: the default);
+ * resolves with the error or the response.
+ */
 function callWith<Request, Response>(
   authorization: string | undefined,
   method: UnaryMethod<Request, Response>,
   request: Request,
+  namespace?: string,
 ): Promise<ServiceError | Response> {
   const metadata = new Metadata();
   if (authorization !== undefined) metadata.set('authorization', authorization);
+  if (namespace !== undefined) metadata.set('prana-namespace', namespace);
   return new Promise((resolve) => method(request, metadata, { deadline: Date.now() + 10_000 }, (error, response) => resolve(error ?? response)));
 }
 
@@ -68,6 +75,8 @@ describe('authentication', () => {
           { name: 'dashboard', sha256: digest(READER_KEY), scopes: ['read'] },
           { name: 'orders', sha256: digest(WRITER_KEY), scopes: ['write', 'read'] },
           { name: 'ops', sha256: digest(ADMIN_KEY), scopes: ['admin'] },
+          { name: 'team-a', sha256: digest(TEAM_A_KEY), scopes: ['write', 'read'], namespaces: ['team-a'] },
+          { name: 'platform', sha256: digest(ALL_KEY), scopes: ['read', 'write'], namespaces: ['*'] },
         ]),
         PRANA_JWT_JWKS_FILE: jwksFile,
         PRANA_JWT_ISSUER: ISSUER,
@@ -127,6 +136,41 @@ describe('authentication', () => {
       code: status.UNAUTHENTICATED,
       reason: 'unauthenticated',
     });
+  });
+
+  it('serves a credential in the namespaces it grants only: PERMISSION_DENIED naming the namespace otherwise', async () => {
+    const compileIn = (key: string, namespace?: string) =>
+      callWith(`Bearer ${key}`, t.workflows.compileWorkflow.bind(t.workflows), { workflow: webhookWorkflow() }, namespace);
+    expect(await compileIn(TEAM_A_KEY, 'team-a')).toMatchObject({ graphId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const namespace of ['team-b', undefined, 'default']) {
+      const refused = expectStatus(asError(await compileIn(TEAM_A_KEY, namespace)), {
+        code: status.PERMISSION_DENIED,
+        reason: 'permission_denied',
+        metadata: { method: 'prana.v1.WorkflowService/CompileWorkflow', namespace: namespace ?? 'default' },
+      });
+      expect(refused.message).toBe(`team-a may not work in namespace ${namespace ?? 'default'}`);
+    }
+    // A key that names no namespaces works in the default one only; `*` grants every namespace.
+    expectStatus(asError(await compileIn(WRITER_KEY, 'team-a')), { code: status.PERMISSION_DENIED, reason: 'permission_denied' });
+    for (const namespace of ['team-a', 'team-b', undefined]) expect(await compileIn(ALL_KEY, namespace)).toMatchObject({ graphId: expect.any(String) });
+    // A JWT grants the namespaces of its prana_namespaces claim (an array or a space-separated string).
+    const teamToken = await jwt({ scope: 'write', prana_namespaces: ['team-a', 'team-c'] });
+    expect(await compileIn(teamToken, 'team-c')).toMatchObject({ graphId: expect.any(String) });
+    expectStatus(asError(await compileIn(teamToken)), {
+      code: status.PERMISSION_DENIED,
+      reason: 'permission_denied',
+      metadata: { method: 'prana.v1.WorkflowService/CompileWorkflow', namespace: 'default' },
+    });
+    expect(await compileIn(await jwt({ scope: 'write', prana_namespaces: 'team-d team-e' }), 'team-e')).toMatchObject({ graphId: expect.any(String) });
+    expect(await compileIn(await jwt({ scope: 'write' }))).toMatchObject({ graphId: expect.any(String) });
+    expectStatus(asError(await compileIn(await jwt({ scope: 'write' }), 'team-a')), { code: status.PERMISSION_DENIED, reason: 'permission_denied' });
+  });
+
+  it('refuses a malformed namespace as INVALID_ARGUMENT naming the metadata', async () => {
+    for (const namespace of ['Team-A', '-a', 'a'.repeat(64), 'a/b']) {
+      const error = asError(await callWith(`Bearer ${ALL_KEY}`, t.workflows.compileWorkflow.bind(t.workflows), { workflow: webhookWorkflow() }, namespace));
+      expectStatus(error, { code: status.INVALID_ARGUMENT, reason: 'invalid_request', fields: ['prana-namespace'] });
+    }
   });
 
   it('refuses a stream without a token before it starts', async () => {

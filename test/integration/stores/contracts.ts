@@ -6,6 +6,7 @@ import { executionListingContract } from './execution-listing.contract.js';
 import { executionStoreContract } from './execution-store.contract.js';
 import { graphStoreContract } from './graph-store.contract.js';
 import { idempotencyStoreContract } from './idempotency-store.contract.js';
+import { namespaceIsolationContract } from './namespace-isolation.contract.js';
 import { retentionContract } from './retention.contract.js';
 import type { StoreHarness } from './store-harness.js';
 import { taskStoreContract } from './task-store.contract.js';
@@ -21,4 +22,5 @@ export function storeContracts(harness: StoreHarness): void {
   idempotencyStoreContract(harness);
   taskStoreContract(harness);
   retentionContract(harness);
+  namespaceIsolationContract(harness);
 }

@@ -35,11 +35,11 @@ function newestFirst(seeds: readonly Seed[]): string[] {
 }
 
 /** Pages through a query `size` at a time with the `after` cursor; returns the ids in order. */
-async function pageAll(stores: StoresUnderTest, query: Omit<ExecutionQuery, 'limit' | 'after'>, size: number): Promise<string[][]> {
+async function pageAll(stores: StoresUnderTest, query: Omit<ExecutionQuery, 'limit' | 'after' | 'namespace'>, size: number): Promise<string[][]> {
   const pages: string[][] = [];
   let after: ExecutionQuery['after'];
   for (;;) {
-    const page = await stores.executions.list({ ...query, limit: size, ...(after === undefined ? {} : { after }) });
+    const page = await stores.executions.list({ namespace: 'default', ...query, limit: size, ...(after === undefined ? {} : { after }) });
     if (page.length === 0) return pages;
     pages.push(page.map((s) => s.execution.id));
     const last = page[page.length - 1]!.execution;
@@ -70,15 +70,15 @@ export function executionListingContract(harness: StoreHarness): void {
     });
 
     it('lists newest first, ties on created_at by id descending, with revisions', async () => {
-      const page = await stores().executions.list({ limit: 100 });
+      const page = await stores().executions.list({ namespace: 'default', limit: 100 });
       expect(page.map((s) => s.execution.id)).toEqual(newestFirst(SEEDS));
       expect(page.every((s) => s.revision === 1)).toBe(true);
       expect(page[0]!.execution).toMatchObject({ id: 'e02', createdAt: T0, input: { id: 'e02' } });
     });
 
     it('honours the limit', async () => {
-      expect((await stores().executions.list({ limit: 4 })).map((s) => s.execution.id)).toEqual(newestFirst(SEEDS).slice(0, 4));
-      expect(await stores().executions.list({ limit: 0 })).toEqual([]);
+      expect((await stores().executions.list({ namespace: 'default', limit: 4 })).map((s) => s.execution.id)).toEqual(newestFirst(SEEDS).slice(0, 4));
+      expect(await stores().executions.list({ namespace: 'default', limit: 0 })).toEqual([]);
     });
 
     it('pages stably with the after cursor, across created_at ties, without gaps or repeats', async () => {
@@ -90,35 +90,35 @@ export function executionListingContract(harness: StoreHarness): void {
     });
 
     it('filters by status (any of several)', async () => {
-      const page = await stores().executions.list({ limit: 100, statuses: ['completed', 'failed'] });
+      const page = await stores().executions.list({ namespace: 'default', limit: 100, statuses: ['completed', 'failed'] });
       expect(page.map((s) => s.execution.id)).toEqual(newestFirst(SEEDS.filter((s) => s.status === 'completed' || s.status === 'failed')));
       expect(page.every((s) => s.execution.status === 'completed' || s.execution.status === 'failed')).toBe(true);
     });
 
     it('filters by graph id', async () => {
       const graphId = (await stores().executions.get('e03'))!.execution.graphId;
-      const page = await stores().executions.list({ limit: 100, graphId });
+      const page = await stores().executions.list({ namespace: 'default', limit: 100, graphId });
       expect(page.map((s) => s.execution.id)).toEqual(newestFirst(SEEDS.filter((s) => s.graph === 'b')));
     });
 
     it('filters by labels whose keys contain dots; all given labels must match', async () => {
-      const even = await stores().executions.list({ limit: 100, labels: { 'team.name': 'even' } });
+      const even = await stores().executions.list({ namespace: 'default', limit: 100, labels: { 'team.name': 'even' } });
       expect(even.map((s) => s.execution.id)).toEqual(newestFirst(SEEDS.filter((s) => s.labels['team.name'] === 'even')));
-      const both = await stores().executions.list({ limit: 100, labels: { 'team.name': 'even', 'tier.x': 'gold' } });
+      const both = await stores().executions.list({ namespace: 'default', limit: 100, labels: { 'team.name': 'even', 'tier.x': 'gold' } });
       expect(both.map((s) => s.execution.id)).toEqual(['e00', 'e10', 'e20']);
       expect(both[0]!.execution.labels).toEqual({ 'team.name': 'even', 'tier.x': 'gold' });
-      expect(await stores().executions.list({ limit: 100, labels: { 'team.name': 'purple' } })).toEqual([]);
-      expect(await stores().executions.list({ limit: 100, labels: { team: 'even' } })).toEqual([]);
+      expect(await stores().executions.list({ namespace: 'default', limit: 100, labels: { 'team.name': 'purple' } })).toEqual([]);
+      expect(await stores().executions.list({ namespace: 'default', limit: 100, labels: { team: 'even' } })).toEqual([]);
     });
 
     it('filters by created range: inclusive lower bound, exclusive upper bound', async () => {
-      const page = await stores().executions.list({ limit: 100, createdAfter: T0 - 3000, createdBefore: T0 - 1000 });
+      const page = await stores().executions.list({ namespace: 'default', limit: 100, createdAfter: T0 - 3000, createdBefore: T0 - 1000 });
       expect(page.map((s) => s.execution.id)).toEqual(newestFirst(SEEDS.filter((s) => s.createdAt >= T0 - 3000 && s.createdAt < T0 - 1000)));
       expect(page).toHaveLength(6);
     });
 
     it('filters by parent execution', async () => {
-      const page = await stores().executions.list({ limit: 100, parentExecutionId: 'e00' });
+      const page = await stores().executions.list({ namespace: 'default', limit: 100, parentExecutionId: 'e00' });
       expect(page.map((s) => s.execution.id)).toEqual(['e26', 'e29', 'e28', 'e27']);
     });
 
@@ -128,15 +128,37 @@ export function executionListingContract(harness: StoreHarness): void {
       expect(pages.flat()).toEqual(newestFirst(SEEDS.filter((s) => (s.status === 'running' || s.status === 'suspended') && s.graph === 'a')));
     });
     it('keeps later pages stable when newer executions arrive between pages', async () => {
-      const first = await stores().executions.list({ limit: 5, labels: { 'team.name': 'even' } });
+      const first = await stores().executions.list({ namespace: 'default', limit: 5, labels: { 'team.name': 'even' } });
       const last = first[first.length - 1]!.execution;
       await stores().executions.insert(recordOf(bareExecution('late-arrival', { createdAt: T0 + 60_000, labels: { 'team.name': 'even' } })));
       const rest = await pageAll(stores(), { labels: { 'team.name': 'even' }, createdBefore: T0 + 1 }, 5);
       const expected = newestFirst(SEEDS.filter((s) => s.labels['team.name'] === 'even'));
       expect(first.map((s) => s.execution.id)).toEqual(expected.slice(0, 5));
-      const next = await stores().executions.list({ limit: 100, labels: { 'team.name': 'even' }, after: { createdAt: last.createdAt, id: last.id } });
+      const next = await stores().executions.list({
+        namespace: 'default',
+        limit: 100,
+        labels: { 'team.name': 'even' },
+        after: { createdAt: last.createdAt, id: last.id },
+      });
       expect(next.map((s) => s.execution.id)).toEqual(expected.slice(5));
       expect(rest.flat()).toEqual(expected);
+    });
+
+    it('lists only the namespace asked for, with every filter, and reads by id only within it', async () => {
+      for (const [n, id] of ['team-a/x1', 'team-a/x2', 'team-b/x1'].entries()) {
+        await stores().executions.insert(recordOf(bareExecution(id, { createdAt: T0 + 10_000 + n, status: 'completed', labels: { 'team.name': 'even' } })));
+      }
+      const ids = async (query: Omit<ExecutionQuery, 'limit'>): Promise<string[]> =>
+        (await stores().executions.list({ ...query, limit: 100 })).map((s) => s.execution.id);
+      expect(await ids({ namespace: 'team-a' })).toEqual(['team-a/x2', 'team-a/x1']);
+      expect(await ids({ namespace: 'team-b', statuses: ['completed'], labels: { 'team.name': 'even' } })).toEqual(['team-b/x1']);
+      expect(await ids({ namespace: 'team-c' })).toEqual([]);
+      expect((await ids({ namespace: 'default' })).filter((id) => id.includes('/'))).toEqual([]);
+      expect(await stores().executions.get('team-a/x1', 'team-a')).not.toBeNull();
+      expect(await stores().executions.get('team-a/x1', 'team-b')).toBeNull();
+      expect(await stores().executions.get('team-a/x1', 'default')).toBeNull();
+      expect(await stores().executions.get('e00', 'team-a')).toBeNull();
+      expect(await stores().executions.get('e00', 'default')).not.toBeNull();
     });
   });
 }

@@ -7,7 +7,7 @@ import { INDEXES, COLLECTIONS } from '../../../src/adapters/mongo/mongo-indexes.
 import { describeMongo } from '../../support/mongo.js';
 import { uniqueDatabaseName } from '../../support/unique-database-name.js';
 import { storeContracts } from './contracts.js';
-import { CHAIN, ODD_KEYS, T0, fixtureFacts, largeOutputs, recordOf, runFixture } from './fixtures.js';
+import { CHAIN, ODD_KEYS, T0, fixtureFacts, largeOutputs, recordOf, runFixture, taskRecord } from './fixtures.js';
 
 describeMongo('MongoDB stores', (mongo) => {
   let atomic: boolean | undefined;
@@ -63,6 +63,36 @@ describeMongo('MongoDB stores', (mongo) => {
         await mongo.client.db(dbName).dropDatabase();
         await first.close();
         await second.close();
+      }
+    });
+
+    it('adopts rows written before namespaces into the default namespace at start-up, and drops the indexes they replace', async () => {
+      const dbName = uniqueDatabaseName('adopt');
+      const db = mongo.client.db(dbName);
+      const early = await createMongoStores(mongo.uri, { dbName, facts: fixtureFacts });
+      try {
+        const run = await runFixture(ODD_KEYS, { id: 'early-1' });
+        await early.executions.insert(recordOf(run.execution));
+        await early.tasks.create(taskRecord('early-task', { executionId: 'early-1', taskType: 'early' }));
+        await early.graphs.save({ id: 'early-graph', compilerVersion: 'x', definition: ODD_KEYS, createdAt: T0 }, 'default');
+        // As an earlier version left them: no namespace fields, and the indexes of that version.
+        await db.collection(COLLECTIONS.executions).updateMany({}, { $unset: { namespace: '' } });
+        await db.collection(COLLECTIONS.tasks).updateMany({}, { $unset: { namespace: '' } });
+        await db.collection(COLLECTIONS.graphs).updateMany({}, { $unset: { namespaces: '' } });
+        await db.collection(COLLECTIONS.executions).createIndexes([{ key: { created_at: -1, _id: -1 }, name: 'created_desc' }]);
+        expect(await early.executions.list({ namespace: 'default', limit: 10 })).toEqual([]);
+        const later = await createMongoStores(mongo.uri, { dbName, facts: fixtureFacts });
+        try {
+          expect((await later.executions.list({ namespace: 'default', limit: 10 })).map((row) => row.execution.id)).toEqual(['early-1']);
+          expect((await later.tasks.claim('default', ['early'], 'w', T0 + 60_000, T0, 5)).map((task) => task.taskId)).toEqual(['early-task']);
+          expect(await later.graphs.existing(['early-graph'], 'default')).toEqual(new Set(['early-graph']));
+          expect((await db.collection(COLLECTIONS.executions).indexes()).map((index) => index.name)).not.toContain('created_desc');
+        } finally {
+          await later.close();
+        }
+      } finally {
+        await db.dropDatabase();
+        await early.close();
       }
     });
 

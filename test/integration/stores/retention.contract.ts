@@ -39,6 +39,19 @@ export function retentionContract(harness: StoreHarness): void {
       expect(await executions.expired(T0 + MINUTE, 1)).toEqual([{ id: 'old-failed', parentId: 'some-parent' }]);
     });
 
+    it('finds expired executions of one namespace, or of all namespaces but some', async () => {
+      const { executions } = stores();
+      for (const [n, id] of ['keep-a/1', 'keep-b/1', 'keep-a/2'].entries()) {
+        await executions.insert(recordOf(bareExecution(id, { status: 'completed' }), { updatedAt: T0 - 10 + n }));
+      }
+      expect(await executions.expired(T0, 10, { only: 'keep-a' })).toEqual([
+        { id: 'keep-a/1', parentId: null },
+        { id: 'keep-a/2', parentId: null },
+      ]);
+      expect(await executions.expired(T0, 10, { only: 'keep-c' })).toEqual([]);
+      expect(await executions.expired(T0, 10, { except: ['keep-a', 'default'] })).toEqual([{ id: 'keep-b/1', parentId: null }]);
+    });
+
     it('removes an ended execution with its outside outputs, and leaves one that has not ended', async () => {
       const { executions } = stores();
       const run = await runFixture(largeOutputs(40 * 1024), { id: 'remove-big' });

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       tls: undefined,
       metricsAddress: undefined,
       retentionMs: 0,
+      retentionByNamespace: {},
       tracing: false,
     });
   });
@@ -63,9 +64,20 @@ describe('loadConfig', () => {
       const keys = JSON.stringify([{ name: 'ci', sha256: KEY_HASH.toUpperCase(), scopes: ['read', 'write'] }]);
       expect(loadConfig({ PRANA_GRPC_ADDRESS: '0.0.0.0:50051', PRANA_API_KEYS: keys }).auth).toEqual({
         kind: 'tokens',
-        apiKeys: [{ name: 'ci', sha256: KEY_HASH, scopes: ['read', 'write'] }],
+        apiKeys: [{ name: 'ci', sha256: KEY_HASH, scopes: ['read', 'write'], namespaces: ['default'] }],
         jwt: undefined,
       });
+    });
+
+    it('reads the namespaces an API key grants (the default namespace unless it names some; * for all)', () => {
+      const keys = JSON.stringify([
+        { name: 'team-a', sha256: KEY_HASH, scopes: ['read'], namespaces: ['team-a', 'shared'] },
+        { name: 'ops', sha256: KEY_HASH, scopes: ['admin'], namespaces: ['*'] },
+      ]);
+      const auth = loadConfig({ PRANA_API_KEYS: keys }).auth;
+      expect(auth.kind === 'tokens' && auth.apiKeys.map((key) => key.namespaces)).toEqual([['team-a', 'shared'], ['*']]);
+      const bad = JSON.stringify([{ name: 'x', sha256: KEY_HASH, scopes: ['read'], namespaces: ['Team A'] }]);
+      expect(() => loadConfig({ PRANA_API_KEYS: bad })).toThrow(/PRANA_API_KEYS.*namespace/s);
     });
 
     it('refuses malformed keys and contradictions, naming the field', () => {
@@ -195,5 +207,13 @@ describe('loadConfig', () => {
     expect(refusal({ PRANA_GRPC_ADDRESS: 'nowhere' }).variable).toBe('PRANA_GRPC_ADDRESS');
     expect(refusal({ PRANA_LOG_LEVEL: 'loud' }).variable).toBe('PRANA_LOG_LEVEL');
     expect(refusal({ PRANA_SHUTDOWN_GRACE_MS: '-1' }).variable).toBe('PRANA_SHUTDOWN_GRACE_MS');
+  });
+
+  it('reads retention overrides per namespace, in hours', () => {
+    const config = loadConfig({ PRANA_RETENTION_HOURS: '24', PRANA_RETENTION_NAMESPACE_HOURS: '{"audit": 0, "ci": 2}' });
+    expect(config.retentionMs).toBe(24 * 3_600_000);
+    expect(config.retentionByNamespace).toEqual({ audit: 0, ci: 2 * 3_600_000 });
+    expect(() => loadConfig({ PRANA_RETENTION_NAMESPACE_HOURS: '{"Not A Name": 1}' })).toThrow(/PRANA_RETENTION_NAMESPACE_HOURS/);
+    expect(() => loadConfig({ PRANA_RETENTION_NAMESPACE_HOURS: '{"ci": -1}' })).toThrow(/PRANA_RETENTION_NAMESPACE_HOURS/);
   });
 });

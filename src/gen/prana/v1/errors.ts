@@ -57,7 +57,7 @@ export const protobufFileName = "prana/v1/errors.proto";
  * | `internal`              | INTERNAL            | a bug in the service                                                 |
  * | `unimplemented`         | UNIMPLEMENTED       | the RPC is not served yet; `method`                                  |
  * | `unauthenticated`       | UNAUTHENTICATED     | no bearer token, or one that is unknown, expired or badly signed     |
- * | `permission_denied`     | PERMISSION_DENIED   | the token lacks the scope the RPC needs; `method`, `scope`           |
+ * | `permission_denied`     | PERMISSION_DENIED   | the token lacks the scope the RPC needs (`method`, `scope`) or the namespace the call names (`method`, `namespace`) |
  *
  * Codes produced by gRPC itself keep their usual meaning: DEADLINE_EXCEEDED (the caller's deadline passed,
  * e.g. while StartExecution waited; the execution carries on), CANCELLED (the caller cancelled),

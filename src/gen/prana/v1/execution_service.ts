@@ -33,6 +33,12 @@ export const protobufFileName = "prana/v1/execution_service.proto";
  * ExecutionService: start, follow, inspect, resume and cancel executions.
  * Error codes and the `reason` values of google.rpc.ErrorInfo are described in prana/v1/errors.proto.
  * A node failing is never an RPC error: it is execution data, recorded and streamed.
+ *
+ * Namespaces: every call of the prana.v1 services works in one namespace, named by the call's
+ * `prana-namespace` metadata (1 to 63 characters from [a-z0-9-], starting and ending with a letter or
+ * digit; `default` when absent). A call sees and changes only its namespace's graphs, executions and
+ * tasks: anything of another namespace is NOT_FOUND. With authentication on, the credential must grant
+ * the namespace (PERMISSION_DENIED `permission_denied` with metadata `namespace` otherwise).
  */
 
 /** How long a call that starts or resumes an execution waits before answering. */

@@ -13,7 +13,7 @@ export class ApiKeyVerifier {
   constructor(entries: readonly ApiKeyEntry[]) {
     this.keys = entries.map((entry) => ({
       digest: Buffer.from(entry.sha256, 'hex'),
-      principal: Object.freeze({ name: entry.name, via: 'api_key', scopes: new Set(entry.scopes) }),
+      principal: Object.freeze({ name: entry.name, via: 'api_key', scopes: new Set(entry.scopes), namespaces: new Set(entry.namespaces) }),
     }));
   }
 

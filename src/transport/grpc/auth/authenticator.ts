@@ -1,14 +1,15 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { AppError } from '../../../app/app-error.js';
 import type { AuthConfig } from '../../../config/config.js';
-import { SCOPES } from '../../../config/config-schema.js';
+import { ALL_NAMESPACES, SCOPES } from '../../../config/config-schema.js';
+import { namespaceOfCall } from '../call-namespace.js';
 import { ApiKeyVerifier } from './api-key-verifier.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import { PUBLIC_SERVICES, METHOD_SCOPES } from './method-scopes.js';
-import { grants, type Principal } from './principal.js';
+import { grants, grantsNamespace, type Principal } from './principal.js';
 
 /** The caller of a service that asks for no token. */
-const ANONYMOUS: Principal = Object.freeze({ name: 'anonymous', via: 'open', scopes: new Set(SCOPES) });
+const ANONYMOUS: Principal = Object.freeze({ name: 'anonymous', via: 'open', scopes: new Set(SCOPES), namespaces: new Set([ALL_NAMESPACES]) });
 
 const BEARER = /^Bearer +([\x21-\x7e]{1,8192})$/i;
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
@@ -42,11 +43,21 @@ export class Authenticator {
     if (principal instanceof AppError) return principal;
     // Methods outside the prana services (health when it is not public) need a valid token only.
     const scope = METHOD_SCOPES.get(path);
-    if (scope === undefined || grants(principal, scope)) return principal;
+    if (scope === undefined) return principal;
+    if (!grants(principal, scope)) {
+      return new AppError({
+        reason: 'permission_denied',
+        message: `${principal.name} may not call ${path.slice(1)}: it needs the ${scope} scope`,
+        metadata: { method: path.slice(1), scope },
+      });
+    }
+    // A malformed namespace is the handler's to refuse (INVALID_ARGUMENT); a foreign one is refused here.
+    const namespace = namespaceOfCall(metadata);
+    if (namespace instanceof AppError || grantsNamespace(principal, namespace)) return principal;
     return new AppError({
       reason: 'permission_denied',
-      message: `${principal.name} may not call ${path.slice(1)}: it needs the ${scope} scope`,
-      metadata: { method: path.slice(1), scope },
+      message: `${principal.name} may not work in namespace ${namespace}`,
+      metadata: { method: path.slice(1), namespace },
     });
   }
 

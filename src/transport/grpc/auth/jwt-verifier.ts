@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import { SCOPES, type Scope } from '../../../config/config-schema.js';
+import { ALL_NAMESPACES, SCOPES, type Scope } from '../../../config/config-schema.js';
+import { DEFAULT_NAMESPACE, isNamespaceName } from '../../../domain/namespace.js';
 import type { JwtConfig } from '../../../config/config.js';
 import type { Principal } from './principal.js';
 
@@ -10,7 +11,9 @@ export type JwtRefusal = 'expired' | 'invalid';
 /**
  * Verifies JWTs with `jose` against a JSON Web Key Set read from a file: signature, `exp`/`nbf`, and
  * the configured issuer and audience. The scopes are the token's `scope` claim (space-separated, as
- * OAuth 2.0 writes it) or `scp` (an array); scopes the service does not know are ignored.
+ * OAuth 2.0 writes it) or `scp` (an array); scopes the service does not know are ignored. The
+ * namespaces are the `prana_namespaces` claim (an array, or a space-separated string; `*` for all);
+ * a token without it works in the default namespace only.
  */
 export class JwtVerifier {
   private constructor(
@@ -40,8 +43,24 @@ export class JwtVerifier {
     } catch (error) {
       return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
     }
-    return Object.freeze({ name: typeof payload.sub === 'string' ? payload.sub : 'jwt', via: 'jwt', scopes: scopesOf(payload) });
+    return Object.freeze({
+      name: typeof payload.sub === 'string' ? payload.sub : 'jwt',
+      via: 'jwt',
+      scopes: scopesOf(payload),
+      namespaces: namespacesOf(payload),
+    });
   }
+}
+
+/** The claim naming the namespaces a token grants. */
+export const NAMESPACES_CLAIM = 'prana_namespaces';
+
+/** The namespaces a token's claims grant. */
+function namespacesOf(payload: JWTPayload): ReadonlySet<string> {
+  const claim = payload[NAMESPACES_CLAIM];
+  if (claim === undefined) return new Set([DEFAULT_NAMESPACE]);
+  const listed = typeof claim === 'string' ? claim.split(' ') : Array.isArray(claim) ? claim : [];
+  return new Set(listed.filter((name): name is string => typeof name === 'string' && (name === ALL_NAMESPACES || isNamespaceName(name))));
 }
 
 /** The known scopes a token's claims grant. */

@@ -1,6 +1,7 @@
 import type { Execution as DomainExecution, NodeExecution as DomainNodeExecution, ParentLink as DomainParentLink } from '../../../domain/execution.js';
 import type { ExecutionView as AppExecutionView } from '../../../app/execution-view.js';
 import type { Execution, NodeExecution, ParentLink } from '../../../gen/prana/v1/execution.js';
+import { namespaceOfId } from '../../../domain/namespace.js';
 import { encodeExecutionMode } from './execution-mode.js';
 import { encodeExecutionStatus, encodeNodeExecutionStatus } from './execution-status.js';
 import { encodeInt64 } from './int64.js';
@@ -20,6 +21,7 @@ export function encodeExecution(view: AppExecutionView, depth: ViewDepth): Execu
   const suspension = view.suspension;
   return {
     id: execution.id,
+    namespace: namespaceOfId(execution.id),
     graphId: execution.graphId,
     workflowId: execution.workflowId,
     workflowVersion: execution.workflowVersion,
