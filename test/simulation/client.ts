@@ -3,7 +3,8 @@ import { isTerminal } from '../../src/domain/execution.js';
 import type { Prng } from './prng.js';
 import type { Replica } from './replica.js';
 import type { Scheduler } from './scheduler.js';
-import type { Script } from './workload.js';
+import { SIM_NAMESPACES, type Script } from './workload.js';
+import { idPrefix, namespaceOfId } from '../../src/domain/namespace.js';
 
 /** How long a client waits for an answer before it gives up on the call and retries elsewhere. */
 const CALL_DEADLINE_MS = 10_000;
@@ -60,6 +61,7 @@ export class Clients {
     const ids = await Promise.all(starts);
     const id = ids[0] as string;
     if (ids.some((other) => other !== id)) this.record.unexpected.push(`${script.id}: duplicate starts answered with different executions ${ids.join(', ')}`);
+    if (namespaceOfId(id) !== script.namespace) this.record.unexpected.push(`${script.id}: started in ${script.namespace} as ${id}`);
     this.record.acknowledged.set(script.id, id);
     let cancelled = false;
     // A suspension whose Resume was answered (applied, or refused as already ended) is not resumed
@@ -68,7 +70,7 @@ export class Clients {
     for (;;) {
       if (this.stopped) return;
       await this.scheduler.sleep(CLIENT, this.prng.int(200, 2000));
-      const view = await this.call(script.id, (app) => app.getExecution(id));
+      const view = await this.call(script.id, (app) => app.in(script.namespace).getExecution(id));
       if (view === undefined) continue;
       const execution = view.execution;
       if (isTerminal(execution.status)) {
@@ -87,12 +89,18 @@ export class Clients {
     }
   }
 
-  /** Polls and finishes external tasks until stopped: odd `n` fails, even completes with n + 100. */
+  /** Polls and finishes external tasks of every namespace until stopped: odd `n` fails, even completes with n + 100. */
   async worker(): Promise<void> {
-    while (!this.stopped) {
+    for (let round = 0; !this.stopped; round++) {
       await this.scheduler.sleep(CLIENT, 500);
-      const tasks = await this.call('worker', (app) => app.pollTasks({ workerId: 'worker', taskTypes: ['sim'], maxTasks: 5, leaseMs: 60_000, waitMs: 0 }));
+      const namespace = SIM_NAMESPACES[round % SIM_NAMESPACES.length] as string;
+      const tasks = await this.call('worker', (app) =>
+        app.in(namespace).pollTasks({ workerId: 'worker', taskTypes: ['sim'], maxTasks: 5, leaseMs: 60_000, waitMs: 0 }),
+      );
       for (const task of tasks ?? []) {
+        if (!task.executionId.startsWith(idPrefix(namespace)) || namespaceOfId(task.executionId) !== namespace) {
+          this.record.unexpected.push(`worker of ${namespace} was handed task ${task.taskId} of execution ${task.executionId}`);
+        }
         const input = task.input as { n?: number } | null;
         const n = typeof input?.n === 'number' ? input.n : 0;
         // A worker keeps trying until its call is answered (or the task is closed), as a worker would.
@@ -101,8 +109,8 @@ export class Clients {
           const done = await this.call(
             'worker',
             async (app) => {
-              if (n % 2 === 1) await app.failTask(task.taskId, 'worker', { code: 'odd', message: `n=${n} is odd`, details: {} });
-              else await app.completeTask(task.taskId, 'worker', { n: n + 100 }, '');
+              if (n % 2 === 1) await app.in(namespace).failTask(task.taskId, 'worker', { code: 'odd', message: `n=${n} is odd`, details: {} });
+              else await app.in(namespace).completeTask(task.taskId, 'worker', { n: n + 100 }, '');
               return true;
             },
             ['task_closed', 'lease_not_held', 'not_found'],
@@ -120,7 +128,7 @@ export class Clients {
   private async start(script: Script): Promise<string> {
     for (;;) {
       const view = await this.call(script.id, (app) =>
-        app.startExecution({
+        app.in(script.namespace).startExecution({
           graphId: this.graphOf(script),
           input: script.input,
           labels: { script: script.id },
@@ -139,7 +147,7 @@ export class Clients {
     const resumed = await this.call(
       script.id,
       (app) =>
-        app.resume({
+        app.in(script.namespace).resume({
           target: { kind: 'node', executionId: id, nodeKey },
           data: { approved: true, node: nodeKey },
           requestId: `resume-${script.id}-${nodeKey}-${runIndex}`,
@@ -154,7 +162,7 @@ export class Clients {
   }
 
   private async cancel(script: Script, id: string): Promise<boolean> {
-    const view = await this.call(script.id, (app) => app.cancelExecution(id, 'simulated cancel'), ['already_terminal']);
+    const view = await this.call(script.id, (app) => app.in(script.namespace).cancelExecution(id, 'simulated cancel'), ['already_terminal']);
     return view !== undefined;
   }
 

@@ -6,6 +6,8 @@ import type { MemoryStores } from '../../src/adapters/memory/memory-stores.js';
 import type { ClientRecord } from './client.js';
 import type { Disruption } from './faults.js';
 import type { LedgerEntry } from './sim-node.js';
+import { SIM_NAMESPACES } from './workload.js';
+import { namespaceOfId } from '../../src/domain/namespace.js';
 
 /** How an acknowledged execution ended: what a fault-free run must agree with. */
 export interface Ending {
@@ -17,9 +19,13 @@ export interface Ending {
 
 const TERMINAL_EVENT: Readonly<Record<string, string>> = { completed: 'execution_completed', failed: 'execution_failed', cancelled: 'execution_cancelled' };
 
-/** Every execution in the stores. */
+/** Every execution in the stores, of every namespace the clients use. */
 export async function allExecutions(stores: MemoryStores): Promise<Execution[]> {
-  return (await stores.executions.list({ limit: 100_000 })).map((row) => row.execution);
+  const all: Execution[] = [];
+  for (const namespace of SIM_NAMESPACES) {
+    for (const row of await stores.executions.list({ namespace, limit: 100_000 })) all.push(row.execution);
+  }
+  return all;
 }
 
 /** The ending of each acknowledged script's execution. */
@@ -91,6 +97,15 @@ export async function checkInvariants(input: {
     const terminal = TERMINAL_EVENT[execution.status];
     if (terminal !== undefined && events.at(-1)?.type !== terminal)
       violations.push(`event log of ${execution.id} ends with ${events.at(-1)?.type ?? 'nothing'}, not ${terminal}`);
+  }
+
+  // A child belongs to its parent's namespace.
+  for (const execution of executions) {
+    if (execution.parent === null) continue;
+    checks++;
+    if (namespaceOfId(execution.id) !== namespaceOfId(execution.parent.parentExecutionId)) {
+      violations.push(`child ${execution.id} is outside the namespace of its parent ${execution.parent.parentExecutionId}`);
+    }
   }
 
   // At most one execution per request id (scripts label their executions).

@@ -6,7 +6,7 @@ import { Prng } from './prng.js';
 import { Replica, sharedStores, type ReplicaSettings } from './replica.js';
 import { Scheduler } from './scheduler.js';
 import type { LedgerEntry } from './sim-node.js';
-import { childWorkflow, scriptsOf, workflowOf, type Script, type ScriptKind } from './workload.js';
+import { childWorkflow, scriptsOf, SIM_NAMESPACES, workflowOf, type Script, type ScriptKind } from './workload.js';
 
 /** When every simulation starts (a fixed instant, so schedule waits and outputs repeat). */
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -100,9 +100,13 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
   // Compile before any fault: the child first, then every kind's workflow.
   const first = replicas[0] as Replica;
   const compile = async (definition: Parameters<Replica['app']['compileWorkflow']>[0]): Promise<string> => {
-    const compiled = await first.app.compileWorkflow(definition);
-    if (compiled.graphId === '') throw new Error(`simulation workflow ${definition.id} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
-    return compiled.graphId;
+    let graphId = '';
+    for (const namespace of SIM_NAMESPACES) {
+      const compiled = await first.app.in(namespace).compileWorkflow(definition);
+      if (compiled.graphId === '') throw new Error(`simulation workflow ${definition.id} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+      graphId = compiled.graphId;
+    }
+    return graphId;
   };
   const child = await compile(childWorkflow(plan.delays.short));
   const graphs = new Map<ScriptKind, string>();

@@ -20,9 +20,14 @@ export const SCRIPT_KINDS: readonly ScriptKind[] = [
   'cancel',
 ];
 
+/** The namespaces clients work in: every graph is compiled in each, and every store query is of one. */
+export const SIM_NAMESPACES: readonly string[] = ['default', 'sim-b'];
+
 /** One client's work: start one execution of a kind, then drive it to its end as a caller would. */
 export interface Script {
   readonly id: string;
+  /** The namespace its client works in (scripts alternate between SIM_NAMESPACES). */
+  readonly namespace: string;
   readonly kind: ScriptKind;
   readonly input: Json;
   /** Starts sent at once to different replicas with the same request id. */
@@ -176,6 +181,7 @@ export function scriptsOf(prng: Prng, count: number, spreadMs: number): Script[]
     const items = Array.from({ length: prng.int(1, 3) }, (_, k) => ({ n: n + k }));
     scripts.push({
       id: `s${i}`,
+      namespace: SIM_NAMESPACES[i % SIM_NAMESPACES.length] as string,
       kind,
       input: { n, items },
       duplicateStarts: prng.chance(0.3) ? 2 : 1,
