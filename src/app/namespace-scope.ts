@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from '../domain/workflow.js';
 import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { guarded, guardedStream } from './app-failure.js';
 import type { ExecutionView } from './execution-view.js';
+import { nodeCatalog, nodeTypeOf, type NodeTypeInfo } from './node-catalog.js';
 import type { TaskRecord } from './ports/task-store.js';
 import { MAX_EXECUTION_ID_LENGTH, RequestCheck } from './request-check.js';
 import { cancelExecution } from './use-cases/cancel-execution.js';
@@ -37,6 +38,16 @@ export class NamespaceScope {
 
   getWorkflowGraph(graphId: string): Promise<CompiledGraph> {
     return guarded(() => getWorkflowGraph(this.context, this.namespace, graphId));
+  }
+
+  /** ListNodeTypes: the node catalog (the same in every namespace). */
+  listNodeTypes(): readonly NodeTypeInfo[] {
+    return nodeCatalog(this.context.graphs.nodeTypes);
+  }
+
+  /** GetNodeType. */
+  getNodeType(type: string): NodeTypeInfo {
+    return nodeTypeOf(this.context.graphs.nodeTypes, type);
   }
 
   startExecution(request: StartRequest, signal?: AbortSignal): Promise<StartResult> {

@@ -3,7 +3,7 @@ import type { NodeType } from '../../nodes/kit/node-type.js';
 import { finding, type Finding } from '../finding.js';
 
 /** Bounds of one numeric setting. */
-interface NumericRule {
+export interface NumericRule {
   readonly field: 'maxRetries' | 'retryDelayMs' | 'retryBackoff' | 'retryMaxDelayMs';
   readonly path: string;
   readonly integer: boolean;
@@ -11,7 +11,8 @@ interface NumericRule {
   readonly max: number;
 }
 
-const NUMERIC_RULES: readonly NumericRule[] = [
+/** The bounds of the numeric node settings (also published as JSON Schema by the catalog). */
+export const NUMERIC_RULES: readonly NumericRule[] = [
   { field: 'maxRetries', path: 'settings.max_retries', integer: true, min: 1, max: 10 },
   { field: 'retryDelayMs', path: 'settings.retry_delay_ms', integer: true, min: 0, max: 60_000 },
   { field: 'retryBackoff', path: 'settings.retry_backoff', integer: false, min: 1, max: 10 },

@@ -89,6 +89,7 @@ export function createCodeJavascriptNode(limits: Pick<NodeLimits, 'codeDefaultTi
   };
   return Object.freeze({
     type: 'code.javascript',
+    description: 'Runs user JavaScript in a QuickJS sandbox with time and memory limits; its return value is the output.',
     trigger: false,
     inputPorts: ['main'],
     outputPorts: ['main'],

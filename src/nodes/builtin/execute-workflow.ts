@@ -145,6 +145,7 @@ function timeoutOutcome(p: SubWorkflowParams): Outcome {
  */
 export const executeWorkflowNode = defineNode({
   type: 'workflow.execute_workflow',
+  description: 'Runs another compiled graph as a child execution (synchronously, asynchronously or fire-and-forget), once or once per item.',
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main'],

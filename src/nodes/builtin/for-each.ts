@@ -12,6 +12,7 @@ const EMPTY: JsonObject = Object.freeze({});
  */
 export const forEachNode = defineNode({
   type: 'core.for_each',
+  description: 'Loops over a list: emits one item (or batch) per run on `loop`, and everything collected on `done`.',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -103,6 +103,7 @@ async function execute(params: JsonObject, context: NodeRunContext): Promise<Out
 /** `http.request`: a real HTTP request whose every response completes on `main`. */
 export const httpRequestNode: NodeType = Object.freeze({
   type: 'http.request',
+  description: 'Makes an HTTP request under the egress policy of the service; every response completes on `main` with status, headers and body.',
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main', 'timeout'],

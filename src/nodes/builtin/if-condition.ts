@@ -5,6 +5,7 @@ import { passThrough } from './pass-through.js';
 /** `logic.if_condition`: pass-through on `true` or `false`. */
 export const ifConditionNode = defineNode({
   type: 'logic.if_condition',
+  description: 'Passes its input through on `true` or `false`, by a condition.',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -8,6 +8,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 /** `core.log`: writes one structured record to the service log; pass-through (§12.12). */
 export const logNode = defineNode({
   type: 'core.log',
+  description: 'Writes one structured record to the service log; passes its input through.',
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main'],

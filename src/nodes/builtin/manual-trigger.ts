@@ -5,6 +5,7 @@ import { passThrough } from './pass-through.js';
 /** `manual.trigger`: emits the start input, or `{}` when it is null. */
 export const manualTriggerNode = defineNode({
   type: 'manual.trigger',
+  description: 'Starts an execution with the start input (or `{}` when the input is null) on `main`.',
   inline: true,
   trigger: true,
   inputPorts: [],

@@ -8,6 +8,7 @@ const STRATEGIES = ['append', 'merge', 'concat'] as const;
 /** `data.merge`: waits for both input ports and combines them. */
 export const mergeNode = defineNode({
   type: 'data.merge',
+  description: 'Waits for both of its inputs and combines them (append, by position, by key, or choose one).',
   inline: true,
   trigger: false,
   inputPorts: ['input_a', 'input_b'],

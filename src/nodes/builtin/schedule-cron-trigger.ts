@@ -10,6 +10,7 @@ import { isIanaTimeZone } from './timezone.js';
  */
 export const scheduleCronTriggerNode = defineNode({
   type: 'schedule.cron_trigger',
+  description: 'Starts an execution with the start input (or `{}`); its params give the cron pattern and time zone of the schedule that starts it.',
   inline: true,
   trigger: true,
   inputPorts: [],

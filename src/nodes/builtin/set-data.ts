@@ -6,6 +6,7 @@ import { addFieldError } from '../kit/schema.js';
 /** `data.set_data`: outputs `mapping_map` (manual) or `json_template` parsed as JSON (§12.6). */
 export const setDataNode = defineNode({
   type: 'data.set_data',
+  description: 'Outputs new data: a mapping of fields (templates allowed) or a JSON template parsed after rendering.',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -4,6 +4,7 @@ import { passThrough } from './pass-through.js';
 /** `workflow.set_state`: shallow-merges all params into `$execution.state`; pass-through (§12.8). */
 export const setStateNode = defineNode({
   type: 'workflow.set_state',
+  description: 'Shallow-merges its params into the execution state (`$execution.state`); passes its input through.',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -8,6 +8,7 @@ import { isTemplate } from '../../expressions/index.js';
 /** `logic.switch`: the first true case wins; pass-through on its port. */
 export const switchNode = defineNode({
   type: 'logic.switch',
+  description: 'Passes its input through on the port of the first case whose condition holds, else on the fallback port.',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -28,6 +28,7 @@ function extraPorts(value: Json | undefined): readonly string[] | null {
  */
 export const taskExternalNode = defineNode({
   type: 'task.external',
+  description: 'Hands a task to external workers (PollTasks) and waits until one completes or fails it, or it times out.',
   trigger: false,
   inputPorts: ['main'],
   outputPorts: ['main'],

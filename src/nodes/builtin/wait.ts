@@ -150,6 +150,7 @@ function plan(params: JsonObject, now: number): Outcome {
  */
 export const waitNode = defineNode({
   type: 'wait.wait',
+  description: 'Suspends the execution for a time, until a time, or until a webhook Resume (with a timeout).',
   inline: true,
   trigger: false,
   inputPorts: ['main'],

@@ -7,6 +7,7 @@ import { defineNode } from '../kit/define-node.js';
  */
 export const webhookTriggerNode = defineNode({
   type: 'http.webhook_trigger',
+  description: 'Starts an execution with the start input unchanged (the request a gateway received); its params describe the endpoint for that gateway.',
   inline: true,
   trigger: true,
   inputPorts: [],

@@ -1,6 +1,6 @@
 import type { NodeType } from './node-type.js';
 
-type Optional = 'rawParams' | 'firstRunOnlyParams' | 'sideEffects' | 'dynamicPorts';
+type Optional = 'rawParams' | 'firstRunOnlyParams' | 'sideEffects' | 'dynamicPorts' | 'description';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -11,6 +11,7 @@ export function defineNode(spec: Omit<NodeType, Optional> & Partial<Pick<NodeTyp
     firstRunOnlyParams: NONE,
     sideEffects: false,
     dynamicPorts: false,
+    description: '',
     ...spec,
   });
 }

@@ -71,6 +71,8 @@ export interface NodeCheck {
 /** A built-in node type: ports, schema, behaviour. */
 export interface NodeType {
   readonly type: string;
+  /** What it does, in one or two sentences (the catalog RPC and the node catalog document show it). */
+  readonly description: string;
   /** Trigger types start executions and have no input ports. */
   readonly trigger: boolean;
   readonly inputPorts: readonly string[];

@@ -2,12 +2,14 @@ import type {
   CompileWorkflowRequest,
   CompileWorkflowResponse,
   GetWorkflowGraphRequest,
+  GetNodeTypeRequest,
   GetWorkflowGraphResponse,
   WorkflowServiceServer,
 } from '../../gen/prana/v1/workflow_service.js';
 import { invalidRequest } from '../../app/app-error.js';
 import { encodeDiagnostic } from './codec/diagnostic.js';
 import { encodeGraph } from './codec/graph.js';
+import { encodeNodeType } from './codec/node-type.js';
 import { decodeWorkflow } from './codec/workflow.js';
 import type { HandlerContext } from './handler-context.js';
 import { serveUnary } from './serve-unary.js';
@@ -35,5 +37,9 @@ export function workflowServiceHandlers(context: HandlerContext): WorkflowServic
         return { graph: encodeGraph(await app.in(namespace).getWorkflowGraph(request.graphId)) };
       },
     ),
+    listNodeTypes: serveUnary(context, `${SERVICE}/ListNodeTypes`, async () => ({ nodeTypes: app.listNodeTypes().map(encodeNodeType) })),
+    getNodeType: serveUnary(context, `${SERVICE}/GetNodeType`, async (request: GetNodeTypeRequest) => ({
+      nodeType: encodeNodeType(app.getNodeType(request.type)),
+    })),
   };
 }

@@ -20,6 +20,7 @@ import {
 } from "@grpc/grpc-js";
 import { Diagnostic } from "./diagnostics.js";
 import { ExecutionGraph } from "./graph.js";
+import { NodeType } from "./node_type.js";
 import { Workflow } from "./workflow.js";
 
 export const protobufPackage = "prana.v1";
@@ -30,6 +31,28 @@ export const protobufFileName = "prana/v1/workflow_service.proto";
  * WorkflowService: compile workflows into graphs and read graphs back.
  * Error codes and the `reason` values of google.rpc.ErrorInfo are described in prana/v1/errors.proto.
  */
+
+/** Request of ListNodeTypes. */
+export interface ListNodeTypesRequest {
+}
+
+/** Response of ListNodeTypes. */
+export interface ListNodeTypesResponse {
+  /** Every built-in node type, triggers first, in the catalog's order. */
+  nodeTypes: NodeType[];
+}
+
+/** Request of GetNodeType. */
+export interface GetNodeTypeRequest {
+  /** The type name, e.g. `logic.switch`. Required. */
+  type: string;
+}
+
+/** Response of GetNodeType. */
+export interface GetNodeTypeResponse {
+  /** The node type. */
+  nodeType?: NodeType | undefined;
+}
 
 /** Request of CompileWorkflow. */
 export interface CompileWorkflowRequest {
@@ -56,6 +79,273 @@ export interface GetWorkflowGraphResponse {
   /** The compiled graph. */
   graph?: ExecutionGraph | undefined;
 }
+
+function createBaseListNodeTypesRequest(): ListNodeTypesRequest {
+  return {};
+}
+
+export const ListNodeTypesRequest: MessageFns<ListNodeTypesRequest> = {
+  encode(_: ListNodeTypesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNodeTypesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNodeTypesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ListNodeTypesRequest {
+    return {};
+  },
+
+  toJSON(_: ListNodeTypesRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListNodeTypesRequest>, I>>(base?: I): ListNodeTypesRequest {
+    return ListNodeTypesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListNodeTypesRequest>, I>>(_: I): ListNodeTypesRequest {
+    const message = createBaseListNodeTypesRequest();
+    return message;
+  },
+};
+
+function createBaseListNodeTypesResponse(): ListNodeTypesResponse {
+  return { nodeTypes: [] };
+}
+
+export const ListNodeTypesResponse: MessageFns<ListNodeTypesResponse> = {
+  encode(message: ListNodeTypesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.nodeTypes) {
+      NodeType.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNodeTypesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNodeTypesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.nodeTypes.push(NodeType.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListNodeTypesResponse {
+    return {
+      nodeTypes: globalThis.Array.isArray(object?.nodeTypes)
+        ? object.nodeTypes.map((e: any) => NodeType.fromJSON(e))
+        : globalThis.Array.isArray(object?.node_types)
+        ? object.node_types.map((e: any) => NodeType.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListNodeTypesResponse): unknown {
+    const obj: any = {};
+    if (message.nodeTypes?.length) {
+      obj.nodeTypes = message.nodeTypes.map((e) => NodeType.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListNodeTypesResponse>, I>>(base?: I): ListNodeTypesResponse {
+    return ListNodeTypesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListNodeTypesResponse>, I>>(object: I): ListNodeTypesResponse {
+    const message = createBaseListNodeTypesResponse();
+    message.nodeTypes = object.nodeTypes?.map((e) => NodeType.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGetNodeTypeRequest(): GetNodeTypeRequest {
+  return { type: "" };
+}
+
+export const GetNodeTypeRequest: MessageFns<GetNodeTypeRequest> = {
+  encode(message: GetNodeTypeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetNodeTypeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetNodeTypeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetNodeTypeRequest {
+    return { type: isSet(object.type) ? globalThis.String(object.type) : "" };
+  },
+
+  toJSON(message: GetNodeTypeRequest): unknown {
+    const obj: any = {};
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetNodeTypeRequest>, I>>(base?: I): GetNodeTypeRequest {
+    return GetNodeTypeRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetNodeTypeRequest>, I>>(object: I): GetNodeTypeRequest {
+    const message = createBaseGetNodeTypeRequest();
+    message.type = object.type ?? "";
+    return message;
+  },
+};
+
+function createBaseGetNodeTypeResponse(): GetNodeTypeResponse {
+  return { nodeType: undefined };
+}
+
+export const GetNodeTypeResponse: MessageFns<GetNodeTypeResponse> = {
+  encode(message: GetNodeTypeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.nodeType !== undefined) {
+      NodeType.encode(message.nodeType, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetNodeTypeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetNodeTypeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.nodeType = NodeType.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetNodeTypeResponse {
+    return {
+      nodeType: isSet(object.nodeType)
+        ? NodeType.fromJSON(object.nodeType)
+        : isSet(object.node_type)
+        ? NodeType.fromJSON(object.node_type)
+        : undefined,
+    };
+  },
+
+  toJSON(message: GetNodeTypeResponse): unknown {
+    const obj: any = {};
+    if (message.nodeType !== undefined) {
+      obj.nodeType = NodeType.toJSON(message.nodeType);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetNodeTypeResponse>, I>>(base?: I): GetNodeTypeResponse {
+    return GetNodeTypeResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetNodeTypeResponse>, I>>(object: I): GetNodeTypeResponse {
+    const message = createBaseGetNodeTypeResponse();
+    message.nodeType = (object.nodeType !== undefined && object.nodeType !== null)
+      ? NodeType.fromPartial(object.nodeType)
+      : undefined;
+    return message;
+  },
+};
 
 function createBaseCompileWorkflowRequest(): CompileWorkflowRequest {
   return { workflow: undefined };
@@ -405,6 +695,41 @@ export const WorkflowServiceService = {
       Buffer.from(GetWorkflowGraphResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetWorkflowGraphResponse => GetWorkflowGraphResponse.decode(value),
   },
+  /**
+   * Lists every node type a workflow may use, with its ports, params and settings as JSON Schema. The
+   * same for every namespace.
+   *
+   * Errors:
+   * * UNAVAILABLE `shutting_down`.
+   */
+  listNodeTypes: {
+    path: "/prana.v1.WorkflowService/ListNodeTypes" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListNodeTypesRequest): Buffer => Buffer.from(ListNodeTypesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListNodeTypesRequest => ListNodeTypesRequest.decode(value),
+    responseSerialize: (value: ListNodeTypesResponse): Buffer =>
+      Buffer.from(ListNodeTypesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListNodeTypesResponse => ListNodeTypesResponse.decode(value),
+  },
+  /**
+   * Describes one node type.
+   *
+   * Errors:
+   * * INVALID_ARGUMENT `invalid_request`: `type` is empty.
+   * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.NodeType"): no such type; the message
+   *   suggests the closest known type.
+   * * UNAVAILABLE `shutting_down`.
+   */
+  getNodeType: {
+    path: "/prana.v1.WorkflowService/GetNodeType" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetNodeTypeRequest): Buffer => Buffer.from(GetNodeTypeRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetNodeTypeRequest => GetNodeTypeRequest.decode(value),
+    responseSerialize: (value: GetNodeTypeResponse): Buffer => Buffer.from(GetNodeTypeResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetNodeTypeResponse => GetNodeTypeResponse.decode(value),
+  },
 } as const;
 
 export interface WorkflowServiceServer extends UntypedServiceImplementation {
@@ -431,6 +756,24 @@ export interface WorkflowServiceServer extends UntypedServiceImplementation {
    * * UNAVAILABLE `store_unavailable`, `shutting_down`.
    */
   getWorkflowGraph: handleUnaryCall<GetWorkflowGraphRequest, GetWorkflowGraphResponse>;
+  /**
+   * Lists every node type a workflow may use, with its ports, params and settings as JSON Schema. The
+   * same for every namespace.
+   *
+   * Errors:
+   * * UNAVAILABLE `shutting_down`.
+   */
+  listNodeTypes: handleUnaryCall<ListNodeTypesRequest, ListNodeTypesResponse>;
+  /**
+   * Describes one node type.
+   *
+   * Errors:
+   * * INVALID_ARGUMENT `invalid_request`: `type` is empty.
+   * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.NodeType"): no such type; the message
+   *   suggests the closest known type.
+   * * UNAVAILABLE `shutting_down`.
+   */
+  getNodeType: handleUnaryCall<GetNodeTypeRequest, GetNodeTypeResponse>;
 }
 
 export interface WorkflowServiceClient extends Client {
@@ -484,6 +827,52 @@ export interface WorkflowServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetWorkflowGraphResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists every node type a workflow may use, with its ports, params and settings as JSON Schema. The
+   * same for every namespace.
+   *
+   * Errors:
+   * * UNAVAILABLE `shutting_down`.
+   */
+  listNodeTypes(
+    request: ListNodeTypesRequest,
+    callback: (error: ServiceError | null, response: ListNodeTypesResponse) => void,
+  ): ClientUnaryCall;
+  listNodeTypes(
+    request: ListNodeTypesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListNodeTypesResponse) => void,
+  ): ClientUnaryCall;
+  listNodeTypes(
+    request: ListNodeTypesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListNodeTypesResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Describes one node type.
+   *
+   * Errors:
+   * * INVALID_ARGUMENT `invalid_request`: `type` is empty.
+   * * NOT_FOUND `not_found` (ResourceInfo type "prana.v1.NodeType"): no such type; the message
+   *   suggests the closest known type.
+   * * UNAVAILABLE `shutting_down`.
+   */
+  getNodeType(
+    request: GetNodeTypeRequest,
+    callback: (error: ServiceError | null, response: GetNodeTypeResponse) => void,
+  ): ClientUnaryCall;
+  getNodeType(
+    request: GetNodeTypeRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetNodeTypeResponse) => void,
+  ): ClientUnaryCall;
+  getNodeType(
+    request: GetNodeTypeRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetNodeTypeResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -3,13 +3,18 @@ import type { ExecutionServiceServer } from '../../../gen/prana/v1/execution_ser
 import type { TaskServiceServer } from '../../../gen/prana/v1/task_service.js';
 import type { WorkflowServiceServer } from '../../../gen/prana/v1/workflow_service.js';
 
+/** The RPC names of a generated server interface, without the index signature grpc-js adds to it. */
+type Rpcs<Server> = keyof { [K in keyof Server as string extends K ? never : number extends K ? never : K]: Server[K] };
+
 // The scope each RPC needs. Keyed by the generated handler names, so an RPC added to a service
 // without its scope does not compile.
-const WORKFLOW: Readonly<Record<keyof WorkflowServiceServer, Scope>> = {
+const WORKFLOW: Readonly<Record<Rpcs<WorkflowServiceServer>, Scope>> = {
   compileWorkflow: 'write',
   getWorkflowGraph: 'read',
+  listNodeTypes: 'read',
+  getNodeType: 'read',
 };
-const EXECUTION: Readonly<Record<keyof ExecutionServiceServer, Scope>> = {
+const EXECUTION: Readonly<Record<Rpcs<ExecutionServiceServer>, Scope>> = {
   startExecution: 'write',
   runExecution: 'write',
   watchExecution: 'read',
@@ -18,7 +23,7 @@ const EXECUTION: Readonly<Record<keyof ExecutionServiceServer, Scope>> = {
   resume: 'resume',
   cancelExecution: 'write',
 };
-const TASK: Readonly<Record<keyof TaskServiceServer, Scope>> = {
+const TASK: Readonly<Record<Rpcs<TaskServiceServer>, Scope>> = {
   pollTasks: 'worker',
   completeTask: 'worker',
   failTask: 'worker',
