@@ -28,7 +28,19 @@ const core =
 const contract = 'The node contract (src/nodes/kit) depends on nothing but the domain and the expression language.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/gen/**', 'bench/.peers/**', 'coverage/**', '.cache/**', 'clients/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '**/node_modules/**',
+      'src/gen/**',
+      'sdk/typescript/src/gen/**',
+      'sdk/typescript/dist/**',
+      'bench/.peers/**',
+      'coverage/**',
+      '.cache/**',
+      'clients/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

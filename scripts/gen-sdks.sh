@@ -2,6 +2,7 @@
 # Regenerates the protobuf code of every SDK from proto/prana with pinned generators:
 #   sdk/go/gen/prana/v1       protoc-gen-go + protoc-gen-go-grpc (built from the Go module proxy)
 #   sdk/python/src/prana/v1   grpcio-tools (from PyPI, in a cached virtual environment)
+#   sdk/typescript/src/gen    ts-proto (the repository's own, pinned in package.json)
 # The generated code is committed; CI runs this and fails when it differs from the commit.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +24,9 @@ fi
 rm -rf sdk/go/gen
 npx buf generate --template buf.gen.sdk.yaml --path proto/prana
 
+rm -rf sdk/typescript/src/gen
+npx buf generate --template buf.gen.sdk-ts.yaml --path proto/prana --path proto/google/rpc
+
 venv="$ROOT/.cache/sdk-gen-venv"
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import grpc_tools, importlib.metadata as m; assert m.version('grpcio-tools') == '$GRPCIO_TOOLS_VERSION'" 2>/dev/null; then
   python3 -m venv "$venv"
@@ -33,4 +37,4 @@ rm -rf "$out/prana/v1"
 mkdir -p "$out"
 "$venv/bin/python" -m grpc_tools.protoc -Iproto --python_out="$out" --pyi_out="$out" --grpc_python_out="$out" proto/prana/v1/*.proto
 touch "$out/prana/v1/__init__.py"
-echo "gen-sdks: sdk/go/gen and $out/prana/v1 regenerated"
+echo "gen-sdks: sdk/go/gen, $out/prana/v1 and sdk/typescript/src/gen regenerated"
