@@ -37,8 +37,8 @@ interface NodeState {
 }
 
 /**
- * Compiles a workflow: runs every check of §2.3 over every node, including
- * unreachable ones, and returns all diagnostics in the order of §2.2. Without errors, it also
+ * Compiles a workflow: runs every check over every node, including
+ * unreachable ones, and returns all diagnostics in diagnostic order. Without errors, it also
  * returns the frozen graph. Pure and deterministic: the same definition gives the same result.
  */
 export function compileWorkflow(definition: WorkflowDefinition, options: CompileOptions): CompileResult {

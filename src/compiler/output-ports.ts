@@ -4,7 +4,7 @@ import type { NodeType } from '../nodes/kit/node-type.js';
 
 /**
  * The output ports a node may use (besides the virtual "error"): the declared ones, or for dynamic
- * types the set its literal params decide; null when any valid port name is allowed (§1.3, §12).
+ * types the set its literal params decide; null when any valid port name is allowed.
  */
 export function outputPortsOf(type: NodeType, params: JsonObject | null, plan: ParamsPlan | null): readonly string[] | null {
   if (!type.dynamicPorts) return type.outputPorts;

@@ -76,9 +76,9 @@ export interface Execution {
   finishedAt: number | null;
   /** The execution_index the next new run gets. */
   nextIndex: number;
-  /** Scheduled nodes and their depth (§3.5). */
+  /** Scheduled nodes and their depth. */
   frontier: Frontier;
-  /** Node key → execution_index of its completion on the current pass (§5.2). */
+  /** Node key → execution_index of its completion on the current pass. */
   activePaths: ActivePaths;
   /** `$execution.state`. */
   state: JsonObject;
@@ -86,12 +86,12 @@ export interface Execution {
   nodeContexts: Map<string, JsonObject>;
   iterationCount: number;
   maxLoopIterations: number;
-  /** Preparation data by node key (§3.3). */
+  /** Preparation data by node key. */
   preparation: JsonObject;
-  /** Retained runs per node, latest first: one for non-loop nodes, two for loop nodes (§4.4). */
+  /** Retained runs per node, latest first: one for non-loop nodes, two for loop nodes. */
   runs: NodeTable<NodeExecution[]>;
   engineError: EngineError | null;
   cancel: CancelRequest | null;
-  /** The seq of the last event emitted (§4.5); the next event gets seq + 1. */
+  /** The seq of the last event emitted; the next event gets seq + 1. */
   seq: number;
 }

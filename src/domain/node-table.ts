@@ -130,7 +130,7 @@ export class ActivePaths {
     return index === -1 ? undefined : index;
   }
 
-  /** Records the completion of run #executionIndex of the node in `slot` (§5.2). */
+  /** Records the completion of run #executionIndex of the node in `slot`. */
   complete(slot: number, executionIndex: number): void {
     if (this.indexBySlot[slot] !== -1) {
       while (this.stack.length > 0 && this.stack[this.stack.length - 1] !== slot) {

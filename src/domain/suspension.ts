@@ -81,7 +81,7 @@ export type Suspension = SuspensionIdentity & SuspensionRequest;
 /** A recorded sub-workflow suspension. */
 export type SubWorkflowSuspension = Extract<Suspension, { readonly kind: 'sub_workflow' }>;
 
-/** The moment the service must wake a suspended execution, derived from its suspension (§8.2). */
+/** The moment the service must wake a suspended execution, derived from its suspension. */
 export function wakeAt(suspension: SuspensionRequest): number | null {
   switch (suspension.kind) {
     case 'interval':

@@ -34,7 +34,7 @@ export function newRun(node: CompiledNode, executionIndex: number, runIndex: num
 }
 
 /**
- * Runs steps 2 to 6 of §6.1 for one attempt: emits `node_starting`, records the run, renders and
+ * Runs one attempt: emits `node_starting`, records the run, renders and
  * validates params and asks the runner to execute the node. A render or validation failure is
  * handled at once as a node error. `continuing` is true for retry attempts of an existing run.
  */
@@ -90,7 +90,7 @@ function executeInline(node: CompiledNode, params: JsonObject, context: AttemptC
 
 type Prepared = { readonly params: JsonObject } | { readonly error: ReturnType<typeof nodeError> };
 
-/** Renders and validates (§6.3) the params of one attempt. */
+/** Renders and validates the params of one attempt. */
 function prepareParams(step: Step, node: CompiledNode, run: NodeExecution, input: JsonObject): Prepared {
   const skip = run.loopback && node.type.firstRunOnlyParams.size > 0 ? node.type.firstRunOnlyParams : undefined;
   const rendered = renderParams(node.plan, expressionContext(step, node, run, input), { skip, limits: step.env.limits.render });

@@ -34,7 +34,7 @@ export function pushRun(execution: Execution, node: CompiledNode, run: NodeExecu
   return hidden;
 }
 
-/** Replaces the latest run in place: retries and resumptions update their run (§4.4). */
+/** Replaces the latest run in place: retries and resumptions update their run. */
 export function replaceLatestRun(execution: Execution, node: CompiledNode, run: NodeExecution): void {
   const runs = execution.runs.at(node.index);
   if (runs === undefined || runs[0] === undefined || runs[0].runIndex !== run.runIndex) {

@@ -35,7 +35,7 @@ export function requestCancel(step: Step, reason: string): CancelRefusal | null 
 
 /**
  * Ends a suspended execution `cancelled`: the suspended run becomes `cancelled`, and its children
- * (sync and async) and external task are stopped (§9.4, §10).
+ * (sync and async) and external task are stopped.
  */
 export function cancelSuspended(step: Step, reason: string): void {
   const execution = step.execution;

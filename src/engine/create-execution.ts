@@ -17,14 +17,14 @@ export interface ExecutionSpec {
   readonly depth?: number | undefined;
   readonly queue?: string | null | undefined;
   readonly labels?: Readonly<Record<string, string>> | undefined;
-  /** Children of async and fire-and-forget parents are created pending (§9.2). */
+  /** Children of async and fire-and-forget parents are created pending. */
   readonly pending?: boolean | undefined;
   readonly createdAt: number;
 }
 
 /**
  * Creates an execution that has not started yet: start variables win over the graph's, and the loop
- * limit is captured now (§5.4). Pass it to `transition` with a `start` input.
+ * limit is captured now. Pass it to `transition` with a `start` input.
  */
 export function createExecution(graph: CompiledGraph, spec: ExecutionSpec, limits: EngineLimits): Execution {
   const slots = nodeSlotsOf(graph);

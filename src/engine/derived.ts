@@ -12,7 +12,7 @@ export function finalOutput(execution: Execution): Json | undefined {
   return lastRun(execution)?.output ?? null;
 }
 
-/** The execution error (§3.1): the failed run's error, else the engine error; undefined otherwise. */
+/** The execution error: the failed run's error, else the engine error; undefined otherwise. */
 export function executionError(execution: Execution): Json | undefined {
   if (execution.status !== 'failed') return undefined;
   for (const runs of execution.runs.values()) {
@@ -22,7 +22,7 @@ export function executionError(execution: Execution): Json | undefined {
   return execution.engineError ?? undefined;
 }
 
-/** The current suspension (§3.1): that of the suspended run while the execution is suspended. */
+/** The current suspension: that of the suspended run while the execution is suspended. */
 export function currentSuspension(execution: Execution): Suspension | undefined {
   if (execution.status !== 'suspended') return undefined;
   return currentRun(execution)?.suspension ?? undefined;

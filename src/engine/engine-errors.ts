@@ -3,7 +3,7 @@ import type { EngineError } from '../domain/node-error.js';
 import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { unsatisfiedPorts } from './readiness.js';
 
-/** The `no_ready_nodes` engine error, naming every waiting node and what blocks it (§3.7). */
+/** The `no_ready_nodes` engine error, naming every waiting node and what blocks it. */
 export function noReadyNodes(execution: Execution, graph: CompiledGraph): EngineError {
   const waiting = [...execution.frontier.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -20,7 +20,7 @@ export function noReadyNodes(execution: Execution, graph: CompiledGraph): Engine
   };
 }
 
-/** The `infinite_loop_protection` engine error (§5.4). */
+/** The `infinite_loop_protection` engine error. */
 export function infiniteLoop(execution: Execution, node: CompiledNode): EngineError {
   return {
     type: 'infinite_loop_protection',
@@ -32,7 +32,7 @@ export function infiniteLoop(execution: Execution, node: CompiledNode): EngineEr
   };
 }
 
-/** An unexpected engine fault (§7.4). */
+/** An unexpected engine fault. */
 export function internalError(message: string): EngineError {
   return { type: 'internal_error', message };
 }

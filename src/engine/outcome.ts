@@ -72,8 +72,8 @@ function isSuspensionRequest(value: unknown): value is SuspensionRequest {
 }
 
 /**
- * Records a completion (§6.4), merges node context and state, emits `node_completed` and routes
- * (§3.8). Nodes with side effects ask the runner for a checkpoint.
+ * Records a completion, merges node context and state, emits `node_completed` and routes
+ *. Nodes with side effects ask the runner for a checkpoint.
  */
 export function completeRun(
   step: Step,
@@ -119,8 +119,8 @@ export function completeRun(
 }
 
 /**
- * Suspends the run and with it the execution (§8.1). If cancellation was requested while the
- * attempt ran, the suspension is cancelled at once (§10).
+ * Suspends the run and with it the execution. If cancellation was requested while the
+ * attempt ran, the suspension is cancelled at once.
  */
 export function suspendRun(step: Step, node: CompiledNode, run: NodeExecution, request: SuspensionRequest): Continuation {
   const execution = step.execution;
@@ -148,8 +148,8 @@ export function suspendRun(step: Step, node: CompiledNode, run: NodeExecution, r
 }
 
 /**
- * Handles a node error (§7): a retryable error with retries left suspends for retry (§7.2);
- * otherwise `on_error` decides (§7.3).
+ * Handles a node error: a retryable error with retries left suspends for retry;
+ * otherwise `on_error` decides.
  */
 export function handleNodeError(step: Step, node: CompiledNode, run: NodeExecution, error: NodeError, resumed = false): Continuation {
   const settings = node.settings;
@@ -175,7 +175,7 @@ export function handleNodeError(step: Step, node: CompiledNode, run: NodeExecuti
   return failRun(step, node, run, error);
 }
 
-/** `stop_workflow`: the run fails and so does the execution (§7.3). */
+/** `stop_workflow`: the run fails and so does the execution. */
 function failRun(step: Step, node: CompiledNode, run: NodeExecution, error: NodeError): Continuation {
   const execution = step.execution;
   replaceLatestRun(execution, node, { ...run, status: 'failed', error, output: null, outputPort: null, suspension: null, completedAt: step.now });

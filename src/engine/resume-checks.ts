@@ -25,7 +25,7 @@ export interface ResumeRefusal {
 }
 
 /**
- * Runs the state checks of §8.5 in their order (after idempotency, token validity and existence,
+ * Runs the state checks of Resume in their order (after idempotency, token validity and existence,
  * which the service checks first). Returns null when the resume may proceed.
  */
 export function resumeRefusal(execution: Execution, target: ResumeTarget, now: number): ResumeRefusal | null {
@@ -47,7 +47,7 @@ export function resumeRefusal(execution: Execution, target: ResumeTarget, now: n
   return null;
 }
 
-/** True when the retained run completed on `timeout`: its webhook wait expired (§8.4). */
+/** True when the retained run completed on `timeout`: its webhook wait expired. */
 function endedByDeadline(execution: Execution, nodeKey: string, runIndex: number): boolean {
   const runs = execution.runs.get(nodeKey) ?? [];
   return runs.some((r) => r.runIndex === runIndex && r.status === 'completed' && r.outputPort === 'timeout');

@@ -29,7 +29,7 @@ function suspendedRun(step: Step): { run: NodeExecution; node: CompiledNode } | 
 
 /**
  * The service's own wake-up at the suspension's time: a retry starts the next
- * attempt (§7.2); a timer completes the wait; a deadline ends a webhook wait, a sub-workflow wait
+ * attempt; a timer completes the wait; a deadline ends a webhook wait, a sub-workflow wait
  * (its unfinished children are cancelled first) or an external task.
  */
 export function wake(step: Step): ResumeProblem | null {
@@ -77,7 +77,7 @@ export function wake(step: Step): ResumeProblem | null {
 }
 
 /**
- * Ends the current suspension with data from outside (§8.4–8.6): a caller's `Resume` (interval,
+ * Ends the current suspension with data from outside: a caller's `Resume` (interval,
  * schedule, webhook), the results of children (sub_workflow), or a worker's result (task).
  */
 export function resumeWith(step: Step, resumption: Resumption): ResumeProblem | null {
@@ -99,8 +99,8 @@ export function resumeWith(step: Step, resumption: Resumption): ResumeProblem | 
 }
 
 /**
- * Starts a resumption that is not a retry (§8.6): no new attempt and no `node_starting`; the node's
- * resume handler gets the stored params and `$input` rebuilt by §3.9. The run stays `suspended`
+ * Starts a resumption that is not a retry: no new attempt and no `node_starting`; the node's
+ * resume handler gets the stored params and `$input` rebuilt by the input rule. The run stays `suspended`
  * until its outcome arrives, which is how the outcome is known to be a resumption.
  */
 function resumeNode(step: Step, node: CompiledNode, run: NodeExecution, resumption: Resumption): void {

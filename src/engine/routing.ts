@@ -4,7 +4,7 @@ import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
 /**
  * Routes a completed run: removes the node from the frontier, schedules the
  * targets of the emitted port's connections at depth execution_index + 1, then updates active
- * paths (§5.2).
+ * paths.
  */
 export function route(execution: Execution, node: CompiledNode, port: string, executionIndex: number): void {
   const frontier = execution.frontier;

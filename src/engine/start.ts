@@ -45,7 +45,7 @@ export function startExecution(step: Step): void {
   continueWith(step, startAttempt(step, trigger, run, false));
 }
 
-/** Runs every preparation hook with unrendered params; a failure fails the execution (§3.3). */
+/** Runs every preparation hook with unrendered params; a failure fails the execution. */
 function prepare(step: Step): boolean {
   const execution = step.execution;
   const nodes = nodesWithHooks(step.graph);

@@ -12,7 +12,7 @@ export function endCompleted(step: Step): void {
   step.commands.push({ kind: 'persist', reason: 'terminal' });
 }
 
-/** Fails the execution with an engine error: no failed NodeExecution is created (§7.4). */
+/** Fails the execution with an engine error: no failed NodeExecution is created. */
 export function failWithEngineError(step: Step, error: EngineError): void {
   const execution = step.execution;
   execution.engineError = error;

@@ -18,7 +18,7 @@ import { failWithEngineError } from './terminal.js';
 
 /** What can happen to an execution; each input carries the time it happens at (epoch ms). */
 export type EngineInput =
-  /** Start a new (running, never started) or pending execution (§3.3). */
+  /** Start a new (running, never started) or pending execution. */
   | { readonly kind: 'start'; readonly now: number }
   /** The outcome of the attempt or resume handler the runner was asked to run. */
   | { readonly kind: 'node_outcome'; readonly now: number; readonly nodeKey: string; readonly runIndex: number; readonly outcome: Outcome }

@@ -2,7 +2,7 @@ import { jsonTypeName, type Json } from '../domain/json.js';
 import { fail, failOutputTooLarge } from './expression-failure.js';
 import { boundedTextForm } from './text-form.js';
 
-/** Normalises a numeric result (§3.3, §7.1): non-finite is an error, `-0` becomes `0`. */
+/** Normalises a numeric result: non-finite is an error, `-0` becomes `0`. */
 export function finiteResult(value: number): number {
   if (value - value !== 0) fail('Numeric result is not finite');
   return value === 0 ? 0 : value;
@@ -13,7 +13,7 @@ function unsupported(a: Json, operator: string, b: Json): never {
 }
 
 /**
- * `a + b` (§7.1): the sum of two numbers, or the concatenated text forms when either operand is
+ * `a + b`: the sum of two numbers, or the concatenated text forms when either operand is
  * a string. The concatenation may not exceed `maxLength` code units.
  */
 export function add(a: Json, b: Json, maxLength: number): Json {
@@ -26,26 +26,26 @@ export function add(a: Json, b: Json, maxLength: number): Json {
   return unsupported(a, '+', b);
 }
 
-/** `a - b` on numbers (§7.1). */
+/** `a - b` on numbers. */
 export function subtract(a: Json, b: Json): Json {
   if (typeof a === 'number' && typeof b === 'number') return finiteResult(a - b);
   return unsupported(a, '-', b);
 }
 
-/** `a * b` on numbers (§7.1). */
+/** `a * b` on numbers. */
 export function multiply(a: Json, b: Json): Json {
   if (typeof a === 'number' && typeof b === 'number') return finiteResult(a * b);
   return unsupported(a, '*', b);
 }
 
-/** `a / b` on numbers, not truncated (§7.1). */
+/** `a / b` on numbers, not truncated. */
 export function divide(a: Json, b: Json): Json {
   if (typeof a !== 'number' || typeof b !== 'number') return unsupported(a, '/', b);
   if (b === 0) return fail('Division by zero');
   return finiteResult(a / b);
 }
 
-/** `a % b` on integers, with the sign of `a` (§7.1). */
+/** `a % b` on integers, with the sign of `a`. */
 export function modulo(a: Json, b: Json): Json {
   if (typeof a !== 'number' || typeof b !== 'number') return unsupported(a, '%', b);
   if (b === 0) return fail('Modulo by zero');
@@ -53,7 +53,7 @@ export function modulo(a: Json, b: Json): Json {
   return finiteResult(a % b);
 }
 
-/** Unary `-a` on a number (§7.1). */
+/** Unary `-a` on a number. */
 export function negate(a: Json): Json {
   if (typeof a !== 'number') return fail(`Unsupported operation: -${jsonTypeName(a)}`);
   return a === 0 ? 0 : -a;

@@ -151,7 +151,7 @@ export interface Template {
   readonly source: string;
   readonly body: readonly Block[];
   /**
-   * True when the whole string is exactly one output block (§3.1): the result is then the
+   * True when the whole string is exactly one output block: the result is then the
    * expression's value itself, not its text.
    */
   readonly single: boolean;

@@ -47,7 +47,7 @@ function codePointOrderUnit(unit: number): number {
   return unit;
 }
 
-/** Compares strings by Unicode code point; a proper prefix is smaller (§7.3). */
+/** Compares strings by Unicode code point; a proper prefix is smaller. */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {

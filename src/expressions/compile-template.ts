@@ -10,7 +10,7 @@ import { exceedsUtf8 } from './utf8-length.js';
 
 /** A template compiled to closures, ready to evaluate any number of times. */
 export interface TemplateProgram {
-  /** Evaluates the template: its value (single output, §3.1) or its rendered text (§3.2). */
+  /** Evaluates the template: its value (single output) or its rendered text. */
   readonly evaluate: (run: RenderRun) => Json;
   /** The context roots the template reads. */
   readonly roots: ReadonlySet<RootName>;
@@ -192,7 +192,7 @@ function compileBody(
   return statements;
 }
 
-/** Runs a `for` loop (§8.2): the item and `forloop` are bound per iteration and restored after. */
+/** Runs a `for` loop: the item and `forloop` are bound per iteration and restored after. */
 function runFor(run: RenderRun, iterable: Json, variableSlot: number, forloopSlot: number, body: readonly Statement[]): void {
   if (iterable === null) return;
   if (!Array.isArray(iterable)) fail('For loop iterable must be a list');

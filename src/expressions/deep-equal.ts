@@ -3,7 +3,7 @@ import type { Json, JsonObject } from '../domain/json.js';
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Deep structural equality (§7.2); never throws. Different types are unequal, numbers compare
+ * Deep structural equality; never throws. Different types are unequal, numbers compare
  * numerically, strings by code unit, arrays element by element, objects by key set and values
  * (key order is irrelevant).
  */

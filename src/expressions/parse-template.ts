@@ -18,7 +18,7 @@ export type ParseTemplateResult = { readonly ok: true; readonly template: Templa
 
 /**
  * Parses a template string into its AST and checks filter names and
- * argument counts (§9.1). Never throws for any input: a problem is returned as the first
+ * argument counts. Never throws for any input: a problem is returned as the first
  * diagnostic, syntax errors taking precedence over filter problems.
  */
 export function parseTemplate(source: string, options?: { limits?: Partial<CompileLimits> }): ParseTemplateResult {

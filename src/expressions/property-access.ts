@@ -4,7 +4,7 @@ import { fail } from './expression-failure.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Keys that always read as null, even as own properties (§6.2, §13). */
+/** Keys that always read as null, even as own properties. */
 export function isForbiddenKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
@@ -20,12 +20,12 @@ export function readAllowedProperty(value: Json, key: string): Json {
   return item === undefined ? null : item;
 }
 
-/** Property access (§6.2): own property of an object, null for forbidden keys and non-objects. */
+/** Property access: own property of an object, null for forbidden keys and non-objects. */
 export function readProperty(value: Json, key: string): Json {
   return isForbiddenKey(key) ? null : readAllowedProperty(value, key);
 }
 
-/** Index access `[i]` with an evaluated index (§6.3). */
+/** Index access `[i]` with an evaluated index. */
 export function readIndex(value: Json, index: Json): Json {
   switch (typeof index) {
     case 'string':

@@ -57,14 +57,14 @@ export class RenderRun {
     this.out = '';
   }
 
-  /** Fails when a loop or directive collection has more items than allowed (§8.2). */
+  /** Fails when a loop or directive collection has more items than allowed. */
   checkCollection(length: number): void {
     if (length > this.maxCollectionItems) {
       fail(`Loop iteration count ${length} exceeds maximum ${this.maxCollectionItems}`);
     }
   }
 
-  /** Counts one loop iteration against the render call's budget (§8.2). */
+  /** Counts one loop iteration against the render call's budget. */
   tick(): void {
     if (++this.iterations > this.maxTotalIterations) {
       fail(`Total loop iterations exceed maximum ${this.maxTotalIterations}`);

@@ -53,7 +53,7 @@ function writeJson(value: Json | undefined, out: string, maxLength: number): str
 }
 
 /**
- * The text form of a value (§3.3), bounded like `boundedCanonicalJson`: `null` is `""`, strings
+ * The text form of a value, bounded like `boundedCanonicalJson`: `null` is `""`, strings
  * are themselves, numbers use `Number::toString` (`-0` gives `"0"`), arrays and objects are
  * canonical JSON.
  */
@@ -72,7 +72,7 @@ export function boundedTextForm(value: Json | undefined, maxLength: number): str
   }
 }
 
-/** The text form of a value (§3.3). */
+/** The text form of a value. */
 export function textForm(value: Json): string {
   return boundedTextForm(value, Number.POSITIVE_INFINITY);
 }

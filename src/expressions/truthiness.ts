@@ -1,6 +1,6 @@
 import type { Json } from '../domain/json.js';
 
-/** Liquid truthiness (§7.4): `null`, `false`, `0`, `""`, `[]` and `{}` are falsy. */
+/** Liquid truthiness: `null`, `false`, `0`, `""`, `[]` and `{}` are falsy. */
 export function isLiquidTruthy(value: Json | undefined): boolean {
   switch (typeof value) {
     case 'boolean':
@@ -19,7 +19,7 @@ export function isLiquidTruthy(value: Json | undefined): boolean {
   }
 }
 
-/** Value truthiness (§7.4): only `null` and `false` are falsy. */
+/** Value truthiness: only `null` and `false` are falsy. */
 export function isValueTruthy(value: Json | undefined): boolean {
   return value !== null && value !== false && value !== undefined;
 }

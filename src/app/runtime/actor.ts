@@ -180,22 +180,22 @@ export class ExecutionActor {
     return this.post(() => this.onLook(options));
   }
 
-  /** A caller's Resume (§8.5): checked on the state this replica holds, recorded, then applied. */
+  /** A caller's Resume: checked on the state this replica holds, recorded, then applied. */
   resume(call: ResumeCall): Promise<ResumeOutcome> {
     return this.post(() => this.onResume(call));
   }
 
-  /** CancelExecution (§10). */
+  /** CancelExecution. */
   cancel(reason: string): Promise<DriveOutcome> {
     return this.post(() => this.onCancel(reason));
   }
 
-  /** A child ended (§9.3): resumes this execution when it waits on it and §9.3 says so. */
+  /** A child ended: resumes this execution when it waits on it and the sub-workflow rules say so. */
   childEnded(notice: ChildNotice): Promise<'done' | 'retry'> {
     return this.post(() => this.onChildEnded(notice));
   }
 
-  /** A worker finished one of this execution's tasks (§12.15). */
+  /** A worker finished one of this execution's tasks. */
   taskFinished(call: TaskCall): Promise<{ readonly already: boolean }> {
     return this.post(() => this.onTaskFinished(call));
   }
@@ -624,7 +624,7 @@ export class ExecutionActor {
     else this.deps.wakes.cancel(this.id);
     const suspension = reason === 'suspended' ? currentSuspension(execution) : undefined;
     if (suspension?.kind === 'sub_workflow') {
-      // Sync children start right after the suspension is written (§9.2); the others when due.
+      // Sync children start right after the suspension is written; the others when due.
       if (suspension.mode === 'sync') {
         for (const child of suspension.childExecutionIds)
           this.deps
@@ -673,7 +673,7 @@ export class ExecutionActor {
   /**
    * Another replica drives the execution right now (it holds a live lease): record the cancel request
    * on the stored execution without taking the lease. The owner's next write meets the new revision,
-   * takes the request over and stops before its next node (§10).
+   * takes the request over and stops before its next node.
    */
   private async requestCancelOfForeignRun(reason: string): Promise<DriveOutcome> {
     for (let attempt = 0; attempt < 5; attempt++) {

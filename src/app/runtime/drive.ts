@@ -124,7 +124,7 @@ function asFollow(value: void | Promise<void>): Promise<null> | undefined {
 }
 
 /**
- * Runs a node call (§6.1 step 6): a synchronous outcome is the next input at once; an asynchronous one
+ * Runs a node call: a synchronous outcome is the next input at once; an asynchronous one
  * is returned pending. Exceptions become `node_exception` outcomes, except a store that cannot be
  * reached (a service a node used, such as the graph lookup of a sub-workflow): that is the service's
  * failure, not the node's, so it propagates and the attempt runs again once the store is back.

@@ -112,7 +112,7 @@ export class ExecutionRuntime {
     return this.waiters.wait(id, check, signal);
   }
 
-  /** True when the execution is settled: terminal, or suspended without running sync children (§9.2). */
+  /** True when the execution is settled: terminal, or suspended without running sync children. */
   async isSettled(execution: Execution, depth = 0): Promise<boolean> {
     if (isTerminal(execution.status) || execution.status === 'pending') return true;
     if (execution.status !== 'suspended') return false;

@@ -88,7 +88,7 @@ export async function writeSession(
 }
 
 /**
- * Creates what a suspension waits on before the suspension itself is written (§9.1 step 5): the
+ * Creates what a suspension waits on before the suspension itself is written: the
  * children of a sub-workflow, the task of an external task. Returns true when some of it existed
  * already (created before a crash, so it may have ended) or, for fire_and_forget, when nothing is to
  * be waited for: the suspension must then be checked once written.

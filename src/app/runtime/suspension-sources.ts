@@ -91,7 +91,7 @@ export async function outsideResult(sources: SuspensionSources, execution: Execu
   }
 }
 
-/** The resumption of a sub-workflow suspension when §9.3 says its parent resumes now, else null. */
+/** The resumption of a sub-workflow suspension when the sub-workflow rules say its parent resumes now, else null. */
 export async function childrenResult(sources: SuspensionSources, suspension: SubWorkflowSuspension): Promise<Resumption | null> {
   if (suspension.mode === 'fire_and_forget') return { reason: 'sub_workflow', children: [] };
   const children = await Promise.all(suspension.childExecutionIds.map((id) => sources.read(id)));

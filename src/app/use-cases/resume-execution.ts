@@ -46,7 +46,7 @@ export async function resumeExecution(ctx: AppContext, namespace: string, reques
     engineTarget = { kind: 'node', nodeKey: target.nodeKey };
   }
 
-  // Idempotency first (§8.5): an earlier Resume with this request id, or of this token, is answered
+  // Idempotency first: an earlier Resume with this request id, or of this token, is answered
   // when the suspension it addressed has ended. A record whose suspension is still current comes from
   // a call that stopped before resuming (a crash): then this call resumes it.
   const execution = await ctx.runtime.read(executionId, namespace).catch((error: unknown) => {
@@ -58,7 +58,7 @@ export async function resumeExecution(ctx: AppContext, namespace: string, reques
     return { view: viewOf(execution, await ctx.graphs.load(execution.graphId)), alreadyResumed: true };
   }
   if (execution === null) throw notFound('prana.v1.Execution', executionId);
-  // The checks of §8.5 on what this replica sees now; the actor checks again on the state it holds.
+  // The refusal checks on what this replica sees now; the actor checks again on the state it holds.
   const refusal = resumeRefusal(execution, engineTarget, ctx.clock.now());
   if (refusal !== null) throw resumeRefusalError(refusal);
   const outcome = await ctx.runtime.resume(executionId, { target: engineTarget, data: request.data, requestId: request.requestId });

@@ -23,7 +23,7 @@ export function checkWorkflowShape(definition: WorkflowDefinition): Finding[] {
   return findings;
 }
 
-/** Check 2 (`workflow_too_large`): node and connection counts against the service limits (§14). */
+/** Check 2 (`workflow_too_large`): node and connection counts against the service limits. */
 export function checkWorkflowSize(nodeCount: number, connectionCount: number, limits: CompilerLimits): Finding[] {
   const findings: Finding[] = [];
   if (nodeCount > limits.maxNodes) {
@@ -49,7 +49,7 @@ export function checkWorkflowSize(nodeCount: number, connectionCount: number, li
   return findings;
 }
 
-/** Check 3 (`invalid_workflow_settings`): `settings.max_loop_iterations` from 1 to the ceiling (§1.5). */
+/** Check 3 (`invalid_workflow_settings`): `settings.max_loop_iterations` from 1 to the ceiling. */
 export function checkWorkflowSettings(definition: WorkflowDefinition, limits: CompilerLimits): Finding[] {
   const value = definition.settings?.maxLoopIterations;
   if (value === undefined || value === null) return [];

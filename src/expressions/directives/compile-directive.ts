@@ -21,7 +21,7 @@ import { directiveProblem, stageNameOf } from './directive-shape.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** The directive key that applies to an object, if it is a directive (§10). */
+/** The directive key that applies to an object, if it is a directive. */
 export function directiveNameOf(object: JsonObject): DirectiveName | undefined {
   return DIRECTIVE_NAMES.find((name) => hasOwn.call(object, name));
 }
@@ -107,7 +107,7 @@ class DirectiveBuilder {
 }
 
 /**
- * Compiles an object that is a map directive (§10), or returns undefined for an ordinary object.
+ * Compiles an object that is a map directive, or returns undefined for an ordinary object.
  * Reports `directive_extra_keys` (warning) and `invalid_directive`; an invalid directive renders
  * as an error (a plan with errors is never rendered by the engine).
  */

@@ -8,7 +8,7 @@ import type { RenderRun } from '../render-run.js';
  */
 export type FilterFunction = (value: Json, a: Json | undefined, b: Json | undefined, run: RenderRun) => Json;
 
-/** Throws `Filter error in <name>: <message>` (§9.1). */
+/** Throws `Filter error in <name>: <message>`. */
 export function filterFail(name: string, message: string): never {
   return fail(`Filter error in ${name}: ${message}`);
 }

@@ -6,7 +6,7 @@ import * as math from './math-filters.js';
 import * as records from './record-filters.js';
 import * as strings from './string-filters.js';
 
-/** The implementation of every built-in filter (§9.2); the only functions a template can call. */
+/** The implementation of every built-in filter; the only functions a template can call. */
 export const FILTERS: Readonly<Record<FilterName, FilterFunction>> = Object.freeze({
   upper_case: strings.upperCase,
   lower_case: strings.lowerCase,

@@ -9,7 +9,7 @@ function isRecord(value: Json): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The group key of a field value (§9.2 `group_by`). */
+/** The group key of a field value (`group_by`). */
 function groupKey(field: Json, maxLength: number): string {
   switch (typeof field) {
     case 'string':

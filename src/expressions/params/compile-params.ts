@@ -64,7 +64,7 @@ function compileObject(object: JsonObject, path: string, context: PlanCompileCon
   };
 }
 
-/** Compiles any param value: templates, directives, containers and constants (§1, §10, §14). */
+/** Compiles any param value: templates, directives, containers and constants. */
 function compileValue(value: Json, path: string, context: PlanCompileContext): CompiledValue {
   if (typeof value === 'string') return compileString(value, path, context);
   if (typeof value !== 'object' || value === null) return { constant: true, value };

@@ -46,7 +46,7 @@ export function renderParams(plan: ParamsPlan, context: ExpressionContext, optio
   const run = new RenderRun(context, resolveRenderLimits(options?.limits));
   const out: MutableJsonObject = {};
   const maxBytes = run.maxRenderedBytes;
-  // Rendered size (§13): templated top-level values are measured by a cheap upper bound; only
+  // Rendered size: templated top-level values are measured by a cheap upper bound; only
   // when the bounds add up past the limit is the exact JSON size computed, from then on.
   let usedBytes = 0;
   let exact = false;

@@ -103,7 +103,7 @@ function childIds(ctx: NodeRunContext, children: readonly ChildResult[]): readon
   return [...children].sort((a, b) => a.itemIndex - b.itemIndex).map((c) => c.executionId);
 }
 
-/** The parent's outcome once its children have ended, or as soon as one failed under fail_parent (§9.3). */
+/** The parent's outcome once its children have ended, or as soon as one failed under fail_parent. */
 function childrenOutcome(p: SubWorkflowParams, ids: readonly string[], children: readonly ChildResult[]): Outcome {
   const byIndex = new Map<number, ChildResult>();
   for (const child of children) byIndex.set(child.itemIndex, child);

@@ -5,7 +5,7 @@ import { passThrough } from './pass-through.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
-/** `core.log`: writes one structured record to the service log; pass-through (§12.12). */
+/** `core.log`: writes one structured record to the service log; pass-through. */
 export const logNode = defineNode({
   type: 'core.log',
   description: 'Writes one structured record to the service log; passes its input through.',

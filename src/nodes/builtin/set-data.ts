@@ -3,7 +3,7 @@ import type { Json } from '../../domain/json.js';
 import { defineNode } from '../kit/define-node.js';
 import { addFieldError } from '../kit/schema.js';
 
-/** `data.set_data`: outputs `mapping_map` (manual) or `json_template` parsed as JSON (§12.6). */
+/** `data.set_data`: outputs `mapping_map` (manual) or `json_template` parsed as JSON. */
 export const setDataNode = defineNode({
   type: 'data.set_data',
   description: 'Outputs new data: a mapping of fields (templates allowed) or a JSON template parsed after rendering.',

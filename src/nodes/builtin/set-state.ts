@@ -1,7 +1,7 @@
 import { defineNode } from '../kit/define-node.js';
 import { passThrough } from './pass-through.js';
 
-/** `workflow.set_state`: shallow-merges all params into `$execution.state`; pass-through (§12.8). */
+/** `workflow.set_state`: shallow-merges all params into `$execution.state`; pass-through. */
 export const setStateNode = defineNode({
   type: 'workflow.set_state',
   description: 'Shallow-merges its params into the execution state (`$execution.state`); passes its input through.',

@@ -45,7 +45,7 @@ function absent(value: Json | undefined): value is null | undefined {
   return value === undefined || value === null;
 }
 
-/** A positive finite number after the §6.3 `number` cast, else null. */
+/** A positive finite number after the `number` cast, else null. */
 function positiveNumber(value: Json): number | null {
   const cast = castField({ type: 'number' }, value, '', {});
   return typeof cast === 'number' && cast > 0 ? cast : null;

@@ -32,7 +32,7 @@ export interface NodeRunContext {
   readonly loopback: boolean;
   /** `<execution_id>:<node_key>:<run_index>`: the idempotency key side-effecting nodes pass on. */
   readonly runKey: string;
-  /** `$input`: the node's input keyed by input port (§3.9). */
+  /** `$input`: the node's input keyed by input port. */
   readonly input: JsonObject;
   /** This node's context (`$nodes.<key>.context`), `{}` until set. */
   readonly nodeContext: JsonObject;
@@ -40,7 +40,7 @@ export interface NodeRunContext {
   readonly connectedPorts: ReadonlySet<string>;
   /** The attempt's time, epoch milliseconds (UTC), injected by the runner. */
   readonly now: number;
-  /** Nesting depth of this execution: 0 for a top-level execution (§9, §14). */
+  /** Nesting depth of this execution: 0 for a top-level execution. */
   readonly depth: number;
   /** The run's current suspension when a resume handler is called, else null. */
   readonly suspension: Suspension | null;
@@ -80,12 +80,12 @@ export interface NodeType {
   readonly outputPorts: readonly string[];
   /** True when params decide further output ports (logic.switch, task.external). */
   readonly dynamicPorts: boolean;
-  /** The default output port, or null (§1.3). */
+  /** The default output port, or null. */
   readonly defaultPort: string | null;
   readonly schema: ParamSchema;
-  /** Params that are never templates (§6.1 step 4). */
+  /** Params that are never templates. */
   readonly rawParams: ReadonlySet<string>;
-  /** Params rendered and validated on first runs only (§6.1 step 4). */
+  /** Params rendered and validated on first runs only. */
   readonly firstRunOnlyParams: ReadonlySet<string>;
   /** True when the node reaches the outside world; the runner checkpoints around such runs. */
   readonly sideEffects: boolean;
@@ -96,7 +96,7 @@ export interface NodeType {
   readonly inline?: boolean;
   /**
    * For dynamic types: the complete output port set when the literal params decide it, else null
-   * (§2.3 check 15). `templated` lists top-level params that hold templates.
+   *. `templated` lists top-level params that hold templates.
    */
   literalOutputPorts?(params: JsonObject, templated: ReadonlySet<string>): readonly string[] | null;
   /**
@@ -104,10 +104,10 @@ export interface NodeType {
    * `invalid_params`; other findings keep their code (e.g. `code_syntax_error`).
    */
   compileChecks?(params: JsonObject, templated: ReadonlySet<string>): { readonly fieldErrors: FieldErrors; readonly findings: readonly NodeCheck[] };
-  /** Preparation hook (§3.3): runs once per execution with unrendered params. Throws to fail. */
+  /** Preparation hook: runs once per execution with unrendered params. Throws to fail. */
   prepare?(params: JsonObject, context: PrepareContext): Json | null;
   /** Executes one attempt with validated params. */
   execute(params: JsonObject, context: NodeRunContext): Outcome | Promise<Outcome>;
-  /** Continues a suspended run (§8.6) with its stored params. */
+  /** Continues a suspended run with its stored params. */
   resume?(params: JsonObject, context: NodeRunContext, resumption: Resumption): Outcome | Promise<Outcome>;
 }

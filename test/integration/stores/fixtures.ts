@@ -90,7 +90,7 @@ export const SUSPENDING = workflow(
   ['t -> w', 'w -> next'],
 );
 
-/** The counter loop of SEMANTICS §5.5: two retained runs per loop node, state, loopbacks. */
+/** The counter loop: two retained runs per loop node, state, loopbacks. */
 export const LOOP = workflow(
   [
     T,

@@ -22,28 +22,28 @@ function warnings(g: DslGraph, trigger: string, inputs: Record<string, string[]>
 const MERGE = { m: ['input_a', 'input_b'] };
 
 describe('analyzeBranches', () => {
-  it('flags a parallel fork joining on one port (SEMANTICS §3.11 example C)', () => {
+  it('flags a parallel fork joining on one port', () => {
     //  t --+--> a --+
     //      +--> b --+--> c.main
     const g = dsl('t a b c', 't -> a', 't -> b', 'a -> c', 'b -> c');
     expect(warnings(g, 't')).toEqual(['parallel c.main (a, b)']);
   });
 
-  it('flags exclusive branches into two ports (SEMANTICS §3.11 example D)', () => {
+  it('flags exclusive branches into two ports', () => {
     //  t --> if --true--> x --> m.input_a
     //           \--false-> y --> m.input_b
     const g = dsl('t if x y m', 't -> if', 'if.true -> x', 'if.false -> y', 'x -> m.input_a', 'y -> m.input_b');
     expect(warnings(g, 't', MERGE)).toEqual(['exclusive m.input_a / input_b']);
   });
 
-  it('does not flag an IF diamond into one port (SEMANTICS §3.11 example B)', () => {
+  it('does not flag an IF diamond into one port', () => {
     //  t --> if --true--> x --+
     //           \--false-> y --+--> m.main
     const g = dsl('t if x y m', 't -> if', 'if.true -> x', 'if.false -> y', 'x -> m', 'y -> m');
     expect(warnings(g, 't')).toEqual([]);
   });
 
-  it('does not flag a parallel fork into two ports (SEMANTICS §3.11 example A)', () => {
+  it('does not flag a parallel fork into two ports', () => {
     //            +--> a1 --> a2 --+ (input_a)
     //  trigger --+                +--> m
     //            +--> b1 --> b2 --+ (input_b)

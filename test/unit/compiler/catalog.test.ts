@@ -17,7 +17,7 @@ function linesReal(definition: WorkflowDefinition, options: Partial<CompileOptio
 }
 
 describe('compileWorkflow with the built-in catalog', () => {
-  it('compiles the counter loop (SEMANTICS §5.5) with no diagnostics', () => {
+  it('compiles the counter loop with no diagnostics', () => {
     //  start -> init -> increment -> cond --true--> increment
     //                                    \--false-> done
     const result = compileReal(
@@ -36,11 +36,11 @@ describe('compileWorkflow with the built-in catalog', () => {
     expect(result.ok && result.graph.loops).toEqual([{ id: 'loop_1', members: ['cond', 'increment'] }]);
   });
 
-  it('warns about set_data params that are not declared (SEMANTICS §12.6, §15 item 7)', () => {
+  it('warns about set_data params that are not declared', () => {
     expect(linesReal(workflow([T, node('s', 'data.set_data', { counter: 0 })], ['t -> s']))).toEqual(['warning unknown_param node=s path=params.counter']);
   });
 
-  it('rejects a literal unknown merge strategy with the quoted message (SEMANTICS §12.7)', () => {
+  it('rejects a literal unknown merge strategy with the quoted message', () => {
     const result = compileReal(
       workflow(
         [T, node('a', 'core.log'), node('b', 'core.log'), node('m', 'data.merge', { strategy: 'zip' })],
@@ -119,7 +119,7 @@ describe('compileWorkflow with the built-in catalog', () => {
     expect(linesReal(def)).toEqual(['warning for_each_without_loop node=fe']);
   });
 
-  it('raises the branch warnings for examples C and D (SEMANTICS §3.11)', () => {
+  it('raises the branch warnings for examples C and D', () => {
     const c = workflow([T, node('a', 'core.log'), node('b', 'core.log'), node('c', 'core.log')], ['t -> a', 't -> b', 'a -> c', 'b -> c']);
     expect(linesReal(c)).toEqual(['warning parallel_join_on_single_port node=c port=main']);
     const d = workflow(

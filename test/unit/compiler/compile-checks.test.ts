@@ -5,7 +5,7 @@ import { conn, node, workflow } from './workflow-builder.js';
 
 const T = node('t', 'test.trigger');
 
-describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
+describe('compileWorkflow checks', () => {
   it('compiles a valid workflow with no diagnostics', () => {
     const result = compile(workflow([T, node('a', 'test.action')], ['t -> a']));
     expect(result.ok).toBe(true);
@@ -74,7 +74,7 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
     expect(found[0]?.message).toBe('Unknown node type: test.actoin (did you mean "test.action"?)');
   });
 
-  it('7 invalid_node_settings: every bound of §1.4, with settings.<field> paths', () => {
+  it('7 invalid_node_settings: every bound, with settings.<field> paths', () => {
     const def = workflow(
       [
         T,
@@ -435,7 +435,7 @@ describe('compileWorkflow checks (SEMANTICS §2.3)', () => {
   });
 });
 
-describe('diagnostic order (SEMANTICS §2.2)', () => {
+describe('diagnostic order', () => {
   it('returns every finding at once: errors by check, position and path, then warnings', () => {
     const def = workflow(
       [

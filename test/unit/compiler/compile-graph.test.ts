@@ -18,7 +18,7 @@ function idOf(definition: WorkflowDefinition): string {
 }
 
 describe('compiled graph', () => {
-  it('prunes an unreachable source, so it no longer blocks its target (SEMANTICS §2.5)', () => {
+  it('prunes an unreachable source, so it no longer blocks its target', () => {
     //  trigger -> x -> m.input_a
     //  orphan  ----->  m.input_b        (orphan is unreachable)
     const result = compile(
@@ -38,7 +38,7 @@ describe('compiled graph', () => {
     expect(m?.incoming.get('input_b')).toEqual([]);
   });
 
-  it('annotates the loop of a -> b -> c -> b (SEMANTICS §2.6)', () => {
+  it('annotates the loop of a -> b -> c -> b', () => {
     //  a --> b --> c
     //        ^-----'
     const graph = graphOf(workflow([node('a', 'test.trigger'), node('b', 'test.action'), node('c', 'test.action')], ['a -> b', 'b -> c', 'c -> b']));
@@ -48,7 +48,7 @@ describe('compiled graph', () => {
     expect(graph.nodes.get('c')?.loop).toEqual({ level: 1, role: 'end_loop', ids: ['loop_1'] });
   });
 
-  it('annotates the counter loop (SEMANTICS §5.5)', () => {
+  it('annotates the counter loop', () => {
     //  start -> init -> increment -> cond --true--> increment
     //                                    \--false-> done
     const result = compile(
@@ -184,7 +184,7 @@ describe('compiled graph', () => {
   });
 });
 
-describe('graph id (SEMANTICS §2.1)', () => {
+describe('graph id', () => {
   const base = () => workflow([T, node('a', 'test.action', { value: 1, url: 'x' }), node('b', 'test.action')], ['t -> a', 't -> b'], { variables: { k: 1 } });
 
   it('is lowercase hex SHA-256 and the same for the same definition', () => {

@@ -3,7 +3,7 @@ import { analyzeLoops } from '../../../src/compiler/loops.js';
 import { chain, dsl } from './graph-dsl.js';
 
 describe('analyzeLoops', () => {
-  it('annotates the loop {b, c} of a -> b -> c -> b (SEMANTICS §2.6)', () => {
+  it('annotates the loop {b, c} of a -> b -> c -> b', () => {
     //  a --> b --> c
     //        ^-----'
     const g = dsl('a b c', 'a -> b', 'b -> c', 'c -> b');
@@ -14,7 +14,7 @@ describe('analyzeLoops', () => {
     expect(info[g.at('c')]).toEqual({ level: 1, role: 'end_loop', ids: ['loop_1'] });
   });
 
-  it('names roles by sorted keys in the counter loop (SEMANTICS §5.5)', () => {
+  it('names roles by sorted keys in the counter loop', () => {
     //  start -> init -> increment -> cond --true--> increment
     //                                    \--false-> done
     const g = dsl('start init increment cond done', 'start -> init', 'init -> increment', 'increment -> cond', 'cond.true -> increment', 'cond.false -> done');

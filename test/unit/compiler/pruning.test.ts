@@ -3,7 +3,7 @@ import { pruneUnreachable } from '../../../src/compiler/pruning.js';
 import { dsl } from './graph-dsl.js';
 
 describe('pruneUnreachable', () => {
-  it('drops unreached nodes and every connection touching them (SEMANTICS §2.5)', () => {
+  it('drops unreached nodes and every connection touching them', () => {
     //  trigger -> x -> m.input_a
     //  orphan  ----->  m.input_b        (orphan is unreachable)
     const g = dsl('trigger orphan x m', 'trigger -> x', 'x -> m.input_a', 'orphan -> m.input_b');

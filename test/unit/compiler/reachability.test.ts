@@ -3,7 +3,7 @@ import { reachableFrom } from '../../../src/compiler/reachability.js';
 import { dsl } from './graph-dsl.js';
 
 describe('reachableFrom', () => {
-  it('follows every port, including error, and leaves orphans out (SEMANTICS §2.5)', () => {
+  it('follows every port, including error, and leaves orphans out', () => {
     //  trigger --> x --> m.input_a
     //              x.error --> h
     //  orphan  ----------> m.input_b

@@ -20,7 +20,7 @@ describe('stronglyConnectedComponents', () => {
     expect(groups(g.keys, stronglyConnectedComponents(g.graph.successors))).toEqual([['a'], ['b'], ['c']]);
   });
 
-  it('finds the loop of a -> b -> c -> b (SEMANTICS §2.6)', () => {
+  it('finds the loop of a -> b -> c -> b', () => {
     //  a --> b --> c
     //        ^-----'
     const g = dsl('a b c', 'a -> b', 'b -> c', 'c -> b');

@@ -6,7 +6,7 @@ const set = (key: string, value: unknown) => [key, 'data.set_data', { mapping_ma
 
 describe('linear chains', () => {
   /*  t -> a -> b  */
-  it('emits the typical linear sequence (§13.2.1)', async () => {
+  it('emits the typical linear sequence', async () => {
     const run = await runWorkflow(workflow([T, set('a', 1), set('b', 2)], ['t -> a', 'a -> b']));
     expect(run.trace).toEqual([
       'execution_started',
@@ -34,7 +34,7 @@ describe('linear chains', () => {
     expect(run.events.at(-1)).toMatchObject({ output: { v: 98 } });
   });
 
-  it('gives the trigger {"main": input}, or {} when the input is null (§3.3)', async () => {
+  it('gives the trigger {"main": input}, or {} when the input is null', async () => {
     const def = workflow([T, ['a', 'data.set_data', { mapping_map: '{{ $input }}' }]], ['t -> a']);
     expect((await runWorkflow(def, { x: 1 })).run('a').output).toEqual({ main: { x: 1 } });
     expect((await runWorkflow(def, null)).run('t').output).toEqual({});
@@ -42,7 +42,7 @@ describe('linear chains', () => {
   });
 });
 
-describe('fork and join on two named ports (§3.11 A)', () => {
+describe('fork and join on two named ports', () => {
   /*
                +--> a1 --> a2 --+ (input_a)
     trigger ---+                +--> merge
@@ -59,7 +59,7 @@ describe('fork and join on two named ports (§3.11 A)', () => {
   });
 });
 
-describe('IF diamond converging on one port (§3.11 B)', () => {
+describe('IF diamond converging on one port', () => {
   /*
     t --> if --true--> x --+
              \--false-> y --+--> m.main
@@ -77,7 +77,7 @@ describe('IF diamond converging on one port (§3.11 B)', () => {
     expect(run.execution.runs.has('y')).toBe(false);
   });
 
-  it('emits the false branch sequence (§13.2.2)', async () => {
+  it('emits the false branch sequence', async () => {
     const run = await runWorkflow(def(false));
     expect(run.trace).toEqual([
       'execution_started',
@@ -100,7 +100,7 @@ describe('IF diamond converging on one port (§3.11 B)', () => {
   });
 });
 
-describe('parallel fork joining on one port (§3.11 C)', () => {
+describe('parallel fork joining on one port', () => {
   /*
     t --+--> a --+
         +--> b --+--> c.main
@@ -119,7 +119,7 @@ describe('parallel fork joining on one port (§3.11 C)', () => {
   });
 });
 
-describe('exclusive branches into two named ports (§3.11 D)', () => {
+describe('exclusive branches into two named ports', () => {
   /*
     t --> if --true--> x --> m.input_a
              \--false-> y --> m.input_b        (condition true)
@@ -194,7 +194,7 @@ describe('switch', () => {
   });
 });
 
-describe('input assembly (§3.9)', () => {
+describe('input assembly', () => {
   it('omits a port whose value is null but keeps false', async () => {
     const def = (value: unknown) =>
       workflow([T, ['a', 'data.set_data', { mapping_map: value } as never], ['m', 'data.set_data', { mapping_map: '{{ $input }}' }]], ['t -> a', 'a -> m']);

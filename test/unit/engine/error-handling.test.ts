@@ -4,9 +4,9 @@ import { Run, compile, runWorkflow, workflow } from './harness.js';
 const T = ['t', 'manual.trigger'] as const;
 const after = (key: string) => [key, 'data.set_data', { mapping_map: '{{ $input.main }}' }] as const;
 
-describe('on_error (§7.3)', () => {
+describe('on_error', () => {
   /*  t -> f -> s  */
-  it('stop_workflow fails the run and the execution (§13.2.3)', async () => {
+  it('stop_workflow fails the run and the execution', async () => {
     const run = await runWorkflow(workflow([T, ['f', 'test.fail'], after('s')], ['t -> f', 'f -> s']));
     expect(run.trace.slice(-3)).toEqual(['node_starting(f)', 'node_failed(f)', 'execution_failed']);
     expect(run.execution.status).toBe('failed');
@@ -39,7 +39,7 @@ describe('on_error (§7.3)', () => {
   });
 
   /*  t -> f ; f.error -> h  */
-  it('continue_error_output completes on the error port (§13.2.4)', async () => {
+  it('continue_error_output completes on the error port', async () => {
     const def = workflow([T, ['f', 'test.fail', {}, { onError: 'continue_error_output' }], after('h'), after('ok')], ['t -> f', 'f.error -> h', 'f -> ok']);
     const run = await runWorkflow(def);
     expect(run.trace).toEqual([
@@ -99,11 +99,11 @@ describe('on_error (§7.3)', () => {
   });
 });
 
-describe('retry (§7.2)', () => {
+describe('retry', () => {
   const retrying = (times: number | undefined, settings: object) =>
     compile(workflow([T, ['f', 'test.fail', times === undefined ? {} : { times }, { retryOnFailed: true, ...settings }], after('s')], ['t -> f', 'f -> s']));
 
-  it('suspends, fires at wait_till, then succeeds (§13.2.5)', async () => {
+  it('suspends, fires at wait_till, then succeeds', async () => {
     const run = await new Run(retrying(1, { maxRetries: 2, retryDelayMs: 1000 })).start();
     expect(run.execution.status).toBe('suspended');
     expect(run.trace.slice(-3)).toEqual(['node_starting(f)', 'node_retry_scheduled(f)', 'execution_suspended']);
@@ -132,7 +132,7 @@ describe('retry (§7.2)', () => {
     expect(delays).toEqual([1000, 2000, 4000, 5000]);
   });
 
-  it('fails for good once retries are used up (§13.2.6)', async () => {
+  it('fails for good once retries are used up', async () => {
     const run = await new Run(retrying(undefined, { maxRetries: 1, retryDelayMs: 10 })).start();
     await run.advanceAndWake(10);
     expect(run.trace.slice(-4)).toEqual(['execution_resumed', 'node_starting(f)', 'node_failed(f)', 'execution_failed']);
@@ -157,8 +157,8 @@ describe('retry (§7.2)', () => {
   });
 });
 
-describe('preparation (§3.3)', () => {
-  it('fails the same execution with preparation_failed (§13.2.14)', async () => {
+describe('preparation', () => {
+  it('fails the same execution with preparation_failed', async () => {
     const run = await runWorkflow(workflow([T, ['p', 'test.bad_prepare']], ['t -> p']));
     expect(run.trace).toEqual(['execution_started', 'execution_failed']);
     expect(run.execution.engineError).toEqual({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runWorkflow, workflow } from './harness.js';
 
-describe('counter loop (§5.5)', () => {
+describe('counter loop', () => {
   /*
     start -> init -> increment -> cond --true--> increment
                                      \--false-> done
@@ -40,7 +40,7 @@ describe('counter loop (§5.5)', () => {
     expect(run.run('done').output).toEqual({ counter: 4, flag: true });
   });
 
-  it('flags only the loop entry as a loopback, from the second pass on (§5.3)', async () => {
+  it('flags only the loop entry as a loopback, from the second pass on', async () => {
     const run = await runWorkflow(def);
     const flags = run.events
       .filter((e) => e.type === 'node_starting')
@@ -61,9 +61,9 @@ describe('counter loop (§5.5)', () => {
   });
 });
 
-describe('infinite-loop protection (§5.4)', () => {
+describe('infinite-loop protection', () => {
   /*  trigger -> check -> process -> check   (limit 5)  */
-  it('refuses the run past the limit without creating it (§13.2.13)', async () => {
+  it('refuses the run past the limit without creating it', async () => {
     const def = workflow(
       [
         ['trigger', 'manual.trigger'],
@@ -101,7 +101,7 @@ describe('infinite-loop protection (§5.4)', () => {
   });
 });
 
-describe('core.for_each (§11)', () => {
+describe('core.for_each', () => {
   /*
     trigger --> fe.main
     fe.loop --> collector --> fe.main
@@ -171,7 +171,7 @@ describe('core.for_each (§11)', () => {
   });
 });
 
-describe('nested for_each (§5.3)', () => {
+describe('nested for_each', () => {
   /*
     trigger --> outer.main
     outer.loop --> inner.main

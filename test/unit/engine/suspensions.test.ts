@@ -50,7 +50,7 @@ describe('wait.wait webhook', () => {
     ['t -> w', 'w -> next', 'w.timeout -> late'],
   );
 
-  it('completes on main with the resume data (§13.2.7)', async () => {
+  it('completes on main with the resume data', async () => {
     const run = await new Run(compile(def)).start();
     expect(run.run('w').suspension).toMatchObject({ kind: 'webhook', expiresAt: run.clock + HOUR });
     await run.resume({ reason: 'resume', data: 'payload' });
@@ -58,7 +58,7 @@ describe('wait.wait webhook', () => {
     expect(run.run('next').output).toEqual({ main: 'payload' });
   });
 
-  it('leaves on the timeout port with pass-through when the deadline passes (§13.2.8)', async () => {
+  it('leaves on the timeout port with pass-through when the deadline passes', async () => {
     const run = await new Run(compile(def), { x: 1 }).start();
     await run.advanceAndWake(HOUR);
     expect(run.events.find((e) => e.type === 'execution_resumed')).toMatchObject({ reason: 'deadline' });
@@ -75,13 +75,13 @@ describe('wait.wait webhook', () => {
   });
 });
 
-describe('sub-workflow suspension (§9)', () => {
+describe('sub-workflow suspension', () => {
   /*  t -> s -> next  */
   const def = (params: object) =>
     workflow([T, ['s', 'workflow.execute_workflow', { workflow_id: 'child-graph', ...params } as never], next], ['t -> s', 's -> next']);
   const graphs = new Set(['child-graph']);
 
-  it('suspends with deterministic child ids and resumes with the child output (§13.2.9)', async () => {
+  it('suspends with deterministic child ids and resumes with the child output', async () => {
     const run = await new Run(compile(def({})), { n: 1 }, { graphs }).start();
     const suspension = run.run('s').suspension;
     expect(suspension).toMatchObject({
@@ -115,7 +115,7 @@ describe('sub-workflow suspension (§9)', () => {
     expect(run.run('s').error).toMatchObject({ code: 'sub_workflow_timeout', details: { timeout_ms: 1000 } });
   });
 
-  it('fire_and_forget resumes with the child ids (§13.2.10)', async () => {
+  it('fire_and_forget resumes with the child ids', async () => {
     const run = await new Run(compile(def({ execution_mode: 'fire_and_forget' })), {}, { graphs }).start();
     expect(run.run('s').suspension).toMatchObject({ mode: 'fire_and_forget', timeoutAt: null });
     await run.resume({ reason: 'sub_workflow', children: [] });
@@ -130,7 +130,7 @@ describe('sub-workflow suspension (§9)', () => {
   });
 });
 
-describe('external task suspension (§12.15)', () => {
+describe('external task suspension', () => {
   /*  t -> task -> next ; task.review -> rev  */
   const def = workflow(
     [
@@ -172,10 +172,10 @@ describe('external task suspension (§12.15)', () => {
   });
 });
 
-describe('cancellation (§10)', () => {
+describe('cancellation', () => {
   const waiting = workflow([T, ['w', 'wait.wait', { mode: 'webhook' }], next], ['t -> w', 'w -> next']);
 
-  it('ends a suspended execution at once (§13.2.11)', async () => {
+  it('ends a suspended execution at once', async () => {
     const run = await new Run(compile(waiting)).start();
     await run.cancel('user asked');
     expect(run.trace.slice(-3)).toEqual(['node_suspended(w)', 'execution_suspended', 'execution_cancelled']);

@@ -52,7 +52,7 @@ describe('transition', () => {
     expect(s.execution.status).toBe('completed');
   });
 
-  it('records a cancel while a node runs and ends cancelled after its outcome (§10)', () => {
+  it('records a cancel while a node runs and ends cancelled after its outcome', () => {
     const s = stepper(
       workflow(
         [

@@ -11,7 +11,7 @@ const data: Json = {
 };
 const context = { input: data };
 
-describe('property access (§6.2)', () => {
+describe('property access', () => {
   it.each([
     ['{{ $input.obj.a }}', 1],
     ['{{ $input.obj["a"] }}', 1],
@@ -34,7 +34,7 @@ describe('property access (§6.2)', () => {
   });
 });
 
-describe('index access (§6.3)', () => {
+describe('index access', () => {
   it.each([
     ['{{ $input.list[0] }}', 'zero'],
     ['{{ $input.list[2] }}', 'two'],
@@ -63,7 +63,7 @@ describe('index access (§6.3)', () => {
   });
 });
 
-describe('safety (§13)', () => {
+describe('safety', () => {
   const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": "c", "prototype": "p", "ok": 1}') as Json;
 
   it.each([
@@ -121,7 +121,7 @@ describe('safety (§13)', () => {
   });
 });
 
-describe('context roots (§11)', () => {
+describe('context roots', () => {
   it.each([
     ['{{ $now }}', '2025-01-31T12:00:00.000Z'],
     ['{{ $execution.attempt }}', 0],

@@ -20,7 +20,7 @@ function diagnosticsOf(params: JsonObject) {
   return compileParams(params).diagnostics;
 }
 
-describe('map directives (§10)', () => {
+describe('map directives', () => {
   it('#map evaluates the item with $loop for each element; null is []', () => {
     expect(renderValue({ '#map': [[5, 6], { v: '{{ $loop.item }}', i: '{{ $loop.index }}', p: '{{ $loop.parentloop }}' }] })).toEqual([
       { v: 5, i: 0, p: null },

@@ -50,7 +50,7 @@ function args(count: number): string {
   return Array.from({ length: count }, (_, i) => String(i + 1)).join(', ');
 }
 
-describe('filter checks at compile time (§9.1, §12.1)', () => {
+describe('filter checks at compile time', () => {
   it.each(ARITIES)('%s accepts %i to %i arguments after the value', (name, min, max) => {
     const range = min === max ? `${min}` : `${min}-${max}`;
     for (let count = 0; count <= 3; count++) {

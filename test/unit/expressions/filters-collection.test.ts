@@ -12,7 +12,7 @@ const records: ExpressionContext = {
   },
 };
 
-describe('collection filters (§9.2)', () => {
+describe('collection filters', () => {
   it.each([
     ['{{ [1, 2, 3] | length }}', 3],
     ['{{ $input.main.nested | length }}', 1],
@@ -120,7 +120,7 @@ describe('collection filters (§9.2)', () => {
   });
 });
 
-describe('record filters (§9.2)', () => {
+describe('record filters', () => {
   it('groups object items by a field, keys sorted and items in list order', () => {
     expect(value('{{ $input.objects | group_by("k") }}', records)).toEqual({
       a: [

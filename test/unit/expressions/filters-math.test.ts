@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reason, value } from './fixtures.js';
 
-describe('math filters (§9.2)', () => {
+describe('math filters', () => {
   it.each([
     ['{{ -3.7 | abs }}', 3.7],
     ['{{ 0 | abs }}', 0],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reason, value } from './fixtures.js';
 
-describe('string filters (§9.2)', () => {
+describe('string filters', () => {
   it.each([
     ['{{ "héllo" | upper_case }}', 'HÉLLO'],
     ['{{ "straße" | upper_case }}', 'STRASSE'],

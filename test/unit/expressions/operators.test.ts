@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reason, value } from './fixtures.js';
 
-describe('arithmetic and concatenation (§7.1)', () => {
+describe('arithmetic and concatenation', () => {
   it.each([
     ['{{ 1 + 2 }}', 3],
     ['{{ 0.1 + 0.2 }}', 0.30000000000000004],
@@ -50,7 +50,7 @@ describe('arithmetic and concatenation (§7.1)', () => {
   });
 });
 
-describe('equality (§7.2)', () => {
+describe('equality', () => {
   it.each([
     ['{{ 1 == 1.0 }}', true],
     ['{{ "1" == 1 }}', false],
@@ -74,7 +74,7 @@ describe('equality (§7.2)', () => {
   });
 });
 
-describe('relational operators (§7.3)', () => {
+describe('relational operators', () => {
   it.each([
     ['{{ 1 < 2 }}', true],
     ['{{ 2 <= 2 }}', true],
@@ -102,7 +102,7 @@ describe('relational operators (§7.3)', () => {
   });
 });
 
-describe('logical operators (§7.4)', () => {
+describe('logical operators', () => {
   it.each([
     ['{{ 0 or "" }}', false],
     ['{{ [] or $input.main.empty }}', false],

@@ -66,7 +66,7 @@ describe('output blocks', () => {
   });
 });
 
-describe('if tag (§8.1)', () => {
+describe('if tag', () => {
   it('renders the first truthy branch and evaluates no later condition', () => {
     expect(value('{% if 0 %}a{% elsif "" %}b{% elsif 1 %}c{% elsif 1 / 0 %}d{% endif %}')).toBe('c');
   });
@@ -102,7 +102,7 @@ describe('if tag (§8.1)', () => {
   });
 });
 
-describe('for tag (§8.2)', () => {
+describe('for tag', () => {
   it('binds the item and forloop fields', () => {
     expect(
       value(
@@ -160,7 +160,7 @@ describe('for tag (§8.2)', () => {
   });
 });
 
-describe('assign tag (§8.3)', () => {
+describe('assign tag', () => {
   it('binds a local for the rest of the template, filters included', () => {
     expect(value('{{ x }}{% assign x = 1 %}{{ x }}{% assign x = x + 1 %}{{ x }}')).toBe('12');
     expect(value('{% assign total = $input.main.items | map("qty") | sum %}{{ total * 2 }}')).toBe('14');
@@ -185,7 +185,7 @@ describe('assign tag (§8.3)', () => {
   });
 });
 
-describe('loop limits (§8.2, §13)', () => {
+describe('loop limits', () => {
   const items = (n: number) => ({ input: { items: Array.from({ length: n }, (_, i) => i) } });
 
   it('allows 10 000 items and rejects 10 001', () => {
@@ -211,7 +211,7 @@ describe('loop limits (§8.2, §13)', () => {
   });
 });
 
-describe('rendered string size (§13)', () => {
+describe('rendered string size', () => {
   it('fails when a rendered string exceeds 1 MiB', () => {
     const big = 'x'.repeat(600_000);
     expect(run('{{ $input.a }}{{ $input.a }}', { input: { a: big } })).toEqual({ error: 'Rendered output exceeds maximum size' });

@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../src/domain/canonical-json.js';
 import type { Json } from '../../../src/domain/json.js';
 import { deepEqual, textForm } from '../../../src/expressions/index.js';
 
-describe('textForm (§3.3)', () => {
+describe('textForm', () => {
   it.each([
     [null, ''],
     ['text', 'text'],
@@ -36,7 +36,7 @@ describe('textForm (§3.3)', () => {
   });
 });
 
-describe('deepEqual (§7.2)', () => {
+describe('deepEqual', () => {
   it('compares structurally, ignoring key order', () => {
     expect(deepEqual({ a: [1, { b: null }], c: 'x' }, { c: 'x', a: [1, { b: null }] })).toBe(true);
     expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);

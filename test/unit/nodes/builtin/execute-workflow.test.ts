@@ -116,7 +116,7 @@ describe('workflow.execute_workflow declaration and schema', () => {
   });
 });
 
-describe('workflow.execute_workflow child inputs (§9.1)', () => {
+describe('workflow.execute_workflow child inputs', () => {
   const cases: ReadonlyArray<readonly [string, JsonObject, JsonObject, readonly Json[]]> = [
     ['all: input_data', { input_data: { a: 1 } }, { main: { ignored: true } }, [{ a: 1 }]],
     ['all: $input.main when input_data is absent', {}, { main: { b: 2 } }, [{ b: 2 }]],
