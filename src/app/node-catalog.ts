@@ -8,15 +8,10 @@ import { AppError } from './app-error.js';
 import { RequestCheck } from './request-check.js';
 
 /** A node type as the catalog describes it: what a workflow author needs, none of the behaviour. */
-export interface NodeTypeInfo {
-  readonly type: string;
-  readonly description: string;
-  readonly trigger: boolean;
-  readonly inputPorts: readonly string[];
-  readonly outputPorts: readonly string[];
-  readonly dynamicPorts: boolean;
-  readonly defaultPort: string | null;
-  readonly sideEffects: boolean;
+export interface NodeTypeInfo extends Pick<
+  NodeType,
+  'type' | 'description' | 'trigger' | 'inputPorts' | 'outputPorts' | 'dynamicPorts' | 'defaultPort' | 'sideEffects'
+> {
   readonly paramsSchema: JsonObject;
   readonly settingsSchema: JsonObject;
 }

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { AppError } from '../../../src/app/app-error.js';
 import { testApp } from './app-fixture.js';
 import { settle } from '../../support/fake-time.js';
+import { approvalWorkflow } from '../../support/app-workflows.js';
 
 const linear: WorkflowDefinition = {
   id: 'linear',
@@ -15,19 +16,7 @@ const linear: WorkflowDefinition = {
   connections: [{ from: 'start', to: 'double' }],
 };
 
-const approval: WorkflowDefinition = {
-  id: 'approval',
-  name: 'approval',
-  nodes: [
-    { key: 'start', type: 'manual.trigger' },
-    { key: 'wait', type: 'wait.wait', params: { mode: 'webhook', timeout_hours: 1 } },
-    { key: 'after', type: 'data.set_data', params: { mapping_map: '{{ $input.main }}' } },
-  ],
-  connections: [
-    { from: 'start', to: 'wait' },
-    { from: 'wait', to: 'after' },
-  ],
-};
+const approval = approvalWorkflow;
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

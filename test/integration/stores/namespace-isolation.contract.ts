@@ -9,22 +9,11 @@ import { GraphRepository } from '../../../src/app/graph-repository.js';
 import { PranaApp } from '../../../src/app/prana-app.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { builtinRegistry } from '../../../src/nodes/builtin/catalog.js';
+import { approvalWorkflow } from '../../support/app-workflows.js';
 import { fixtureGraph } from './fixtures.js';
 import { useStores, type StoreHarness } from './store-harness.js';
 
-const approval: WorkflowDefinition = {
-  id: 'ns-approval',
-  name: 'approval',
-  nodes: [
-    { key: 'start', type: 'manual.trigger' },
-    { key: 'wait', type: 'wait.wait', params: { mode: 'webhook', timeout_hours: 1 } },
-    { key: 'after', type: 'data.set_data', params: { mapping_map: '{{ $input.main }}' } },
-  ],
-  connections: [
-    { from: 'start', to: 'wait' },
-    { from: 'wait', to: 'after' },
-  ],
-};
+const approval: WorkflowDefinition = { ...approvalWorkflow, id: 'ns-approval' };
 
 const tasked: WorkflowDefinition = {
   id: 'ns-tasked',
