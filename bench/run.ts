@@ -8,6 +8,7 @@ import type { Timing } from './lib/measure.js';
 import { table, type CaseResult } from './lib/report.js';
 import { serviceCases } from './cases/service.js';
 import { peerCases } from './cases/peer.js';
+import { externalLoadCases } from './cases/external-load.js';
 
 interface Options {
   readonly quick: boolean;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   if (wanted('3')) add(branchingCase(timing));
   if (wanted('4a')) add(documentSizeCase());
   if (wanted('4b')) add(suspendedHeapCase());
+  if (wanted('5x')) for (const result of await externalLoadCases(timing)) add(result);
   for (const result of await serviceCases(timing, wanted)) add(result);
   if (options.peer) for (const result of await peerCases(timing, results)) add(result);
 
