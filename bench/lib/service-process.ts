@@ -1,5 +1,6 @@
-// Prana as a process of its own (`node --import tsx src/main.ts`, in-memory store unless MONGODB_URI is
-// given), so that load generated elsewhere measures what a caller on the network sees.
+// Prana as a process of its own, as `npm start` runs it (`node dist/src/main.js`, built by `npm run bench`
+// first; in-memory store unless MONGODB_URI is given), so that load generated elsewhere measures what a
+// caller on the network sees.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { credentials } from '@grpc/grpc-js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
@@ -18,7 +19,7 @@ export interface ServiceProcess {
 
 /** Starts the service and waits until it listens. */
 export async function startServiceProcess(env: Readonly<Record<string, string>> = {}): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
