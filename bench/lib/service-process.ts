@@ -57,6 +57,7 @@ export async function startServiceProcess(env: Readonly<Record<string, string>> 
     },
     stop: async () => {
       workflows.close();
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;

@@ -18,7 +18,7 @@ from prana.v1 import (
     workflow_service_pb2,
     workflow_service_pb2_grpc,
 )
-from prana.values import Json, struct, value
+from prana.values import Json, value
 
 _TERMINAL = {"execution_completed", "execution_failed", "execution_cancelled"}
 
@@ -171,4 +171,4 @@ def reconnectable(error: PranaError) -> bool:
     return error.code == grpc.StatusCode.RESOURCE_EXHAUSTED and error.reason == "subscriber_too_slow"
 
 
-__all__ = ["Client", "PranaError", "reconnectable", "struct"]
+__all__ = ["Client", "reconnectable"]
