@@ -9,6 +9,7 @@ import { table, type CaseResult } from './lib/report.js';
 import { serviceCases } from './cases/service.js';
 import { peerCases } from './cases/peer.js';
 import { externalLoadCases } from './cases/external-load.js';
+import { growthCases } from './cases/growth.js';
 
 interface Options {
   readonly quick: boolean;
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   if (wanted('3')) add(branchingCase(timing));
   if (wanted('4a')) add(documentSizeCase());
   if (wanted('4b')) add(suspendedHeapCase());
+  for (const result of growthCases(timing, wanted)) add(result);
   if (wanted('5x')) for (const result of await externalLoadCases(timing)) add(result);
   for (const result of await serviceCases(timing, wanted)) add(result);
   if (options.peer) for (const result of await peerCases(timing, results)) add(result);

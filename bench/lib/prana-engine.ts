@@ -3,6 +3,7 @@ import type { Json, JsonObject } from '../../src/domain/json.js';
 import type { Outcome } from '../../src/domain/outcome.js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
 import { compileWorkflow } from '../../src/compiler/index.js';
+import type { CompilerLimits } from '../../src/compiler/options.js';
 import type { CompiledGraph } from '../../src/nodes/kit/compiled-graph.js';
 import { createExecution, DEFAULT_ENGINE_LIMITS, transition, type EngineEnv, type EngineInput } from '../../src/engine/index.js';
 import { builtinRegistry } from '../../src/nodes/builtin/catalog.js';
@@ -11,8 +12,8 @@ import { DEFAULT_NODE_LIMITS } from '../../src/nodes/kit/node-services.js';
 const registry = builtinRegistry();
 
 /** Compiles a benchmark workflow; a diagnostic error is a bug in the benchmark. */
-export function compileOrThrow(definition: WorkflowDefinition): CompiledGraph {
-  const result = compileWorkflow(definition, { registry });
+export function compileOrThrow(definition: WorkflowDefinition, limits?: Partial<CompilerLimits>): CompiledGraph {
+  const result = compileWorkflow(definition, { registry, limits });
   if (!result.ok) throw new Error(`benchmark workflow does not compile: ${JSON.stringify(result.diagnostics)}`);
   return result.graph;
 }

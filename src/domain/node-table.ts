@@ -1,3 +1,5 @@
+import { FrontierQueue } from './frontier-queue.js';
+
 /**
  * The node keys of one graph, each with a fixed slot. Built once per graph and shared by all of its
  * executions, so per-execution tables are plain arrays instead of growing hash maps.
@@ -10,6 +12,20 @@ export class NodeSlots {
     keys.forEach((key, slot) => {
       if (key !== undefined) this.slots.set(key, slot);
     });
+  }
+
+  private rankBySlot: number[] | null = null;
+
+  /** Each slot's position among the graph's keys sorted by code unit (pruned slots last). */
+  get ranks(): readonly number[] {
+    if (this.rankBySlot === null) {
+      const order = this.keys.map((_, slot) => slot).filter((slot) => this.keys[slot] !== undefined);
+      order.sort((a, b) => ((this.keys[a] as string) < (this.keys[b] as string) ? -1 : 1));
+      const ranks = new Array<number>(this.keys.length).fill(this.keys.length);
+      order.forEach((slot, rank) => (ranks[slot] = rank));
+      this.rankBySlot = ranks;
+    }
+    return this.rankBySlot;
   }
 
   /** Number of slots (one more than the highest slot). */
@@ -156,13 +172,19 @@ export class ActivePaths {
   }
 }
 
+/** Members beyond which the frontier keeps a selection queue instead of being scanned. */
+const WIDE = 32;
+
 /**
- * The frontier: scheduled nodes and their depth (always ≥ 1). Backed by a depth
- * per slot plus the short list of member slots the engine scans to pick the next node.
+ * The frontier: scheduled nodes and their depth (always ≥ 1). Backed by a depth per slot plus the
+ * list of member slots; the engine scans a short list to pick the next node, and a wide frontier
+ * keeps a selection queue so picking stays logarithmic.
  */
 export class Frontier implements Iterable<[string, number]> {
   private readonly depthBySlot: number[];
   private readonly members: number[] = [];
+  /** Built once the frontier is wide: each member's position in `members`, and the selection queue. */
+  private wide: { readonly positions: number[]; readonly queue: FrontierQueue } | null = null;
 
   constructor(readonly slots: NodeSlots) {
     this.depthBySlot = new Array<number>(slots.size).fill(0);
@@ -177,6 +199,11 @@ export class Frontier implements Iterable<[string, number]> {
     return this.members;
   }
 
+  /** The selection queue, once the frontier has been wide (null while it is short enough to scan). */
+  get queue(): FrontierQueue | null {
+    return this.wide?.queue ?? null;
+  }
+
   /** The depth of the node in `slot`, or 0 when it is not scheduled. */
   depthAt(slot: number): number {
     return this.depthBySlot[slot] as number;
@@ -184,17 +211,36 @@ export class Frontier implements Iterable<[string, number]> {
 
   /** Schedules the node in `slot` at `depth`, overwriting an earlier depth. */
   setAt(slot: number, depth: number): void {
-    if (this.depthBySlot[slot] === 0) this.members.push(slot);
+    if (this.depthBySlot[slot] === 0) {
+      if (this.wide !== null) this.wide.positions[slot] = this.members.length;
+      this.members.push(slot);
+    }
     this.depthBySlot[slot] = depth;
+    if (this.wide !== null) this.wide.queue.push(slot, depth);
+    else if (this.members.length > WIDE) this.widen();
   }
 
   /** Removes the node in `slot`, if scheduled. */
   deleteAt(slot: number): void {
     if (this.depthBySlot[slot] === 0) return;
     this.depthBySlot[slot] = 0;
-    const at = this.members.indexOf(slot);
+    const at = this.wide === null ? this.members.indexOf(slot) : (this.wide.positions[slot] as number);
     const last = this.members.pop() as number;
-    if (at < this.members.length) this.members[at] = last;
+    if (at < this.members.length) {
+      this.members[at] = last;
+      if (this.wide !== null) this.wide.positions[last] = at;
+    }
+    this.wide?.queue.remove(slot);
+  }
+
+  private widen(): void {
+    const positions = new Array<number>(this.slots.size).fill(-1);
+    const queue = new FrontierQueue(this.slots.ranks, this.slots.size);
+    this.members.forEach((slot, at) => {
+      positions[slot] = at;
+      queue.push(slot, this.depthBySlot[slot] as number);
+    });
+    this.wide = { positions, queue };
   }
 
   get(key: string): number | undefined {

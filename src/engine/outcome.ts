@@ -95,7 +95,7 @@ export function completeRun(
   completed.error = null;
   completed.suspension = null;
   completed.completedAt = step.now;
-  if (nodeContext !== undefined) execution.nodeContexts.set(node.key, { ...(execution.nodeContexts.get(node.key) ?? {}), ...nodeContext });
+  if (nodeContext !== undefined) execution.nodeContexts.set(node.key, mergeContext(execution.nodeContexts.get(node.key), nodeContext));
   if (state !== undefined) execution.state = { ...execution.state, ...state };
   refreshNodeView(execution, node.key);
   pushEvent(step, {
@@ -113,7 +113,7 @@ export function completeRun(
     durationMs: step.now - run.startedAt,
     resumed,
   });
-  route(execution, node, port, run.executionIndex);
+  route(execution, step.graph, node, port, run);
   if (node.type.sideEffects) step.commands.push({ kind: 'persist', reason: 'checkpoint' });
   return 'next';
 }
@@ -194,4 +194,15 @@ function failRun(step: Step, node: CompiledNode, run: NodeExecution, error: Node
   emit(step, { type: 'execution_failed', error: error as unknown as Json });
   step.commands.push({ kind: 'persist', reason: 'terminal' });
   return 'wait';
+}
+
+/**
+ * The node context after a completion: the previous one updated with the new keys. A context that
+ * replaces every previous key is kept as the node made it (no copy, and its lazily built fields stay
+ * lazy).
+ */
+function mergeContext(previous: JsonObject | undefined, next: JsonObject): JsonObject {
+  if (previous === undefined) return next;
+  for (const key in previous) if (!Object.prototype.hasOwnProperty.call(next, key)) return { ...previous, ...next };
+  return next;
 }

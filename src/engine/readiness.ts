@@ -1,5 +1,6 @@
 import type { Execution } from '../domain/execution.js';
 import type { Edge } from '../domain/execution-graph.js';
+import type { FrontierQueue } from '../domain/frontier-queue.js';
 import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { graphNodesBySlot } from './node-slots.js';
 
@@ -40,8 +41,10 @@ function portSatisfied(execution: Execution, edges: readonly Edge[]): boolean {
  */
 export function selectNext(execution: Execution, graph: CompiledGraph): CompiledNode | undefined {
   const frontier = execution.frontier;
-  const members = frontier.memberSlots;
   const nodes = graphNodesBySlot(graph);
+  const queue = frontier.queue;
+  if (queue !== null) return firstReadyQueued(execution, queue, nodes);
+  const members = frontier.memberSlots;
   let best: CompiledNode | undefined;
   let bestDepth = -1;
   for (let i = 0; i < members.length; i++) {
@@ -54,4 +57,10 @@ export function selectNext(execution: Execution, graph: CompiledGraph): Compiled
     bestDepth = depth;
   }
   return best;
+}
+
+/** selectNext on a wide frontier: the queue yields candidates in selection order. */
+function firstReadyQueued(execution: Execution, queue: FrontierQueue, nodes: readonly (CompiledNode | undefined)[]): CompiledNode | undefined {
+  const slot = queue.first((s) => isReady(execution, nodes[s] as CompiledNode));
+  return slot < 0 ? undefined : nodes[slot];
 }

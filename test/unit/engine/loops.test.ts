@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runWorkflow, workflow } from './harness.js';
+import { decodeExecution, documentOfExecution, type ExecutionDocument } from '../../../src/adapters/document/execution-codec.js';
+import { graphFacts } from '../../../src/adapters/document/graph-facts.js';
+import { compile, Run, runWorkflow, workflow } from './harness.js';
 
 describe('counter loop', () => {
   /*
@@ -146,6 +148,53 @@ describe('core.for_each', () => {
       .map((e) => (e as { output: unknown }).output);
     expect(loops).toEqual([[1, 2], [3, 4], [5]]);
     expect(run.run('after').output).toEqual({ item_count: 5, remaining_items: [], current_loop_index: 2, has_more_item: false });
+  });
+
+  it('shows what is left in its context to every pass, and stores it in the document', async () => {
+    const d = workflow(
+      [
+        ['trigger', 'manual.trigger'],
+        ['fe', 'core.for_each', { collection: '{{ $input.main.items }}', mode: 'single' } as never],
+        ['body', 'data.set_data', { mapping_map: { item: '{{ $input.main }}', left: '{{ $nodes.fe.context.remaining_items }}' } }],
+      ],
+      ['trigger -> fe', 'fe.loop -> body', 'body -> fe'],
+    );
+    const run = await runWorkflow(d, { items: ['a', 'b', 'c'] });
+    const bodies = run.events.filter((e) => e.type === 'node_completed' && e.nodeKey === 'body').map((e) => (e as { output: unknown }).output);
+    expect(bodies).toEqual([
+      { item: 'a', left: ['b', 'c'] },
+      { item: 'b', left: ['c'] },
+      { item: 'c', left: [] },
+    ]);
+    expect(JSON.parse(JSON.stringify(Object.fromEntries(run.execution.nodeContexts)))).toEqual({
+      fe: { item_count: 3, remaining_items: [], current_loop_index: 2, has_more_item: false },
+    });
+  });
+
+  it('goes on from a stored document in the middle of a loop', async () => {
+    const d = workflow(
+      [
+        ['trigger', 'manual.trigger'],
+        ['fe', 'core.for_each', { collection: '{{ $input.main.items }}', mode: 'batch', batch_size: 2 } as never],
+        ['gate', 'wait.wait', { mode: 'webhook' }],
+        ['end', 'data.set_data', { mapping_map: 'end' }],
+      ],
+      ['trigger -> fe', 'fe.loop -> gate', 'gate -> fe', 'fe.done -> end'],
+    );
+    const graph = compile(d);
+    const run = await new Run(graph, { items: [1, 2, 3, 4, 5] }).start();
+    expect(run.execution.status).toBe('suspended');
+    const facts = graphFacts(graph);
+    const stored = JSON.parse(JSON.stringify(documentOfExecution(run.execution, facts))) as ExecutionDocument;
+    expect(stored.node_contexts).toEqual({ fe: { item_count: 5, remaining_items: [3, 4, 5], current_loop_index: 0, has_more_item: true } });
+    run.execution = decodeExecution(stored, facts);
+    for (let pass = 0; pass < 3; pass++) await run.resume({ reason: 'resume', data: {} });
+    expect(run.execution.status).toBe('completed');
+    const batches = run.events
+      .filter((e) => e.type === 'node_completed' && e.nodeKey === 'fe' && e.port === 'loop')
+      .map((e) => (e as { output: unknown }).output);
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+    expect(run.execution.nodeContexts.get('fe')).toEqual({ item_count: 5, remaining_items: [], current_loop_index: 2, has_more_item: false });
   });
 
   it('goes straight to done on an empty collection', async () => {
