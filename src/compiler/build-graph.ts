@@ -2,10 +2,9 @@ import type { JsonObject } from '../domain/json.js';
 import type { NodeDefinition, NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
 import type { NodeType } from '../nodes/kit/node-type.js';
-import { validateParams } from '../nodes/kit/schema.js';
 import type { Edge } from '../domain/execution-graph.js';
 import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
-import { frozenJsonObject, frozenMap, frozenSet } from './frozen.js';
+import { frozenMap, frozenSet } from './frozen.js';
 import type { LoopAnalysis } from './loops.js';
 import type { PrunedGraph } from './pruning.js';
 
@@ -16,6 +15,8 @@ export interface NodeCompilation {
   /** Valid output ports besides "error", or null for any valid name. */
   readonly outputPorts: readonly string[] | null;
   readonly settings: NodeSettings;
+  /** Validated params of a constant plan, so the engine skips render and validate on every run. */
+  readonly constantParams: JsonObject | null;
 }
 
 /** Everything the graph is assembled from, once every check has passed. */
@@ -28,13 +29,6 @@ export interface GraphParts {
   readonly nodes: readonly NodeCompilation[];
   readonly pruned: PrunedGraph;
   readonly loops: LoopAnalysis;
-}
-
-/** Validated params for a constant plan, so the engine skips render and validate on every run. */
-function constantParamsOf(type: NodeType, plan: ParamsPlan): JsonObject | null {
-  if (!plan.isConstant || plan.constant === null) return null;
-  const result = validateParams(type.schema, plan.constant);
-  return result.ok ? frozenJsonObject(result.value) : null;
 }
 
 /**
@@ -79,7 +73,7 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
         // withDefaults made params a frozen object.
         params: node.params as JsonObject,
         plan: compiled.plan,
-        constantParams: constantParamsOf(compiled.type, compiled.plan),
+        constantParams: compiled.constantParams,
         settings: compiled.settings,
         inputPorts: Object.freeze([...compiled.type.inputPorts]),
         outputPorts: compiled.outputPorts === null ? null : Object.freeze([...compiled.outputPorts]),

@@ -33,6 +33,7 @@ interface NodeState {
   readonly settings: NodeSettings;
   readonly params: JsonObject | null;
   readonly plan: ParamsPlan | null;
+  readonly constantParams: JsonObject | null;
   readonly outputPorts: readonly string[] | null;
 }
 
@@ -64,6 +65,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       settings: settingsCheck.settings,
       params: paramCheck.params,
       plan: paramCheck.plan,
+      constantParams: paramCheck.constantParams,
       outputPorts: type === undefined ? null : outputPortsOf(type, paramCheck.params, paramCheck.plan),
     };
   });
@@ -112,6 +114,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     plan: s.plan as ParamsPlan,
     outputPorts: s.outputPorts,
     settings: s.settings,
+    constantParams: s.constantParams,
   }));
   const graph = buildGraph({
     id: graphIdOf(wireForm(withDefaultsFilled)),

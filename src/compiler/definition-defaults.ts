@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../domain/json.js';
 import { isJsonObject } from '../domain/json.js';
 import type { NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import { portOrMain } from './checks/connection-checks.js';
-import { frozenJson, frozenJsonObject } from './frozen.js';
+import { frozenJsonObject } from './frozen.js';
 
 /** The workflow's `trigger`, or undefined when absent, null or empty (an empty key can name no node). */
 export function namedTrigger(definition: WorkflowDefinition): string | undefined {
@@ -48,36 +48,37 @@ export function withDefaults(
 
 /**
  * The wire form (snake_case field names of the execution semantics) of a definition with defaults, as
- * JSON: the text the graph id hashes.
+ * JSON: the text the graph id hashes. Its objects are built with their keys in sorted order, so their
+ * canonical text is their plain JSON text (see canonicalJson); only params may need sorting.
  */
 export function wireForm(definition: WorkflowDefinition): JsonObject {
   const settings: Record<string, Json> = {};
   if (definition.settings?.maxLoopIterations !== undefined) settings.max_loop_iterations = definition.settings.maxLoopIterations;
   const wire: Record<string, Json> = {
+    connections: definition.connections.map((c) => ({ from: c.from, from_port: portOrMain(c.fromPort), to: c.to, to_port: portOrMain(c.toPort) })),
     id: definition.id,
     name: definition.name,
-    version: definition.version ?? 1,
-    variables: definition.variables ?? {},
-    settings,
     nodes: definition.nodes.map((node) => {
       const s = node.settings ?? {};
       return {
         key: node.key,
         name: node.name ?? '',
-        type: node.type,
         params: node.params ?? {},
         settings: {
-          on_error: s.onError ?? null,
-          retry_on_failed: s.retryOnFailed ?? null,
           max_retries: s.maxRetries ?? null,
-          retry_delay_ms: s.retryDelayMs ?? null,
+          on_error: s.onError ?? null,
           retry_backoff: s.retryBackoff ?? null,
+          retry_delay_ms: s.retryDelayMs ?? null,
           retry_max_delay_ms: s.retryMaxDelayMs ?? null,
+          retry_on_failed: s.retryOnFailed ?? null,
         },
+        type: node.type,
       };
     }),
-    connections: definition.connections.map((c) => ({ from: c.from, from_port: portOrMain(c.fromPort), to: c.to, to_port: portOrMain(c.toPort) })),
+    settings,
   };
   if (definition.trigger !== undefined) wire.trigger = definition.trigger;
-  return frozenJson(wire as JsonObject);
+  wire.variables = definition.variables ?? {};
+  wire.version = definition.version ?? 1;
+  return wire as JsonObject;
 }

@@ -70,7 +70,8 @@ function copyFrozen(value: Json): Json {
     const item = (value as JsonObject)[key];
     if (item === undefined) continue;
     // defineProperty keeps a "__proto__" key an own data property instead of a prototype change.
-    Object.defineProperty(out, key, { value: copyFrozen(item), enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copyFrozen(item), enumerable: true, writable: true, configurable: true });
+    else out[key] = copyFrozen(item);
   }
   return Object.freeze(out);
 }

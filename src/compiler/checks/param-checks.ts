@@ -12,6 +12,8 @@ import type { TemplateLimits } from '../options.js';
 export interface ParamCheckResult {
   readonly params: JsonObject | null;
   readonly plan: ParamsPlan | null;
+  /** For a constant plan that validates: the validated params, frozen, which the engine uses as they are. */
+  readonly constantParams: JsonObject | null;
   readonly findings: Finding[];
 }
 
@@ -42,6 +44,7 @@ export function checkParams(
     return {
       params: null,
       plan: null,
+      constantParams: null,
       findings: [finding(position, { code: 'invalid_params', severity: 'error', nodeKey, paramPath: 'params', message: 'is invalid' })],
     };
   }
@@ -57,7 +60,7 @@ export function checkParams(
     finding(position, { code: d.code, severity: d.severity, nodeKey, paramPath: d.paramPath, message: d.message }),
   );
   const plan = compiled.plan;
-  if (type === undefined) return { params, plan, findings };
+  if (type === undefined) return { params, plan, constantParams: null, findings };
 
   const templated = plan.templatedKeys;
   const errors: FieldErrors = {};
@@ -101,5 +104,18 @@ export function checkParams(
       );
     }
   }
-  return { params, plan, findings };
+  const constantParams = plan.isConstant && plan.constant !== null && validation.ok ? frozenValidated(validation.value) : null;
+  return { params, plan, constantParams, findings };
+}
+
+/**
+ * Validated params, frozen: validation builds a new top-level object over the (frozen) given values,
+ * so freezing that object is enough unless it built nested values too, which are then copied frozen.
+ */
+function frozenValidated(value: JsonObject): JsonObject {
+  for (const key in value) {
+    const item = value[key];
+    if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) return frozenJsonObject(value);
+  }
+  return Object.freeze(value);
 }
