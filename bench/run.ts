@@ -3,7 +3,7 @@
 // same shapes, installed on demand), --only=1,2,4a (a subset), --json=<path>.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { branchingCase, chainCase, documentSizeCase, suspendedHeapCase } from './cases/engine.js';
+import { branchingCase, chainCase, chainEncodedCase, documentSizeCase, suspendedHeapCase } from './cases/engine.js';
 import type { Timing } from './lib/measure.js';
 import { table, type CaseResult } from './lib/report.js';
 import { serviceCases } from './cases/service.js';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   if ((globalThis as { gc?: unknown }).gc === undefined) process.stderr.write('note: run node with --expose-gc for heap figures\n');
 
   if (wanted('1')) add(chainCase(timing, false));
+  if (wanted('1e')) add(chainEncodedCase(timing));
   if (wanted('2')) add(chainCase(timing, true));
   if (wanted('3')) add(branchingCase(timing));
   if (wanted('4a')) add(documentSizeCase());

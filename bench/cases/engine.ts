@@ -1,5 +1,7 @@
 import { documentOfExecution } from '../../src/adapters/document/execution-codec.js';
 import { graphFacts } from '../../src/adapters/document/graph-facts.js';
+import { ExecutionSerializer } from '../../src/adapters/document/execution-serializer.js';
+import { DEFAULT_INLINE_OUTPUT_BYTES } from '../../src/adapters/document/store-limits.js';
 import type { Execution } from '../../src/domain/execution.js';
 import { collectGarbage, opsPerSecondSync, type Timing } from '../lib/measure.js';
 import { benchEngineEnv, branchingWorkflow, chainWorkflow, compileOrThrow, runEngine, suspendingWorkflow } from '../lib/prana-engine.js';
@@ -23,6 +25,33 @@ export function chainCase(timing: Timing, expressionPerNode: boolean): CaseResul
     goal: 'higher',
     rounds,
     extra: { 'heap/exec (B)': heapPerExecution(() => runEngine(graph, env, `h${i++}`, { v: 0 }), 2000) },
+  };
+}
+
+/**
+ * Case 1e: the engine plus encoding the stored document, as a store does it at the end of a drive
+ * (the codec's compact document and its JSON text, with the stores' inline output threshold).
+ */
+export function chainEncodedCase(timing: Timing): CaseResult {
+  const graph = compileOrThrow(chainWorkflow(100, false));
+  const env = benchEngineEnv();
+  const facts = graphFacts(graph);
+  const serializer = new ExecutionSerializer({ inlineOutputBytes: DEFAULT_INLINE_OUTPUT_BYTES });
+  let i = 0;
+  let bytes = 0;
+  const rounds = opsPerSecondSync(timing, () => {
+    const execution = runEngine(graph, env, `e${i++}`, { v: 0 });
+    bytes = serializer.serialize(execution, facts).text.length;
+  });
+  return {
+    id: '1e',
+    name: 'engine + stored document encoding, 100-node chain',
+    unit: 'exec/s',
+    measured: rounds.median,
+    target: 30_000,
+    goal: 'higher',
+    rounds,
+    extra: { 'document (chars)': bytes },
   };
 }
 

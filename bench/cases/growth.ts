@@ -48,28 +48,28 @@ function measurePoint(timing: Timing, shape: GrowthShape): Point {
 }
 
 const FAMILIES: readonly { readonly id: string; readonly sizes: readonly number[]; readonly make: (n: number) => GrowthShape }[] = [
-  { id: '6a', sizes: [10, 100, 1_000, 10_000], make: chainShape },
-  { id: '6b', sizes: [125, 500, 2_000], make: fanOutShape },
-  { id: '6c', sizes: [100, 2_500, 100_000], make: forEachShape },
-  { id: '6d', sizes: [100, 1_000, 10_000], make: loopShape },
+  { id: '9a', sizes: [10, 100, 1_000, 10_000], make: chainShape },
+  { id: '9b', sizes: [125, 500, 2_000], make: fanOutShape },
+  { id: '9c', sizes: [100, 2_500, 100_000], make: forEachShape },
+  { id: '9d', sizes: [100, 1_000, 10_000], make: loopShape },
 ];
 
 const fmt = (micros: number): string => `${micros.toFixed(2)} µs`;
 
 /**
- * Case 6, the growth table: for each shape, compile and run cost per unit at every size, and the
- * ratio of the largest per-unit run cost to the smallest (flat within 2× is the target). Case 6e is
+ * Case 9, the growth table: for each shape, compile and run cost per unit at every size, and the
+ * ratio of the largest per-unit run cost to the smallest (flat within 2× is the target). Case 9e is
  * compiling a 10,000-node chain, per node.
  */
 export function growthCases(timing: Timing, wanted: (id: string) => boolean): CaseResult[] {
   const results: CaseResult[] = [];
   let bigChain: Point | undefined;
   for (const family of FAMILIES) {
-    if (!wanted(family.id) && !(family.id === '6a' && wanted('6e'))) continue;
+    if (!wanted(family.id) && !(family.id === '9a' && wanted('9e'))) continue;
     const points = family.sizes.map((size) => measurePoint(timing, family.make(size)));
     const runs = points.map((p) => p.runPerUnit);
     const first = points[0] as Point;
-    if (family.id === '6a') bigChain = points.at(-1);
+    if (family.id === '9a') bigChain = points.at(-1);
     const extra: Record<string, string> = {};
     for (const p of points)
       extra[`${p.shape.size.toLocaleString('en-US')}`] = `run ${fmt(p.runPerUnit)}/${p.shape.unit}, compile ${fmt(p.compilePerNode)}/node`;
@@ -85,9 +85,9 @@ export function growthCases(timing: Timing, wanted: (id: string) => boolean): Ca
       });
     }
   }
-  if (wanted('6e') && bigChain !== undefined) {
+  if (wanted('9e') && bigChain !== undefined) {
     results.push({
-      id: '6e',
+      id: '9e',
       name: 'compile a 10,000-node chain, per node',
       unit: 'µs',
       measured: bigChain.compilePerNode,

@@ -2,7 +2,7 @@ import type { JsonObject } from '../domain/json.js';
 import type { NodeDefinition, NodeSettings, WorkflowDefinition } from '../domain/workflow.js';
 import type { ParamsPlan } from '../expressions/index.js';
 import type { NodeType } from '../nodes/kit/node-type.js';
-import type { Edge } from '../domain/execution-graph.js';
+import { WIDE_PORT_EDGES, type Edge } from '../domain/execution-graph.js';
 import type { CompiledGraph, CompiledNode } from '../nodes/kit/compiled-graph.js';
 import { frozenMap, frozenSet } from './frozen.js';
 import type { LoopAnalysis } from './loops.js';
@@ -58,6 +58,9 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
     pushTo(incoming[e.to] as Map<string, Edge[]>, e.toPort, edge);
   });
 
+  const feedsWide: boolean[] = [];
+  for (const e of pruned.graph.edges) if (((incoming[e.to] as Map<string, Edge[]>).get(e.toPort)?.length ?? 0) >= WIDE_PORT_EDGES) feedsWide[e.from] = true;
+
   const nodes = new Map<string, CompiledNode>();
   pruned.positions.forEach((position, i) => {
     const node = definition.nodes[position] as NodeDefinition;
@@ -83,6 +86,7 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
         incoming: frozenEdgeMap(incoming[i] as Map<string, Edge[]>),
         inputEdges: Object.freeze(compiled.type.inputPorts.map((port) => Object.freeze([...((incoming[i] as Map<string, Edge[]>).get(port) ?? [])]))),
         connectedPorts: frozenSet(out.keys()),
+        feedsWidePort: feedsWide[i] === true,
       }),
     );
   });

@@ -61,7 +61,15 @@ export interface GraphNode<Type = unknown, Plan = unknown> {
   readonly inputEdges: readonly (readonly Edge[])[];
   /** Output ports that have at least one connection. */
   readonly connectedPorts: ReadonlySet<string>;
+  /**
+   * True when a connection of this node ends on a wide input port (one with WIDE_PORT_EDGES or more
+   * connections), whose latest contributor the engine tracks as completions are routed.
+   */
+  readonly feedsWidePort: boolean;
 }
+
+/** Input ports with this many incoming connections or more are wide (see GraphNode.feedsWidePort). */
+export const WIDE_PORT_EDGES = 8;
 
 /** One loop: an SCC with more than one node or a self-connection. */
 export interface Loop {

@@ -1,8 +1,8 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
 import type { Json, JsonObject } from '../domain/json.js';
-import type { Edge } from '../domain/execution-graph.js';
+import { WIDE_PORT_EDGES, type Edge } from '../domain/execution-graph.js';
 import type { CompiledNode } from '../nodes/kit/compiled-graph.js';
-import { hintedContributor, rememberContributor, WIDE_PORT_EDGES } from './port-hints.js';
+import { hintedContributor, rememberContributor } from './port-hints.js';
 
 const EMPTY: JsonObject = Object.freeze({});
 

@@ -1,5 +1,5 @@
 import type { Execution, NodeExecution } from '../domain/execution.js';
-import type { Edge } from '../domain/execution-graph.js';
+import { WIDE_PORT_EDGES, type Edge } from '../domain/execution-graph.js';
 import type { NodeTable } from '../domain/node-table.js';
 import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { graphNodesBySlot } from './node-slots.js';
@@ -14,8 +14,6 @@ import { graphNodesBySlot } from './node-slots.js';
  * dropped and the port is scanned once more. Hints live beside the execution's run table, never in the
  * stored document: a reloaded execution scans once per port.
  */
-export const WIDE_PORT_EDGES = 8;
-
 const widePortsByGraph = new WeakMap<CompiledGraph, readonly (readonly Edge[] | undefined)[]>();
 const hintsByRuns = new WeakMap<NodeTable<NodeExecution[]>, Map<readonly Edge[], NodeExecution>>();
 

@@ -14,7 +14,7 @@ export function route(execution: Execution, graph: CompiledGraph, node: Compiled
   const edges = node.outgoing.get(port);
   if (edges !== undefined) {
     for (const edge of edges) frontier.setAt(edge.toSlot, executionIndex + 1);
-    noteRouted(execution, graph, edges, run);
+    if (node.feedsWidePort) noteRouted(execution, graph, edges, run);
   }
   execution.activePaths.complete(node.index, executionIndex);
 }

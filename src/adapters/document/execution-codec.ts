@@ -40,6 +40,37 @@ export interface RunDocument {
   d?: number;
 }
 
+/** The rarer fields of a run (see RunDocument), kept per run only when one is set. */
+export interface RunExtras {
+  r?: number;
+  a?: number;
+  l?: true;
+  p?: JsonObject | null;
+  or?: number;
+  ox?: string;
+  op?: string;
+  e?: NodeError;
+  su?: Suspension;
+}
+
+/**
+ * The retained runs by column, one entry per run (nodes in slot order, each node's runs oldest
+ * first): n the node's slot, s the status codes (one character per run), i execution_index, t start
+ * in ms after created_at, d duration ms (null while not ended), o the output of a completed run that
+ * holds its own (else null), x the rarer fields or 0 (x absent when every run has none). Columns of
+ * small integers are what JSON and BSON write fastest, and the document no longer repeats field names
+ * and node keys per run.
+ */
+export interface RunColumns {
+  n: number[];
+  s: string;
+  i: number[];
+  t: number[];
+  d: (number | null)[];
+  o: Json[];
+  x?: (RunExtras | 0)[];
+}
+
 /** The stored form of an execution's state and audit trail (times are epoch ms). */
 export interface ExecutionDocument {
   _id: string;
@@ -69,7 +100,10 @@ export interface ExecutionDocument {
   engine_error?: EngineError;
   cancel?: CancelRequest;
   seq: number;
-  runs: RunDocument[];
+  /** The runs by column (written by this version). */
+  rc?: RunColumns;
+  /** The runs one object each, as earlier versions wrote them (still read). */
+  runs?: RunDocument[];
 }
 
 /**
@@ -92,13 +126,6 @@ const STATUS_NAMES: Record<string, NodeExecutionStatus> = { r: 'running', c: 'co
  * placement, outputs it places are only referenced (`ox`).
  */
 export function documentOfExecution(execution: Execution, facts: GraphFacts, placement?: OutputPlacement): ExecutionDocument {
-  const runs: RunDocument[] = [];
-  const seen = new Map<object, number>();
-  for (const [key, list] of execution.runs) {
-    const constant = facts.constantParams(key);
-    const port = facts.defaultPort(key);
-    for (let n = list.length - 1; n >= 0; n--) runs.push(encodeRun(list[n] as NodeExecution, constant, port, seen, placement));
-  }
   const doc: ExecutionDocument = {
     _id: execution.id,
     graph_id: execution.graphId,
@@ -117,7 +144,7 @@ export function documentOfExecution(execution: Execution, facts: GraphFacts, pla
     iteration_count: execution.iterationCount,
     max_loop_iterations: execution.maxLoopIterations,
     seq: execution.seq,
-    runs,
+    rc: encodeRuns(execution, facts, placement),
   };
   if (execution.parent !== null) doc.parent = execution.parent;
   if (execution.depth !== 0) doc.depth = execution.depth;
@@ -131,35 +158,68 @@ export function documentOfExecution(execution: Execution, facts: GraphFacts, pla
   return doc;
 }
 
+function encodeRuns(execution: Execution, facts: GraphFacts, placement: OutputPlacement | undefined): RunColumns {
+  const columns: RunColumns = { n: [], s: '', i: [], t: [], d: [], o: [] };
+  const extras: (RunExtras | 0)[] = [];
+  let anyExtras = false;
+  const seen = new Map<object, number>();
+  const created = execution.createdAt;
+  const table = execution.runs;
+  const keys = facts.slots.keys;
+  for (let slot = 0; slot < keys.length; slot++) {
+    const list = table.at(slot);
+    if (list === undefined) continue;
+    const key = keys[slot] as string;
+    const constant = facts.constantParams(key);
+    const port = facts.defaultPort(key);
+    for (let n = list.length - 1; n >= 0; n--) {
+      const run = list[n] as NodeExecution;
+      columns.n.push(slot);
+      columns.s += STATUS_CODES[run.status];
+      columns.i.push(run.executionIndex);
+      columns.t.push(run.startedAt - created);
+      columns.d.push(run.completedAt === null ? null : run.completedAt - run.startedAt);
+      const extra = encodeRun(run, constant, port, seen, placement, columns.o);
+      extras.push(extra);
+      if (extra !== 0) anyExtras = true;
+    }
+  }
+  if (anyExtras) columns.x = extras;
+  return columns;
+}
+
+/** Pushes the run's output column entry and returns its rarer fields (0 when none). */
 function encodeRun(
   run: NodeExecution,
   constant: JsonObject | null,
   defaultPort: string | null,
   seen: Map<object, number>,
   placement: OutputPlacement | undefined,
-): RunDocument {
-  const doc: RunDocument = { k: run.nodeKey, s: STATUS_CODES[run.status], i: run.executionIndex, t: run.startedAt };
-  if (run.runIndex !== 0) doc.r = run.runIndex;
-  if (run.attempt !== 0) doc.a = run.attempt;
-  if (run.loopback) doc.l = true;
-  if (run.params === null) doc.p = null;
-  else if (run.params !== constant) doc.p = run.params;
+  outputs: Json[],
+): RunExtras | 0 {
+  let extra: RunExtras | undefined;
+  if (run.runIndex !== 0) (extra ??= {}).r = run.runIndex;
+  if (run.attempt !== 0) (extra ??= {}).a = run.attempt;
+  if (run.loopback) (extra ??= {}).l = true;
+  if (run.params === null) (extra ??= {}).p = null;
+  else if (run.params !== constant) (extra ??= {}).p = run.params;
+  let own: Json = null;
   if (run.status === 'completed') {
     const output = run.output;
     const earlier = typeof output === 'object' && output !== null ? seen.get(output) : undefined;
-    if (earlier !== undefined) doc.or = earlier;
+    if (earlier !== undefined) (extra ??= {}).or = earlier;
     else {
       const ref = placement?.place(output, run);
-      if (ref === undefined) doc.o = output;
-      else doc.ox = ref;
+      if (ref === undefined) own = output;
+      else (extra ??= {}).ox = ref;
       if (typeof output === 'object' && output !== null) seen.set(output, run.executionIndex);
     }
-    if (run.outputPort !== defaultPort && run.outputPort !== null) doc.op = run.outputPort;
+    if (run.outputPort !== defaultPort && run.outputPort !== null) (extra ??= {}).op = run.outputPort;
   }
-  if (run.error !== null) doc.e = run.error;
-  if (run.suspension !== null) doc.su = run.suspension;
-  if (run.completedAt !== null) doc.d = run.completedAt - run.startedAt;
-  return doc;
+  outputs.push(own);
+  if (run.error !== null) (extra ??= {}).e = run.error;
+  if (run.suspension !== null) (extra ??= {}).su = run.suspension;
+  return extra ?? 0;
 }
 
 /**
@@ -168,39 +228,9 @@ function encodeRun(
  */
 export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts, lookup?: OutputLookup): Execution {
   const runs = new NodeTable<NodeExecution[]>(facts.slots);
-  // Owners of outputs first: a shared-output reference may name a run with a higher index (the
-  // encoder visits nodes in slot order, not in execution order).
-  const outputs = new Map<number, Json>();
-  for (const r of doc.runs) {
-    if (r.o !== undefined) outputs.set(r.i, r.o);
-    else if (r.ox !== undefined) {
-      if (lookup === undefined) throw new Error(`execution ${doc._id} references an output stored outside (${r.ox}) and no lookup was given`);
-      outputs.set(r.i, lookup(r.ox));
-    }
-  }
-  const ordered = [...doc.runs].sort((a, b) => a.i - b.i);
-  for (const r of ordered) {
-    const status = STATUS_NAMES[r.s];
-    if (status === undefined) throw new Error(`unknown run status ${r.s} in execution ${doc._id}`);
-    let output: Json = null;
-    if (status === 'completed') output = outputs.get(r.or ?? r.i) ?? null;
-    const run: NodeExecution = {
-      nodeKey: r.k,
-      status,
-      executionIndex: r.i,
-      runIndex: r.r ?? 0,
-      attempt: r.a ?? 0,
-      loopback: r.l === true,
-      params: r.p === undefined ? facts.constantParams(r.k) : r.p,
-      output,
-      outputPort: status === 'completed' ? (r.op ?? facts.defaultPort(r.k)) : null,
-      error: r.e ?? null,
-      suspension: r.su ?? null,
-      startedAt: r.t,
-      completedAt: r.d === undefined ? null : r.t + r.d,
-    };
-    const list = runs.get(r.k);
-    if (list === undefined) runs.set(r.k, [run]);
+  for (const run of storedRuns(doc, facts, lookup)) {
+    const list = runs.get(run.nodeKey);
+    if (list === undefined) runs.set(run.nodeKey, [run]);
     else list.unshift(run);
   }
   return {
@@ -237,8 +267,69 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts, looku
 /** References of the outputs a document keeps outside (OutputPlacement), in run order. */
 export function outsideOutputRefs(doc: ExecutionDocument): string[] {
   const refs: string[] = [];
-  for (const r of doc.runs) if (r.ox !== undefined) refs.push(r.ox);
+  for (const r of runRecords(doc, (slot) => String(slot))) if (r.ox !== undefined) refs.push(r.ox);
   return refs;
+}
+
+/** The stored runs one record each, from either form (columns, or the records of earlier versions). */
+function runRecords(doc: ExecutionDocument, keyOf: (slot: number) => string): RunDocument[] {
+  const columns = doc.rc;
+  if (columns === undefined) return doc.runs ?? [];
+  const records: RunDocument[] = [];
+  for (let j = 0; j < columns.n.length; j++) {
+    const extra = columns.x?.[j] ?? 0;
+    const duration = columns.d[j];
+    const record: RunDocument = {
+      ...(extra === 0 ? {} : extra),
+      k: keyOf(columns.n[j] as number),
+      s: columns.s[j] as string,
+      i: columns.i[j] as number,
+      t: doc.created_at + (columns.t[j] as number),
+    };
+    if (duration !== null && duration !== undefined) record.d = duration;
+    if (record.s === 'c' && record.or === undefined && record.ox === undefined) record.o = columns.o[j] ?? null;
+    records.push(record);
+  }
+  return records;
+}
+
+/** The runs of a document in execution order; shared outputs become shared objects again. */
+function storedRuns(doc: ExecutionDocument, facts: GraphFacts, lookup: OutputLookup | undefined): NodeExecution[] {
+  const records = runRecords(doc, (slot) => {
+    const key = facts.slots.keys[slot];
+    if (key === undefined) throw new Error(`execution ${doc._id}: stored run of slot ${slot}, which its graph does not have`);
+    return key;
+  });
+  // Owners of outputs first: a shared-output reference may name a run with a higher index (the
+  // encoder visits nodes in slot order, not in execution order).
+  const outputs = new Map<number, Json>();
+  for (const r of records) {
+    if (r.o !== undefined) outputs.set(r.i, r.o);
+    else if (r.ox !== undefined) {
+      if (lookup === undefined) throw new Error(`execution ${doc._id} references an output stored outside (${r.ox}) and no lookup was given`);
+      outputs.set(r.i, lookup(r.ox));
+    }
+  }
+  records.sort((a, b) => a.i - b.i);
+  return records.map((r) => {
+    const status = STATUS_NAMES[r.s];
+    if (status === undefined) throw new Error(`unknown run status ${r.s} in execution ${doc._id}`);
+    return {
+      nodeKey: r.k,
+      status,
+      executionIndex: r.i,
+      runIndex: r.r ?? 0,
+      attempt: r.a ?? 0,
+      loopback: r.l === true,
+      params: r.p === undefined ? facts.constantParams(r.k) : r.p,
+      output: status === 'completed' ? (outputs.get(r.or ?? r.i) ?? null) : null,
+      outputPort: status === 'completed' ? (r.op ?? facts.defaultPort(r.k)) : null,
+      error: r.e ?? null,
+      suspension: r.su ?? null,
+      startedAt: r.t,
+      completedAt: r.d === undefined ? null : r.t + r.d,
+    };
+  });
 }
 
 function frontierFrom(slots: NodeSlots, stored: Record<string, number>): Frontier {
