@@ -161,6 +161,27 @@ export class ActivePaths {
     return this.stack.map((slot) => [this.slots.keys[slot] as string, this.indexBySlot[slot] as number]);
   }
 
+  /** Entries in increasing execution_index order as one flat list: slot, index, slot, index, … */
+  flat(): number[] {
+    const out = new Array<number>(this.stack.length * 2);
+    for (let n = 0; n < this.stack.length; n++) {
+      const slot = this.stack[n] as number;
+      out[2 * n] = slot;
+      out[2 * n + 1] = this.indexBySlot[slot] as number;
+    }
+    return out;
+  }
+
+  /** Rebuilds active paths from a flat list (see flat); slots the graph does not have are skipped. */
+  static fromFlat(slots: NodeSlots, flat: readonly number[]): ActivePaths {
+    const paths = new ActivePaths(slots);
+    for (let n = 0; n + 1 < flat.length; n += 2) {
+      const slot = flat[n] as number;
+      if (slot >= 0 && slot < slots.size && slots.keys[slot] !== undefined) paths.complete(slot, flat[n + 1] as number);
+    }
+    return paths;
+  }
+
   /** Rebuilds active paths from stored entries (in increasing index order). */
   static from(slots: NodeSlots, entries: readonly (readonly [string, number])[]): ActivePaths {
     const paths = new ActivePaths(slots);

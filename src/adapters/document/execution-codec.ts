@@ -11,6 +11,9 @@ import { ActivePaths, Frontier, NodeTable, type NodeSlots } from '../../domain/n
 export interface GraphFacts {
   /** The graph's node slots, which per-execution node tables are built on. */
   readonly slots: NodeSlots;
+  /** constantParams and defaultPort by slot, for the encoder's loop over slots. */
+  readonly constantParamsBySlot: readonly (JsonObject | null)[];
+  readonly defaultPortBySlot: readonly (string | null)[];
   constantParams(nodeKey: string): JsonObject | null;
   defaultPort(nodeKey: string): string | null;
 }
@@ -93,8 +96,10 @@ export interface ExecutionDocument {
   preparation?: JsonObject;
   next_index: number;
   frontier: Record<string, number>;
-  /** Active paths in increasing index order, as [key, index] pairs. */
-  active_paths: [string, number][];
+  /** Active paths in increasing index order, flat: slot, index, slot, index, … */
+  ap?: number[];
+  /** Active paths as [key, index] pairs, as earlier versions wrote them (still read). */
+  active_paths?: [string, number][];
   iteration_count: number;
   max_loop_iterations: number;
   engine_error?: EngineError;
@@ -140,7 +145,7 @@ export function documentOfExecution(execution: Execution, facts: GraphFacts, pla
     state: execution.state,
     next_index: execution.nextIndex,
     frontier: Object.fromEntries(execution.frontier),
-    active_paths: execution.activePaths.entries(),
+    ap: execution.activePaths.flat(),
     iteration_count: execution.iterationCount,
     max_loop_iterations: execution.maxLoopIterations,
     seq: execution.seq,
@@ -169,9 +174,8 @@ function encodeRuns(execution: Execution, facts: GraphFacts, placement: OutputPl
   for (let slot = 0; slot < keys.length; slot++) {
     const list = table.at(slot);
     if (list === undefined) continue;
-    const key = keys[slot] as string;
-    const constant = facts.constantParams(key);
-    const port = facts.defaultPort(key);
+    const constant = facts.constantParamsBySlot[slot] ?? null;
+    const port = facts.defaultPortBySlot[slot] ?? null;
     for (let n = list.length - 1; n >= 0; n--) {
       const run = list[n] as NodeExecution;
       columns.n.push(slot);
@@ -251,7 +255,7 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts, looku
     finishedAt: doc.finished_at ?? null,
     nextIndex: doc.next_index,
     frontier: frontierFrom(facts.slots, doc.frontier),
-    activePaths: ActivePaths.from(facts.slots, doc.active_paths),
+    activePaths: doc.ap !== undefined ? ActivePaths.fromFlat(facts.slots, doc.ap) : ActivePaths.from(facts.slots, doc.active_paths ?? []),
     state: doc.state,
     nodeContexts: new Map(Object.entries(doc.node_contexts ?? {})),
     iterationCount: doc.iteration_count,

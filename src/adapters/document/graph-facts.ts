@@ -8,8 +8,12 @@ const cache = new WeakMap<ExecutionGraph, GraphFacts>();
 export function graphFacts(graph: ExecutionGraph): GraphFacts {
   let facts = cache.get(graph);
   if (facts === undefined) {
+    const slots = nodeSlotsOf(graph);
+    const nodes = slots.keys.map((key) => (key === undefined ? undefined : graph.nodes.get(key)));
     facts = {
-      slots: nodeSlotsOf(graph),
+      slots,
+      constantParamsBySlot: nodes.map((node) => node?.constantParams ?? null),
+      defaultPortBySlot: nodes.map((node) => node?.defaultPort ?? null),
       constantParams: (key) => graph.nodes.get(key)?.constantParams ?? null,
       defaultPort: (key) => graph.nodes.get(key)?.defaultPort ?? null,
     };

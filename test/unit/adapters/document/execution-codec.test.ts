@@ -84,6 +84,7 @@ describe('the stored execution document', () => {
       expect(comparable(decodeExecution(stored, facts))).toEqual(comparable(execution));
     }
     const last = executions.at(-1) as Execution;
+    expect(executions.some((e) => e.activePaths.size > 2)).toBe(true);
     expect(last.runs.get('same')?.[0]?.output).toEqual({});
     expect(last.runs.get('flaky')?.[0]?.attempt).toBe(1);
   });
@@ -108,8 +109,12 @@ describe('the stored execution document', () => {
     const facts = graphFacts(graph);
     for (const execution of executions) {
       const current = JSON.parse(JSON.stringify(documentOfExecution(execution, facts))) as ExecutionDocument;
-      const legacy: ExecutionDocument = { ...current, runs: legacyRuns(current, facts.slots.keys) };
+      const ap = current.ap ?? [];
+      const pairs: [string, number][] = [];
+      for (let n = 0; n < ap.length; n += 2) pairs.push([facts.slots.keys[ap[n] as number] as string, ap[n + 1] as number]);
+      const legacy: ExecutionDocument = { ...current, runs: legacyRuns(current, facts.slots.keys), active_paths: pairs };
       delete legacy.rc;
+      delete legacy.ap;
       expect(comparable(decodeExecution(legacy, facts))).toEqual(comparable(decodeExecution(current, facts)));
     }
   });
