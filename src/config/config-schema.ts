@@ -227,6 +227,7 @@ export const CONFIG_SCHEMA = z.object({
   PRANA_METRICS_ADDRESS: listenAddress.optional(),
   PRANA_RETENTION_HOURS: wholeNumber(0, 0, 100 * 365 * 24, 'hours (0 keeps finished executions forever)'),
   PRANA_RETENTION_NAMESPACE_HOURS: jsonText(namespaceHours).optional(),
+  PRANA_MEMORY_MAX_ENDED: wholeNumber(10_000, 0, 100_000_000, 'ended executions the in-memory store keeps (0 keeps them all)'),
 });
 
 /** The variables the schema knows. */

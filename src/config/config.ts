@@ -73,6 +73,11 @@ export interface Config {
   readonly tls: TlsConfig | undefined;
   /** `PRANA_METRICS_ADDRESS`: where Prometheus metrics are served over HTTP; absent means no endpoint. */
   readonly metricsAddress: ListenAddress | undefined;
+  /**
+   * `PRANA_MEMORY_MAX_ENDED`: without MongoDB, how many ended executions are kept in memory; beyond
+   * it the longest-ended ones go, as retention would delete them (0 keeps them all).
+   */
+  readonly memoryMaxEnded: number;
   /** `PRANA_RETENTION_HOURS`: finished executions are deleted this long after they end; 0 keeps them. */
   readonly retentionMs: number;
   /** `PRANA_RETENTION_NAMESPACE_HOURS`: namespaces kept for another time than `retentionMs` (0 keeps them). */
@@ -125,6 +130,7 @@ export function loadConfig(env: Environment): Config {
     tls: tlsOf(v, problems),
     metricsAddress: v.PRANA_METRICS_ADDRESS,
     retentionMs: v.PRANA_RETENTION_HOURS * HOUR_MS,
+    memoryMaxEnded: v.PRANA_MEMORY_MAX_ENDED,
     retentionByNamespace: Object.fromEntries(Object.entries(v.PRANA_RETENTION_NAMESPACE_HOURS ?? {}).map(([namespace, hours]) => [namespace, hours * HOUR_MS])),
     tracing: tracingRequested(env),
   };

@@ -101,7 +101,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   // resolve graph facts through the repository: nothing is filled in later.
   const connection =
     config.mongodb === undefined
-      ? memoryConnection()
+      ? memoryConnection(config.memoryMaxEnded)
       : await connectMongo(config.mongodb.uri, {
           dbName: config.mongodb.database,
           ...(overrides.mongoServerSelectionTimeoutMs === undefined ? {} : { serverSelectionTimeoutMS: overrides.mongoServerSelectionTimeoutMs }),
@@ -225,7 +225,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
 }
 
 /** The in-memory store as a connection (always available). */
-function memoryConnection(): {
+function memoryConnection(maxEnded: number): {
   availability: StoreAvailability;
   graphs: GraphStore;
   stores: (facts: FactsResolver, limits: ExecutionStoreLimits) => Stores;
@@ -235,7 +235,7 @@ function memoryConnection(): {
   return {
     availability: ALWAYS_AVAILABLE,
     graphs: graphStore,
-    stores: (facts, limits) => createMemoryStores(facts, limits, graphStore),
+    stores: (facts, limits) => createMemoryStores(facts, limits, graphStore, maxEnded),
     close: async () => undefined,
   };
 }

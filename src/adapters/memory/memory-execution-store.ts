@@ -20,6 +20,7 @@ import type { FactsResolver } from '../document/graph-facts.js';
 import { claimedLease, leaseFree } from '../document/lease-claim.js';
 import { DEFAULT_INLINE_OUTPUT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, type ExecutionStoreLimits } from '../document/store-limits.js';
 import { planWrite, type RowShape } from '../document/write-plan.js';
+import { TimeIndex } from './time-index.js';
 
 /** One stored execution: the document as JSON text plus the indexed fields. */
 interface Row {
@@ -35,6 +36,15 @@ interface Row {
   readonly lease: Lease | null;
   readonly effects: readonly PendingEffect[];
   readonly updatedAt: number;
+}
+
+/**
+ * How many ended executions the memory store keeps (0: all), and what to remove with each it lets go
+ * (its events, tasks and id reservation in the other memory stores).
+ */
+export interface MemoryBound {
+  readonly maxEnded?: number;
+  readonly onEvict?: (id: string) => void;
 }
 
 /** A row before the store gives it a revision and the record's fields. */
@@ -61,16 +71,28 @@ const BODY: RowShape<Body> = {
  */
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly rows = new Map<string, Row>();
+  /** Rows with a wake-up time, by that time. */
+  private readonly wakes = new TimeIndex();
+  /** Rows under a lease that has not been released, by its end. */
+  private readonly leases = new TimeIndex();
+  /** Ended rows, by their last write. */
+  private readonly ended = new TimeIndex();
   /** Outputs stored outside documents, by execution id and content ref. */
   private readonly outputs = new Map<string, string>();
   private readonly serializer: ExecutionSerializer;
   private readonly maxDocumentBytes: number;
 
+  private readonly maxEnded: number;
+  private readonly onEvict: (id: string) => void;
+
   constructor(
     private readonly facts: FactsResolver,
     limits: ExecutionStoreLimits = {},
+    bound: MemoryBound = {},
   ) {
     this.maxDocumentBytes = limits.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+    this.maxEnded = bound.maxEnded ?? 0;
+    this.onEvict = bound.onEvict ?? (() => undefined);
     this.serializer = new ExecutionSerializer({ inlineOutputBytes: limits.inlineOutputBytes ?? DEFAULT_INLINE_OUTPUT_BYTES });
   }
 
@@ -79,7 +101,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     const id = record.execution.id;
     if (this.rows.has(id)) throw new StoreConflict('exists', `execution ${id} exists`);
     this.storeOutputs(plan.serialized);
-    this.rows.set(id, {
+    this.put({
       ...plan.row,
       revision: 1,
       nextWakeAt: record.nextWakeAt,
@@ -106,7 +128,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     }
     this.storeOutputs(plan.serialized);
     const revision = expectedRevision + 1;
-    this.rows.set(id, {
+    this.put({
       ...plan.row,
       revision,
       nextWakeAt: record.nextWakeAt,
@@ -126,21 +148,21 @@ export class MemoryExecutionStore implements ExecutionStore {
     const lease = claimedLease(current.lease, owner, leaseUntil, now);
     if (lease === null) return null;
     const row: Row = { ...current, lease, revision: current.revision + 1, updatedAt: now };
-    this.rows.set(id, row);
+    this.put(row);
     return this.record(row, facts);
   }
 
   async renew(id: string, owner: string, epoch: number, until: number): Promise<boolean> {
     const current = this.held(id, owner, epoch);
     if (current === null) return false;
-    this.rows.set(id, { ...current, lease: { owner, epoch, until } });
+    this.put({ ...current, lease: { owner, epoch, until } });
     return true;
   }
 
   async release(id: string, owner: string, epoch: number): Promise<boolean> {
     const current = this.held(id, owner, epoch);
     if (current === null) return false;
-    this.rows.set(id, { ...current, lease: { owner, epoch, until: 0 } });
+    this.put({ ...current, lease: { owner, epoch, until: 0 } });
     return true;
   }
 
@@ -148,8 +170,52 @@ export class MemoryExecutionStore implements ExecutionStore {
     const current = this.held(id, owner, epoch);
     if (current === null) return false;
     const lease = release ? { owner, epoch, until: 0 } : current.lease;
-    this.rows.set(id, { ...current, lease, effects: copyEffects(remaining) });
+    this.put({ ...current, lease, effects: copyEffects(remaining) });
     return true;
+  }
+
+  /** Writes a row and keeps the indexes current; an ended row may push the oldest ended ones out. */
+  private put(row: Row): void {
+    this.rows.set(row.id, row);
+    this.wakes.set(row.id, row.nextWakeAt);
+    this.leases.set(row.id, row.lease !== null && row.lease.until > 0 ? row.lease.until : null);
+    const ended = isTerminal(row.status);
+    this.ended.set(row.id, ended ? row.updatedAt : null);
+    if (ended && this.maxEnded > 0 && this.ended.size > this.maxEnded) this.evictEnded();
+  }
+
+  private drop(id: string): void {
+    this.rows.delete(id);
+    this.wakes.set(id, null);
+    this.leases.set(id, null);
+    this.ended.set(id, null);
+    const prefix = `${id}\u0000`;
+    for (const key of [...this.outputs.keys()]) if (key.startsWith(prefix)) this.outputs.delete(key);
+  }
+
+  /**
+   * Keeps at most `maxEnded` ended executions: removes the longest-ended ones that retention could
+   * remove too (lease released, no pending effects, no parent still running), with what the other
+   * stores hold of them.
+   */
+  private evictEnded(): void {
+    const excess = this.ended.size - this.maxEnded;
+    const removable = this.ended.earliest(Number.POSITIVE_INFINITY, excess, (id) => {
+      const row = this.rows.get(id);
+      return row !== undefined && this.removable(row);
+    });
+    for (const { id } of removable) {
+      this.drop(id);
+      this.onEvict(id);
+    }
+  }
+
+  /** An ended row retention may delete: lease released, no pending effects, and no parent still running. */
+  private removable(row: Row): boolean {
+    if ((row.lease !== null && row.lease.until > 0) || row.effects.length > 0) return false;
+    if (row.parentId === null) return true;
+    const parent = this.rows.get(row.parentId);
+    return parent === undefined || isTerminal(parent.status);
   }
 
   /** The row when `owner` holds its lease at `epoch`, else null. */
@@ -174,19 +240,11 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async due(until: number, now: number, limit: number): Promise<DueWake[]> {
-    return [...this.rows.values()]
-      .filter((row) => row.nextWakeAt !== null && row.nextWakeAt <= until && leaseFree(row.lease, now))
-      .sort((a, b) => (a.nextWakeAt as number) - (b.nextWakeAt as number) || compareIds(a.id, b.id))
-      .slice(0, Math.max(0, limit))
-      .map((row) => ({ id: row.id, at: row.nextWakeAt as number }));
+    return this.wakes.earliest(until, Math.max(0, limit), (id) => leaseFree(this.rows.get(id)?.lease ?? null, now));
   }
 
   async orphaned(now: number, limit: number): Promise<string[]> {
-    return [...this.rows.values()]
-      .filter((row) => row.lease !== null && row.lease.until > 0 && row.lease.until <= now)
-      .sort((a, b) => (a.lease as Lease).until - (b.lease as Lease).until || compareIds(a.id, b.id))
-      .slice(0, Math.max(0, limit))
-      .map((row) => row.id);
+    return this.leases.earliest(now, Math.max(0, limit), () => true).map((entry) => entry.id);
   }
 
   /** Outputs are stored only once a write's revision check passed, so no write leaves any behind. */
@@ -195,25 +253,23 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async expired(endedBefore: number, limit: number, namespaces?: NamespaceFilter): Promise<ExpiredExecution[]> {
-    const found = [...this.rows.values()]
-      .filter(
-        (row) =>
-          passesNamespaceFilter(namespaces, namespaceOfId(row.id)) &&
-          isTerminal(row.status) &&
-          row.updatedAt < endedBefore &&
-          (row.lease === null || row.lease.until <= 0) &&
-          row.effects.length === 0,
-      )
-      .sort((a, b) => a.updatedAt - b.updatedAt);
-    return found.slice(0, Math.max(0, limit)).map((row) => ({ id: row.id, parentId: row.parentId }));
+    const found = this.ended.earliest(endedBefore, Math.max(0, limit), (id) => {
+      const row = this.rows.get(id);
+      return (
+        row !== undefined &&
+        row.updatedAt < endedBefore &&
+        passesNamespaceFilter(namespaces, namespaceOfId(id)) &&
+        (row.lease === null || row.lease.until <= 0) &&
+        row.effects.length === 0
+      );
+    });
+    return found.map(({ id }) => ({ id, parentId: this.rows.get(id)?.parentId ?? null }));
   }
 
   async remove(id: string): Promise<void> {
     const row = this.rows.get(id);
     if (row === undefined || !isTerminal(row.status)) return;
-    const prefix = `${id}\u0000`;
-    for (const key of [...this.outputs.keys()]) if (key.startsWith(prefix)) this.outputs.delete(key);
-    this.rows.delete(id);
+    this.drop(id);
   }
 
   /** Bytes of the stored document of an execution (for size reports), or null when absent. */

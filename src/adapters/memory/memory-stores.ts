@@ -1,6 +1,6 @@
 import type { EventLog } from '../../app/ports/event-log.js';
 import type { GraphStore } from '../../app/ports/graph-store.js';
-import type { IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import { EXECUTION_ID_SCOPE, type IdempotencyStore } from '../../app/ports/idempotency-store.js';
 import type { TaskStore } from '../../app/ports/task-store.js';
 import type { FactsResolver } from '../document/graph-facts.js';
 import type { ExecutionStoreLimits } from '../document/store-limits.js';
@@ -25,13 +25,27 @@ export interface MemoryStores {
  * Creates the in-memory stores; `facts` gives the codec the graph facts of an execution's graph (a
  * graph repository over `graphs`, created first, provides them).
  */
-export function createMemoryStores(facts: FactsResolver, limits: ExecutionStoreLimits = {}, graphs: GraphStore = new MemoryGraphStore()): MemoryStores {
+export function createMemoryStores(
+  facts: FactsResolver,
+  limits: ExecutionStoreLimits = {},
+  graphs: GraphStore = new MemoryGraphStore(),
+  maxEnded = 0,
+): MemoryStores {
+  const events = new MemoryEventLog();
+  const idempotency = new MemoryIdempotencyStore();
+  const tasks = new MemoryTaskStore();
+  // What retention deletes with an execution; these memory stores finish their work at once.
+  const onEvict = (id: string): void => {
+    void events.removeAll(id);
+    void tasks.removeForExecution(id);
+    void idempotency.remove(EXECUTION_ID_SCOPE, id);
+  };
   return {
-    executions: new MemoryExecutionStore(facts, limits),
-    events: new MemoryEventLog(),
+    executions: new MemoryExecutionStore(facts, limits, { maxEnded, onEvict }),
+    events,
     graphs,
-    idempotency: new MemoryIdempotencyStore(),
-    tasks: new MemoryTaskStore(),
+    idempotency,
+    tasks,
     close: async () => undefined,
   };
 }

@@ -24,3 +24,6 @@ export interface IdempotencyStore {
   /** Deletes one record, if it exists. */
   remove(scope: string, key: string): Promise<void>;
 }
+
+/** The scope of the record that reserves an execution id for the request that created it; it goes with the execution. */
+export const EXECUTION_ID_SCOPE = 'execution';

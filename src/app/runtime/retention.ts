@@ -1,14 +1,11 @@
 import { isTerminal } from '../../domain/execution.js';
 import type { EventLog } from '../ports/event-log.js';
 import type { ExecutionStore, NamespaceFilter } from '../ports/execution-store.js';
-import type { IdempotencyStore } from '../ports/idempotency-store.js';
+import { EXECUTION_ID_SCOPE, type IdempotencyStore } from '../ports/idempotency-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 
 /** How many expired executions (and idempotency records) one sweep deletes at most. */
 const RETENTION_BATCH = 100;
-
-/** The record that reserves an execution id for the request that created it; it goes with the execution. */
-const EXECUTION_ID_SCOPE = 'execution';
 
 /**
  * Records remembered for the retention time, then forgotten: StartExecution and Resume request ids.

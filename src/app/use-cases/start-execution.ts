@@ -5,6 +5,7 @@ import { notFound, refused, conflict } from '../app-error.js';
 import { DEFAULT_NAMESPACE, qualifiedId } from '../../domain/namespace.js';
 import { executionIdForRequest, newExecutionId } from '../ids.js';
 import { StoreConflict } from '../ports/execution-store.js';
+import { EXECUTION_ID_SCOPE } from '../ports/idempotency-store.js';
 import { RequestCheck } from '../request-check.js';
 import type { RequestLimits } from '../request-limits.js';
 import { viewOf, type ExecutionView } from '../execution-view.js';
@@ -62,7 +63,7 @@ export async function createOrFind(ctx: AppContext, namespace: string, request: 
         id = String(claimed.record.result.execution_id);
       }
     }
-    const owned = await ctx.idempotency.putIfAbsent({ scope: 'execution', key: id, fingerprint, result: {}, createdAt: now });
+    const owned = await ctx.idempotency.putIfAbsent({ scope: EXECUTION_ID_SCOPE, key: id, fingerprint, result: {}, createdAt: now });
     if (!owned.created && owned.record.fingerprint !== fingerprint) {
       throw refused('execution_id_conflict', `execution ${id} was started by a different request`, { execution_id: id });
     }

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       tls: undefined,
       metricsAddress: undefined,
       retentionMs: 0,
+      memoryMaxEnded: 10_000,
       retentionByNamespace: {},
       tracing: false,
     });
