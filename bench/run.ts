@@ -10,6 +10,7 @@ import { serviceCases } from './cases/service.js';
 import { peerCases } from './cases/peer.js';
 import { externalLoadCases } from './cases/external-load.js';
 import { growthCases } from './cases/growth.js';
+import { memoryStoreCases } from './cases/memory-store.js';
 
 interface Options {
   readonly quick: boolean;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   for (const result of growthCases(timing, wanted)) add(result);
   if (wanted('5x')) for (const result of await externalLoadCases(timing)) add(result);
   for (const result of await serviceCases(timing, wanted)) add(result);
+  for (const result of await memoryStoreCases(wanted)) add(result);
   if (options.peer) for (const result of await peerCases(timing, results)) add(result);
 
   process.stdout.write(`\n${table(results)}\n\n`);

@@ -15,6 +15,7 @@ import { summarise, type Timing } from '../lib/measure.js';
 import { chainWorkflow } from '../lib/prana-engine.js';
 import type { CaseResult } from '../lib/report.js';
 import { startBenchService } from '../lib/service-harness.js';
+import { suspendedOnMongoCase } from './memory-store.js';
 
 const CONCURRENCY = 32;
 
@@ -40,11 +41,19 @@ export async function serviceCases(timing: Timing, wanted: (id: string) => boole
     }
   }
   if (wanted('8')) results.push(await watchCase());
+  if (wanted('10d')) {
+    const mongo = await mongoUri();
+    try {
+      results.push(await suspendedOnMongoCase(mongo.uri));
+    } finally {
+      await mongo.stop();
+    }
+  }
   return results;
 }
 
 /** A MongoDB to measure against: MONGODB_URI, or the Go-built test server started for the run. */
-async function mongoUri(): Promise<{ uri: string; stop(): Promise<void> }> {
+export async function mongoUri(): Promise<{ uri: string; stop(): Promise<void> }> {
   const given = process.env.MONGODB_URI;
   if (given !== undefined && given !== '') return { uri: given, stop: async () => undefined };
   const lib = (await import(new URL('../../../scripts/mongo-test-server-lib.mjs', import.meta.url).href)) as {

@@ -143,8 +143,8 @@ export class PranaApp extends NamespaceScope {
 
   /** Stops background work and waits for the work in progress (bounded by `graceMs`). */
   async stop(graceMs?: number): Promise<void> {
-    this.poller.stop();
-    await this.context.runtime.stop(graceMs);
+    // The store closes after this: a polling pass in progress finishes first (within the grace).
+    await this.context.runtime.stop(graceMs, this.poller.stop());
   }
 
   /** Deletes what is past retention now; returns how many executions went (the poller does it once a minute). */

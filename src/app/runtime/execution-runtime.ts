@@ -133,15 +133,16 @@ export class ExecutionRuntime {
   /**
    * Graceful shutdown: stops timers, then waits (up to `graceMs`) for the messages and node runs in
    * progress to reach their writes, so no execution is left half-written by this replica; whatever
-   * still runs after that is taken over by another replica once its lease expires.
+   * still runs after that is taken over by another replica once its lease expires. `alsoAwait` is
+   * other work to wait for within the same grace (the poller's pass in progress).
    */
-  async stop(graceMs = 10_000): Promise<void> {
+  async stop(graceMs = 10_000, alsoAwait: Promise<void> = Promise.resolve()): Promise<void> {
     this.wakes.stop();
     let timer: { cancel(): void } | undefined;
     const grace = new Promise<void>((resolve) => {
       timer = this.deps.timers.setTimeout(resolve, graceMs);
     });
-    await Promise.race([Promise.all([...this.actors.values()].map((actor) => actor.quiet())), grace]);
+    await Promise.race([Promise.all([alsoAwait, ...[...this.actors.values()].map((actor) => actor.quiet())]), grace]);
     timer?.cancel();
   }
 

@@ -30,6 +30,8 @@ export class WakePoller {
   private timer: { cancel(): void } | null = null;
   private running = false;
   private collectedAt = 0;
+  /** The pass the timer started, while it runs. */
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     private readonly store: ExecutionStore,
@@ -46,11 +48,12 @@ export class WakePoller {
     this.arm();
   }
 
-  /** Stops polling. */
-  stop(): void {
+  /** Stops polling; resolves once a pass in progress has finished (so the store can close after it). */
+  async stop(): Promise<void> {
     this.running = false;
     this.timer?.cancel();
     this.timer = null;
+    await this.inFlight;
   }
 
   /** One pass: looks at what is due or orphaned, arms timers for what comes within two intervals; returns how many it looked at now. */
@@ -75,9 +78,15 @@ export class WakePoller {
   private arm(): void {
     if (!this.running) return;
     this.timer = this.timers.setTimeout(() => {
-      this.poll()
-        .catch((error: unknown) => this.onError(error, 'poll'))
-        .finally(() => this.arm());
+      this.inFlight = this.poll()
+        .then(
+          () => undefined,
+          (error: unknown) => this.onError(error, 'poll'),
+        )
+        .finally(() => {
+          this.inFlight = null;
+          this.arm();
+        });
     }, this.intervalMs);
   }
 }

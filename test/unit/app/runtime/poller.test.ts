@@ -133,4 +133,42 @@ describe('WakePoller', () => {
     await wakePoller.poll();
     expect(store.collected).toEqual([10_000_000 - 3_600_000, 10_060_000 - 3_600_000]);
   });
+
+  it('stops only once the pass in progress has finished, so the store is not closed under it', async () => {
+    const time = new FakeTime(100_000);
+    const store = new PolledStore();
+    store.due = [{ id: 'slow', at: 99_000 }];
+    let finishLook: () => void = () => undefined;
+    const looking = new Promise<void>((resolve) => (finishLook = resolve));
+    let lookStarted = false;
+    const wakePoller = new WakePoller(
+      store.asStore(),
+      {
+        look: async () => {
+          lookStarted = true;
+          await looking;
+        },
+        arm: () => undefined,
+        sweep: async () => undefined,
+      },
+      time,
+      time,
+      INTERVAL,
+      () => undefined,
+    );
+    wakePoller.start();
+    await time.advance(INTERVAL);
+    expect(lookStarted).toBe(true);
+    let stopped = false;
+    const stopping = wakePoller.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(stopped).toBe(false);
+    finishLook();
+    await stopping;
+    expect(stopped).toBe(true);
+    // No pass starts after stop.
+    const asked = store.dueAsked.length;
+    await time.advance(5 * INTERVAL);
+    expect(store.dueAsked.length).toBe(asked);
+  });
 });
