@@ -131,8 +131,8 @@ export class Clients {
         app.in(script.namespace).startExecution({
           graphId: this.graphOf(script),
           input: script.input,
-          labels: { script: script.id },
-          requestId: `start-${script.id}`,
+          labels: script.generatedId ? { script: script.id, generated: 'yes' } : { script: script.id },
+          ...(script.generatedId ? {} : { requestId: `start-${script.id}` }),
           wait: script.waitSettled ? 'settled' : 'none',
         }),
       );

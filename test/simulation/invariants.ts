@@ -108,10 +108,11 @@ export async function checkInvariants(input: {
     }
   }
 
-  // At most one execution per request id (scripts label their executions).
+  // At most one execution per request id (scripts label their executions). A start without one that
+  // went unanswered and was retried may have left an execution of its own (which must still end).
   const perScript = new Map<string, number>();
   for (const execution of executions) {
-    const script = execution.labels.script;
+    const script = execution.labels.generated === 'yes' ? undefined : execution.labels.script;
     if (script !== undefined) perScript.set(script, (perScript.get(script) ?? 0) + 1);
   }
   for (const [script, count] of perScript) {

@@ -34,6 +34,12 @@ export interface Script {
   readonly duplicateStarts: number;
   /** The start asks to wait until settled (else it answers at once). */
   readonly waitSettled: boolean;
+  /**
+   * The start has no request id (a generated execution id, stored by the drive's first write): a
+   * start retried after an unanswered one is a new execution, and the one not answered, if stored,
+   * must still end.
+   */
+  readonly generatedId: boolean;
   /** Simulated ms after the beginning at which the client starts. */
   readonly startAt: number;
 }
@@ -172,6 +178,12 @@ export function workflowOf(kind: ScriptKind, child: string, startedAt: number, d
   }
 }
 
+/**
+ * Kinds a client may start without a request id: the first drive settles quickly (a wait or a task),
+ * and they end with no caller's help, so an execution whose start went unanswered still ends.
+ */
+const GENERATED_ID_KINDS: readonly ScriptKind[] = ['interval', 'schedule', 'task', 'retry'];
+
 /** The scripts of one seed: kinds, inputs, duplicates and start times, all from the PRNG. */
 export function scriptsOf(prng: Prng, count: number, spreadMs: number): Script[] {
   const scripts: Script[] = [];
@@ -179,13 +191,16 @@ export function scriptsOf(prng: Prng, count: number, spreadMs: number): Script[]
     const kind = prng.pick(SCRIPT_KINDS);
     const n = prng.int(1, 20);
     const items = Array.from({ length: prng.int(1, 3) }, (_, k) => ({ n: n + k }));
+    const duplicateStarts = prng.chance(0.3) ? 2 : 1;
+    const waitSettled = prng.chance(0.5);
     scripts.push({
       id: `s${i}`,
       namespace: SIM_NAMESPACES[i % SIM_NAMESPACES.length] as string,
       kind,
       input: { n, items },
-      duplicateStarts: prng.chance(0.3) ? 2 : 1,
-      waitSettled: prng.chance(0.5),
+      duplicateStarts,
+      waitSettled,
+      generatedId: waitSettled && duplicateStarts === 1 && GENERATED_ID_KINDS.includes(kind) && prng.chance(0.5),
       startAt: prng.int(0, spreadMs),
     });
   }

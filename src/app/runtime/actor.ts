@@ -26,7 +26,7 @@ import { driveStep, type DriveEffects, type PendingNode, type StepResult } from 
 import { carryOut, type ChildNotice } from './effects.js';
 import { Mailbox } from './mailbox.js';
 import { nextWakeOf } from './next-wake.js';
-import { owedBy, writeSession, type PersistenceDeps } from './persistence.js';
+import { owedBy, UNSTORED, writeSession, type PersistenceDeps } from './persistence.js';
 import { recoveryOf } from './recovery.js';
 import type { Session } from './session.js';
 import {
@@ -156,10 +156,13 @@ export class ExecutionActor {
     }
   }
 
-  /** Takes over an execution this replica just created with its lease, ready to be started. */
+  /**
+   * Takes over an execution this replica just created with its lease, ready to be started; at
+   * revision UNSTORED it is not stored yet (its first write inserts it).
+   */
   adopt(execution: Execution, graph: Session['graph'], revision: number, lease: Session['lease']): void {
     if (this.session !== null) return;
-    this.session = { execution, graph, revision, lease, leaseStored: true, unsaved: [], effects: [], newEffects: [] };
+    this.session = { execution, graph, revision, lease, leaseStored: revision !== UNSTORED, unsaved: [], effects: [], newEffects: [] };
     this.keepLease();
   }
 

@@ -25,6 +25,9 @@ export interface PersistenceDeps {
   readonly leaseMs: number;
 }
 
+/** The revision of a session whose execution is not stored yet: its first write inserts it. */
+export const UNSTORED = 0;
+
 /** The lease a write of this replica carries until `now + leaseMs`. */
 export function leaseFrom(deps: Pick<PersistenceDeps, 'owner' | 'leaseMs'>, now: number, epoch: number): Lease {
   return { owner: deps.owner, epoch, until: now + deps.leaseMs };
@@ -53,7 +56,7 @@ export async function owedBy(deps: PersistenceDeps, execution: Execution, reason
 
 /**
  * Writes a session's execution: its unsaved events first (the execution's seq commits them), then the
- * record, conditional on the revision, with the effects it owes. A running execution, or one that owes
+ * record (inserted when the session is UNSTORED), conditional on the revision, with the effects it owes. A running execution, or one that owes
  * effects, keeps this replica's lease; any other gives it up with the write. `onConflict` may repair
  * a lost race (a cancel request recorded by another replica) and ask for one more try.
  */
@@ -74,12 +77,16 @@ export async function writeSession(
   const record = () => ({ execution: session.execution, nextWakeAt: nextWakeOf(session.execution, null), lease, effects, updatedAt: now });
   const write = options.minimal === true ? { minimal: true } : undefined;
   let stored;
-  try {
-    stored = await deps.executions.update(record(), session.revision, write);
-  } catch (error) {
-    if (!(error instanceof StoreConflict && error.kind === 'revision' && options.onConflict !== undefined && (await options.onConflict()))) throw error;
-    stored = await deps.executions.update(record(), session.revision, write);
-  }
+  if (session.revision === UNSTORED) {
+    // Its id was generated for it, so no other writer can have inserted it.
+    stored = await deps.executions.insert(record());
+  } else
+    try {
+      stored = await deps.executions.update(record(), session.revision, write);
+    } catch (error) {
+      if (!(error instanceof StoreConflict && error.kind === 'revision' && options.onConflict !== undefined && (await options.onConflict()))) throw error;
+      stored = await deps.executions.update(record(), session.revision, write);
+    }
   session.revision = stored.revision;
   if (lease !== null) session.lease = lease;
   session.leaseStored = keep;

@@ -29,8 +29,11 @@ export interface StartResult {
   readonly created: boolean;
 }
 
-/** Creates (or finds, for a retried request) the execution; returns its id and whether this call created it. */
-export async function createOrFind(ctx: AppContext, namespace: string, request: StartRequest): Promise<{ id: string; created: boolean }> {
+/**
+ * Creates (or finds, for a retried request) the execution; returns its id and whether this call created
+ * it. `awaitsDrive`: the caller answers only after the drive (see ExecutionRuntime.create).
+ */
+export async function createOrFind(ctx: AppContext, namespace: string, request: StartRequest, awaitsDrive = false): Promise<{ id: string; created: boolean }> {
   const labels = request.labels ?? {};
   checkStart(request, labels, ctx.limits);
   const graph = await ctx.graphs.loadIn(request.graphId, namespace);
@@ -69,13 +72,12 @@ export async function createOrFind(ctx: AppContext, namespace: string, request: 
     }
   }
   try {
-    await ctx.runtime.create(graph, {
-      id,
-      input: request.input,
-      variables: request.variables,
-      labels,
-      createdAt: ctx.clock.now(),
-    });
+    await ctx.runtime.create(
+      graph,
+      { id, input: request.input, variables: request.variables, labels, createdAt: ctx.clock.now() },
+      // A generated id and a caller who waits for the drive: the drive's first write stores it.
+      { storeWithFirstWrite: awaitsDrive && !idempotent },
+    );
     return { id, created: true };
   } catch (error) {
     if (error instanceof StoreConflict && error.kind === 'exists') {
@@ -88,7 +90,7 @@ export async function createOrFind(ctx: AppContext, namespace: string, request: 
 
 /** StartExecution: creates and starts an execution, then waits as asked. */
 export async function startExecution(ctx: AppContext, namespace: string, request: StartRequest, signal?: AbortSignal): Promise<StartResult> {
-  const { id, created } = await createOrFind(ctx, namespace, request);
+  const { id, created } = await createOrFind(ctx, namespace, request, request.wait !== 'none');
   if (!created) startIfNeverStarted(ctx, id);
   if (created) {
     const started = ctx.runtime.start(id);

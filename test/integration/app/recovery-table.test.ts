@@ -383,4 +383,70 @@ describe('recovery table', () => {
     expect(done.execution.runs.get('wait')?.[0]?.completedAt).toBe(due);
     await b.app.stop();
   });
+
+  it('row 22: a start without a request id that waits — stored by the drive’s first write, so a crash before it leaves nothing, and one after it leaves an execution any replica finishes', async () => {
+    const chain: WorkflowDefinition = { ...child, id: 'quick-chain' };
+    // Crash before the insert: nothing was acknowledged, nothing is left.
+    const before = pair({ call: 'executions.insert', breakage: 'crash_before' });
+    const graphId = await before.b.compile(chain);
+    void before.a.app.startExecution({ graphId, input: { n: 2 }, wait: 'settled' });
+    await before.a.time.advance(0);
+    expect(before.crash.dead).toBe(true);
+    expect((await before.b.app.listExecutions({ statuses: [], labels: {}, pageSize: 10, pageToken: '' })).views).toEqual([]);
+    // Crash after the insert of a suspended execution: it is there for every replica, lease released.
+    const after = pair({ call: 'executions.insert', breakage: 'crash_after' });
+    const approvalId = await after.b.compile(approval);
+    void after.a.app.startExecution({ graphId: approvalId, input: {}, wait: 'settled' });
+    await after.a.time.advance(0);
+    expect(after.crash.dead).toBe(true);
+    const [left] = (await after.b.app.listExecutions({ statuses: [], labels: {}, pageSize: 10, pageToken: '' })).views;
+    expect(left?.execution.status).toBe('suspended');
+    const events = await after.b.stores.events.read(left!.execution.id, 0, 100);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const resumed = await after.b.app.resume({
+      target: { kind: 'node', executionId: left!.execution.id, nodeKey: 'wait' },
+      data: { approved: true },
+      wait: 'settled',
+    });
+    expect(resumed.view.execution.status).toBe('completed');
+  });
+
+  it('row 22: a start without a request id that runs to its end in one drive writes to the store twice (its events, then its record)', async () => {
+    const calls: string[] = [];
+    const time = new FakeTime();
+    const counting = testApp(undefined, {
+      time,
+      wrapStores: (stores) =>
+        Object.fromEntries(
+          Object.entries(stores).map(([name, store]) => [
+            name,
+            new Proxy(store as object, {
+              get(target, property, receiver) {
+                const value = Reflect.get(target, property, receiver) as unknown;
+                if (typeof value !== 'function') return value;
+                return (...args: unknown[]) => {
+                  calls.push(`${name}.${String(property)}`);
+                  return (value as (...a: unknown[]) => unknown).apply(target, args);
+                };
+              },
+            }),
+          ]),
+        ) as never,
+    });
+    const graphId = await counting.compile({ ...child, id: 'quick-chain' });
+    calls.length = 0;
+    const { view } = await counting.app.startExecution({ graphId, input: { n: 2 }, wait: 'settled' });
+    expect(view.execution.status).toBe('completed');
+    expect(calls.filter((c) => !c.startsWith('graphs.'))).toEqual(['events.append', 'executions.insert']);
+    // With a request id, the id is reserved and the execution inserted before it runs.
+    calls.length = 0;
+    await counting.app.startExecution({ graphId, input: { n: 2 }, requestId: 'r22', wait: 'settled' });
+    expect(calls.filter((c) => !c.startsWith('graphs.'))).toEqual([
+      'idempotency.putIfAbsent',
+      'idempotency.putIfAbsent',
+      'executions.insert',
+      'events.append',
+      'executions.update',
+    ]);
+  });
 });
