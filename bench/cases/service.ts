@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import type { ExecutionEvent } from '../../src/domain/events.js';
 import type { WorkflowDefinition } from '../../src/domain/workflow.js';
 import {
@@ -84,9 +85,17 @@ async function startCase(timing: Timing, mongodbUri: string | undefined): Promis
     await closedLoopRate(CONCURRENCY, timing.warmupMs, check);
     const starts: number[] = [];
     const checks: number[] = [];
-    for (let r = 0; r < timing.rounds; r++) {
-      checks.push(await closedLoopRate(CONCURRENCY, timing.roundMs, check));
-      starts.push(await closedLoopRate(CONCURRENCY, timing.roundMs, start));
+    const raw = mongodbUri === undefined ? null : await rawStorePairs(mongodbUri);
+    const pairs: number[] = [];
+    try {
+      if (raw !== null) await closedLoopRate(CONCURRENCY, timing.warmupMs, raw.pair);
+      for (let r = 0; r < timing.rounds; r++) {
+        checks.push(await closedLoopRate(CONCURRENCY, timing.roundMs, check));
+        starts.push(await closedLoopRate(CONCURRENCY, timing.roundMs, start));
+        if (raw !== null) pairs.push(await closedLoopRate(CONCURRENCY, timing.roundMs, raw.pair));
+      }
+    } finally {
+      await raw?.close();
     }
     const before = { ...counter };
     const sample = 200;
@@ -96,6 +105,19 @@ async function startCase(timing: Timing, mongodbUri: string | undefined): Promis
     const s = summarise(starts);
     const h = summarise(checks);
     const ratio = s.median / h.median;
+    if (raw !== null) {
+      const p = summarise(pairs);
+      return {
+        id: '6',
+        name: "gRPC StartExecution (wait settled, 10 nodes) on MongoDB (Go-built test server) / the store's own insert+update pairs, same run",
+        unit: '×',
+        measured: s.median / p.median,
+        target: 0.5,
+        goal: 'higher',
+        rounds: summarise(starts.map((v, i) => v / (pairs[i] as number))),
+        extra: { 'start/s': s.median, 'insert+update/s': p.median, 'empty call/s': h.median, 'writes/exec': writesPerExecution, 'reads/exec': readsPerExecution },
+      };
+    }
     return {
       id: mongodbUri === undefined ? '5' : '6',
       name: `gRPC StartExecution (wait settled, 10 nodes) / empty unary call, ${mongodbUri === undefined ? 'memory store' : 'MongoDB (Go-built test server)'}`,
@@ -109,6 +131,29 @@ async function startCase(timing: Timing, mongodbUri: string | undefined): Promis
   } finally {
     await bench.stop();
   }
+}
+
+/**
+ * The store's own rate, for case 6: an insert of a document the size of a stored execution, then an
+ * update of it, with the MongoDB driver directly, on the same server and concurrency.
+ */
+async function rawStorePairs(uri: string): Promise<{ pair(): Promise<void>; close(): Promise<void> }> {
+  const client = new MongoClient(uri);
+  await client.connect();
+  const collection = client.db(`bench_raw_${Date.now()}`).collection<{ _id: string }>('pairs');
+  const body = { status: 'running', doc: 'x'.repeat(1500), labels: {}, created_at: Date.now() };
+  let n = 0;
+  return {
+    pair: async () => {
+      const id = `p${n++}`;
+      await collection.insertOne({ _id: id, ...body });
+      await collection.updateOne({ _id: id }, { $set: { status: 'completed', doc: 'y'.repeat(1500) } });
+    },
+    close: async () => {
+      await collection.db.dropDatabase().catch(() => undefined);
+      await client.close();
+    },
+  };
 }
 
 /** A workflow whose interval wait lasts `$input.main.ms`. */
