@@ -66,7 +66,7 @@ export async function externalLoadCases(timing: Timing): Promise<CaseResult[]> {
           'start p99 ms': median(starts.map((run) => run.p99Ms)),
           'empty p99 ms': median(empties.map((run) => run.p99Ms)),
           'ghz cores': Math.max(...starts.map((run) => run.clientCores), ...empties.map((run) => run.clientCores)),
-          ...(errors > 0 ? { errors } : {}),
+          ...(errors > 0 ? { errors, 'error messages': [...new Set([...starts, ...empties].flatMap((run) => run.errorMessages))].join(' | ').slice(0, 300) } : {}),
         },
       });
     }

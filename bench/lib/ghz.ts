@@ -26,6 +26,8 @@ export interface GhzRun {
   readonly rps: number;
   readonly count: number;
   readonly errors: number;
+  /** The messages of the errors counted, with how many of each. */
+  readonly errorMessages: readonly string[];
   readonly p50Ms: number;
   readonly p99Ms: number;
   /** ghz's own CPU time (user + system) over the run's wall time, in cores. */
@@ -53,7 +55,7 @@ interface GhzReport {
 }
 
 /** Calls ghz itself cut off when its duration ended (it closes its connections under them). */
-const CUT_AT_END = 'use of closed network connection';
+const CUT_AT_END = ['use of closed network connection', 'the client connection is closing'];
 
 /** Runs ghz once under /usr/bin/time (for its own CPU use) and parses its JSON report. */
 export async function ghz(binary: string, load: GhzLoad): Promise<GhzRun> {
@@ -84,8 +86,11 @@ export async function ghz(binary: string, load: GhzLoad): Promise<GhzRun> {
   const [user = 0, system = 0, wall = 1] = times;
   const latency = (p: number): number => (report.latencyDistribution?.find((d) => d.percentage === p)?.latency ?? 0) / 1e6;
   const ok = report.statusCodeDistribution?.OK ?? 0;
-  const cut = Object.entries(report.errorDistribution ?? {}).reduce((sum, [message, n]) => sum + (message.includes(CUT_AT_END) ? n : 0), 0);
+  const cut = Object.entries(report.errorDistribution ?? {}).reduce((sum, [message, n]) => sum + (CUT_AT_END.some((text) => message.includes(text)) ? n : 0), 0);
   // Answered calls per second of the run (ghz's own rps counts the calls it cut off too).
   const rps = ok / (report.total / 1e9);
-  return { rps, count: report.count, errors: report.count - ok - cut, p50Ms: latency(50), p99Ms: latency(99), clientCores: (user + system) / wall };
+  const errorMessages = Object.entries(report.errorDistribution ?? {})
+    .filter(([message]) => !CUT_AT_END.some((text) => message.includes(text)))
+    .map(([message, n]) => `${n}× ${message}`);
+  return { rps, count: report.count, errors: report.count - ok - cut, errorMessages, p50Ms: latency(50), p99Ms: latency(99), clientCores: (user + system) / wall };
 }

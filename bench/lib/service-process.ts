@@ -19,7 +19,9 @@ export interface ServiceProcess {
 
 /** Starts the service and waits until it listens. */
 export async function startServiceProcess(env: Readonly<Record<string, string>> = {}): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_SERVICE_NODE_ARGS: node options for the service only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
