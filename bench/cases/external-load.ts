@@ -66,7 +66,9 @@ export async function externalLoadCases(timing: Timing): Promise<CaseResult[]> {
           'start p99 ms': median(starts.map((run) => run.p99Ms)),
           'empty p99 ms': median(empties.map((run) => run.p99Ms)),
           'ghz cores': Math.max(...starts.map((run) => run.clientCores), ...empties.map((run) => run.clientCores)),
-          ...(errors > 0 ? { errors, 'error messages': [...new Set([...starts, ...empties].flatMap((run) => run.errorMessages))].join(' | ').slice(0, 300) } : {}),
+          ...(errors > 0
+            ? { errors, 'error messages': [...new Set([...starts, ...empties].flatMap((run) => run.errorMessages))].join(' | ').slice(0, 300) }
+            : {}),
         },
       });
     }

@@ -115,7 +115,13 @@ async function startCase(timing: Timing, mongodbUri: string | undefined): Promis
         target: 0.5,
         goal: 'higher',
         rounds: summarise(starts.map((v, i) => v / (pairs[i] as number))),
-        extra: { 'start/s': s.median, 'insert+update/s': p.median, 'empty call/s': h.median, 'writes/exec': writesPerExecution, 'reads/exec': readsPerExecution },
+        extra: {
+          'start/s': s.median,
+          'insert+update/s': p.median,
+          'empty call/s': h.median,
+          'writes/exec': writesPerExecution,
+          'reads/exec': readsPerExecution,
+        },
       };
     }
     return {

@@ -86,11 +86,22 @@ export async function ghz(binary: string, load: GhzLoad): Promise<GhzRun> {
   const [user = 0, system = 0, wall = 1] = times;
   const latency = (p: number): number => (report.latencyDistribution?.find((d) => d.percentage === p)?.latency ?? 0) / 1e6;
   const ok = report.statusCodeDistribution?.OK ?? 0;
-  const cut = Object.entries(report.errorDistribution ?? {}).reduce((sum, [message, n]) => sum + (CUT_AT_END.some((text) => message.includes(text)) ? n : 0), 0);
+  const cut = Object.entries(report.errorDistribution ?? {}).reduce(
+    (sum, [message, n]) => sum + (CUT_AT_END.some((text) => message.includes(text)) ? n : 0),
+    0,
+  );
   // Answered calls per second of the run (ghz's own rps counts the calls it cut off too).
   const rps = ok / (report.total / 1e9);
   const errorMessages = Object.entries(report.errorDistribution ?? {})
     .filter(([message]) => !CUT_AT_END.some((text) => message.includes(text)))
     .map(([message, n]) => `${n}× ${message}`);
-  return { rps, count: report.count, errors: report.count - ok - cut, errorMessages, p50Ms: latency(50), p99Ms: latency(99), clientCores: (user + system) / wall };
+  return {
+    rps,
+    count: report.count,
+    errors: report.count - ok - cut,
+    errorMessages,
+    p50Ms: latency(50),
+    p99Ms: latency(99),
+    clientCores: (user + system) / wall,
+  };
 }

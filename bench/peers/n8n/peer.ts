@@ -24,8 +24,17 @@ const BASE = 'http://localhost:5678';
 
 let engine: N8nEngine | null = null;
 
-/** Measures n8n's WorkflowExecute on `shape`: warm-up, then `rounds` timed rounds of `roundMs` (median reported). */
-export async function runN8nPeer(shape: PeerShape, options: { warmupMs: number; roundMs: number; rounds: number }): Promise<PeerResult> {
+/** n8n's engine ready to run one shape: single timed rounds, so a caller can interleave them with its own. */
+export interface PreparedPeer {
+  readonly version: string;
+  /** One execution's run data, in bytes. */
+  readonly runDataBytes: number;
+  /** Runs executions for `ms` (warm-up: the figure is thrown away) and returns executions per second. */
+  round(ms: number): Promise<number>;
+}
+
+/** Installs (on demand) and prepares n8n's WorkflowExecute on `shape`, checking one execution's result. */
+export async function prepareN8nPeer(shape: PeerShape): Promise<PreparedPeer> {
   engine ??= loadN8n(await installN8n());
   const n8n = engine;
   const definition = chainDefinition(shape.nodes, shape.expressionPerNode);
@@ -38,28 +47,34 @@ export async function runN8nPeer(shape: PeerShape, options: { warmupMs: number; 
     if (run.status !== 'success') throw new Error(`n8n peer: execution ended ${run.status}: ${run.data.resultData.error?.message ?? 'no error recorded'}`);
     return run;
   };
-
   const first = await execute();
   checkResult(first, shape);
-  const runDataBytes = Buffer.byteLength(JSON.stringify(first.data), 'utf8');
+  return {
+    version: n8n.version,
+    runDataBytes: Buffer.byteLength(JSON.stringify(first.data), 'utf8'),
+    round: async (ms) => {
+      let count = 0;
+      const start = performance.now();
+      const end = start + ms;
+      let now = start;
+      while (now < end) {
+        await execute();
+        count++;
+        now = performance.now();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      return (count / (now - start)) * 1000;
+    },
+  };
+}
 
-  const warmEnd = performance.now() + options.warmupMs;
-  while (performance.now() < warmEnd) await execute();
+/** Measures n8n's WorkflowExecute on `shape` alone: warm-up, then `rounds` timed rounds of `roundMs` (median reported). */
+export async function runN8nPeer(shape: PeerShape, options: { warmupMs: number; roundMs: number; rounds: number }): Promise<PeerResult> {
+  const peer = await prepareN8nPeer(shape);
+  await peer.round(options.warmupMs);
   const rounds: number[] = [];
-  for (let r = 0; r < options.rounds; r++) {
-    let count = 0;
-    const start = performance.now();
-    const end = start + options.roundMs;
-    let now = start;
-    while (now < end) {
-      await execute();
-      count++;
-      now = performance.now();
-    }
-    rounds.push((count / (now - start)) * 1000);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { executionsPerSecond: median(rounds), runDataBytes, rounds, version: n8n.version };
+  for (let r = 0; r < options.rounds; r++) rounds.push(await peer.round(options.roundMs));
+  return { executionsPerSecond: median(rounds), runDataBytes: peer.runDataBytes, rounds, version: peer.version };
 }
 
 /** One execution to completion: fresh lifecycle hooks (no handlers), additional data and WorkflowExecute. */
