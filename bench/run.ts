@@ -1,6 +1,7 @@
 // The benchmark suite (`npm run bench`): prints a table of every case with its target and ratio, and
 // writes the results as JSON. Options: --quick (shorter rounds), --peer (also run n8n's engine on the
 // same shapes, installed on demand), --only=1,2,4a (a subset), --json=<path>.
+import '../src/config/v8-tuning.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { branchingCase, chainCase, chainEncodedCase, documentSizeCase, suspendedHeapCase } from './cases/engine.js';

@@ -1,6 +1,7 @@
 // The composition root: reads the configuration, builds the logger, starts the service (stores,
 // application, gRPC server; see src/config/start-service.ts) and owns the process lifecycle: a graceful
 // stop on SIGTERM / SIGINT, an immediate exit on a second signal.
+import './config/v8-tuning.js';
 import { pino } from 'pino';
 import { loadConfig, type Config } from './config/config.js';
 import { ConfigError } from './config/config-error.js';
