@@ -1,3 +1,4 @@
+import { BinaryHeap } from '../../src/adapters/memory/binary-heap.js';
 import type { Clock, Timers } from '../../src/app/ports/clock.js';
 
 interface Timer {
@@ -16,7 +17,7 @@ interface Timer {
 export class Scheduler implements Clock {
   private current: number;
   private seq = 0;
-  private readonly heap: Timer[] = [];
+  private readonly heap = new BinaryHeap<Timer>(before);
   private readonly dead = new Set<string>();
   /** Timers fired so far (a measure of how much a seed did). */
   fired = 0;
@@ -34,7 +35,7 @@ export class Scheduler implements Clock {
     return {
       setTimeout: (callback, ms) => {
         const timer: Timer = { at: this.current + Math.max(0, ms), seq: this.seq++, group, callback, cancelled: this.dead.has(group) };
-        if (!timer.cancelled) push(this.heap, timer);
+        if (!timer.cancelled) this.heap.push(timer);
         return {
           cancel: () => {
             timer.cancelled = true;
@@ -67,14 +68,14 @@ export class Scheduler implements Clock {
     for (;;) {
       await drain();
       if (done()) return true;
-      const next = pop(this.heap);
+      const next = this.heap.pop();
       if (next === undefined) {
         await drain();
         return done();
       }
       if (next.cancelled || this.dead.has(next.group)) continue;
       if (next.at > until) {
-        push(this.heap, next);
+        this.heap.push(next);
         this.current = Math.max(this.current, until);
         return done();
       }
@@ -92,33 +93,4 @@ function drain(): Promise<void> {
 
 function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-}
-
-function push(heap: Timer[], timer: Timer): void {
-  heap.push(timer);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!before(heap[i] as Timer, heap[parent] as Timer)) break;
-    [heap[i], heap[parent]] = [heap[parent] as Timer, heap[i] as Timer];
-    i = parent;
-  }
-}
-
-function pop(heap: Timer[]): Timer | undefined {
-  const top = heap[0];
-  const last = heap.pop();
-  if (top === undefined || last === undefined || heap.length === 0) return top;
-  heap[0] = last;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < heap.length && before(heap[l] as Timer, heap[m] as Timer)) m = l;
-    if (r < heap.length && before(heap[r] as Timer, heap[m] as Timer)) m = r;
-    if (m === i) return top;
-    [heap[i], heap[m]] = [heap[m] as Timer, heap[i] as Timer];
-    i = m;
-  }
 }

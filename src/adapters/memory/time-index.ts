@@ -1,3 +1,5 @@
+import { BinaryHeap } from './binary-heap.js';
+
 /** One row's place in a time index. */
 export interface TimeEntry {
   readonly id: string;
@@ -11,7 +13,7 @@ export interface TimeEntry {
  * when they reach the top, and the heap is rebuilt when they outnumber the live ones.
  */
 export class TimeIndex {
-  private heap: TimeEntry[] = [];
+  private readonly heap = new BinaryHeap<TimeEntry>(before);
   private readonly current = new Map<string, number>();
 
   /** Rows in the index. */
@@ -28,8 +30,8 @@ export class TimeIndex {
     }
     if (previous === at) return;
     this.current.set(id, at);
-    this.push({ id, at });
-    if (this.heap.length > 2 * this.current.size + 1024) this.rebuild();
+    this.heap.push({ id, at });
+    if (this.heap.size > 2 * this.current.size + 1024) this.rebuild();
   }
 
   /** The row's time, or undefined when it is not in the index. */
@@ -44,53 +46,22 @@ export class TimeIndex {
   earliest(until: number, limit: number, accept: (id: string) => boolean): TimeEntry[] {
     const found: TimeEntry[] = [];
     const passed: TimeEntry[] = [];
-    while (found.length < limit && this.heap.length > 0) {
-      const top = this.heap[0] as TimeEntry;
-      if (top.at > until) break;
-      this.pop();
+    while (found.length < limit) {
+      const top = this.heap.peek();
+      if (top === undefined || top.at > until) break;
+      this.heap.pop();
       if (this.current.get(top.id) !== top.at) continue;
       if (passed.length > 0 && sameEntry(passed[passed.length - 1] as TimeEntry, top)) continue;
       passed.push(top);
       if (accept(top.id)) found.push(top);
     }
-    for (const entry of passed) this.push(entry);
+    for (const entry of passed) this.heap.push(entry);
     return found;
   }
 
   private rebuild(): void {
-    const entries: TimeEntry[] = [];
-    for (const [id, at] of this.current) entries.push({ id, at });
-    this.heap = [];
-    for (const entry of entries) this.push(entry);
-  }
-
-  private push(entry: TimeEntry): void {
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i] as TimeEntry, heap[parent] as TimeEntry)) break;
-      [heap[i], heap[parent]] = [heap[parent] as TimeEntry, heap[i] as TimeEntry];
-      i = parent;
-    }
-  }
-
-  private pop(): void {
-    const heap = this.heap;
-    const last = heap.pop() as TimeEntry;
-    if (heap.length === 0) return;
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) return;
-      const right = left + 1;
-      const child = right < heap.length && before(heap[right] as TimeEntry, heap[left] as TimeEntry) ? right : left;
-      if (!before(heap[child] as TimeEntry, heap[i] as TimeEntry)) return;
-      [heap[i], heap[child]] = [heap[child] as TimeEntry, heap[i] as TimeEntry];
-      i = child;
-    }
+    this.heap.clear();
+    for (const [id, at] of this.current) this.heap.push({ id, at });
   }
 }
 
