@@ -78,8 +78,8 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
         plan: compiled.plan,
         constantParams: compiled.constantParams,
         settings: compiled.settings,
-        inputPorts: Object.freeze([...compiled.type.inputPorts]),
-        outputPorts: compiled.outputPorts === null ? null : Object.freeze([...compiled.outputPorts]),
+        inputPorts: frozenPorts(compiled.type.inputPorts),
+        outputPorts: compiled.outputPorts === null ? null : frozenPorts(compiled.outputPorts),
         defaultPort: compiled.type.defaultPort,
         loop: parts.loops.info[i] as CompiledNode['loop'],
         outgoing: frozenEdgeMap(out),
@@ -115,5 +115,18 @@ function pushTo(map: Map<string, Edge[]>, port: string, edge: Edge): void {
 }
 
 function frozenEdgeMap(map: Map<string, Edge[]>): ReadonlyMap<string, readonly Edge[]> {
-  return frozenMap([...map].map(([port, list]) => [port, Object.freeze(list)] as const));
+  for (const list of map.values()) Object.freeze(list);
+  return frozenMap(map);
+}
+
+/** Frozen port lists, shared by every node whose list is the same array (a node type's own, mostly). */
+const sharedPorts = new WeakMap<readonly string[], readonly string[]>();
+
+function frozenPorts(ports: readonly string[]): readonly string[] {
+  let frozen = sharedPorts.get(ports);
+  if (frozen === undefined) {
+    frozen = Object.freeze([...ports]);
+    sharedPorts.set(ports, frozen);
+  }
+  return frozen;
 }

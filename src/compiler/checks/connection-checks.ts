@@ -15,6 +15,8 @@ export interface ConnectionEndpoint {
   readonly onError: OnError;
 }
 
+const NONE: readonly string[] = [];
+
 /** The virtual output port every node has. */
 export const ERROR_PORT = 'error';
 
@@ -41,11 +43,9 @@ export function checkConnections(
     const source = endpoints.get(connection.from);
     const target = endpoints.get(connection.to);
     let valid = true;
-    for (const [key, endpoint] of [
-      [connection.from, source],
-      [connection.to, target],
-    ] as const) {
-      if (endpoint !== undefined) continue;
+    const unknown =
+      source === undefined ? (target === undefined ? [connection.from, connection.to] : [connection.from]) : target === undefined ? [connection.to] : NONE;
+    for (const key of unknown) {
       valid = false;
       findings.push(
         finding(index, {
@@ -85,7 +85,8 @@ export function checkConnections(
         }),
       );
     }
-    const identity = JSON.stringify([connection.from, fromPort, connection.to, toPort]);
+    // Keys and ports cannot hold a NUL character (they are checked names), so it separates them.
+    const identity = `${connection.from}\u0000${fromPort}\u0000${connection.to}\u0000${toPort}`;
     const earlier = firstIndex.get(identity);
     if (earlier !== undefined) {
       findings.push(
