@@ -129,7 +129,8 @@ async function startCase(timing: Timing, mongodbUri: string | undefined): Promis
       name: `gRPC StartExecution (wait settled, 10 nodes) / empty unary call, ${mongodbUri === undefined ? 'memory store' : 'MongoDB (Go-built test server)'}`,
       unit: '×',
       measured: ratio,
-      target: mongodbUri === undefined ? 0.5 : null,
+      // No target: the client shares the service's process and event loop, which flatters the ratio (case 5x is the measure).
+      target: null,
       goal: 'higher',
       rounds: summarise(starts.map((v, i) => v / (checks[i] as number))),
       extra: { 'start/s': s.median, 'empty call/s': h.median, 'writes/exec': writesPerExecution, 'reads/exec': readsPerExecution },
