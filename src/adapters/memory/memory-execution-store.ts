@@ -20,6 +20,7 @@ import type { FactsResolver } from '../document/graph-facts.js';
 import { claimedLease, leaseFree } from '../document/lease-claim.js';
 import { DEFAULT_INLINE_OUTPUT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, type ExecutionStoreLimits } from '../document/store-limits.js';
 import { planWrite, type RowShape } from '../document/write-plan.js';
+import { CreationOrder } from './creation-order.js';
 import { TimeIndex } from './time-index.js';
 
 /** One stored execution: the document as JSON text plus the indexed fields. */
@@ -77,6 +78,8 @@ export class MemoryExecutionStore implements ExecutionStore {
   private readonly leases = new TimeIndex();
   /** Ended rows, by their last write. */
   private readonly ended = new TimeIndex();
+  /** Rows of each namespace in creation order, for listings. */
+  private readonly created = new CreationOrder();
   /** Outputs stored outside documents, by execution id and content ref. */
   private readonly outputs = new Map<string, string>();
   private readonly serializer: ExecutionSerializer;
@@ -176,6 +179,7 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   /** Writes a row and keeps the indexes current; an ended row may push the oldest ended ones out. */
   private put(row: Row): void {
+    if (!this.rows.has(row.id)) this.created.add(namespaceOfId(row.id), row.id, row.createdAt);
     this.rows.set(row.id, row);
     this.wakes.set(row.id, row.nextWakeAt);
     this.leases.set(row.id, row.lease !== null && row.lease.until > 0 ? row.lease.until : null);
@@ -185,6 +189,8 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   private drop(id: string): void {
+    const row = this.rows.get(id);
+    if (row !== undefined) this.created.remove(namespaceOfId(id), id, row.createdAt);
     this.rows.delete(id);
     this.wakes.set(id, null);
     this.leases.set(id, null);
@@ -227,10 +233,16 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async list(query: ExecutionQuery): Promise<ExecutionSummary[]> {
-    const matches: Row[] = [];
-    for (const row of this.rows.values()) if (matchesQuery(row, query)) matches.push(row);
-    matches.sort(newestFirst);
-    const page = matches.slice(0, Math.max(0, query.limit));
+    const page: Row[] = [];
+    const limit = Math.max(0, query.limit);
+    if (limit > 0) {
+      for (const id of this.created.newestFirst(query.namespace, query)) {
+        const row = this.rows.get(id);
+        if (row === undefined || !matchesQuery(row, query)) continue;
+        page.push(row);
+        if (page.length >= limit) break;
+      }
+    }
     const out: ExecutionSummary[] = [];
     for (const row of page) {
       const record = this.record(row, await this.facts(row.graphId));
@@ -298,15 +310,6 @@ export class MemoryExecutionStore implements ExecutionStore {
 /** Effects are plain data; the store keeps and hands out copies of its own. */
 function copyEffects(effects: readonly PendingEffect[]): readonly PendingEffect[] {
   return effects.length === 0 ? [] : (JSON.parse(JSON.stringify(effects)) as PendingEffect[]);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Newest first: created_at, then id, both descending. */
-function newestFirst(a: Row, b: Row): number {
-  return b.createdAt - a.createdAt || compareIds(b.id, a.id);
 }
 
 function matchesQuery(row: Row, query: ExecutionQuery): boolean {
