@@ -1,3 +1,12 @@
+import { BinaryHeap } from './binary-heap.js';
+
+/** One scheduling of a slot; a later scheduling or a removal of the slot makes it stale. */
+interface QueueEntry {
+  readonly slot: number;
+  readonly depth: number;
+  readonly version: number;
+}
+
 /**
  * A priority queue over frontier slots in selection order: highest depth first, ties to the smallest
  * node key (by rank). Entries are lazy: rescheduling or removing a slot bumps its version, and stale
@@ -5,23 +14,19 @@
  * small executions keep their plain member list.
  */
 export class FrontierQueue {
-  private readonly slots: number[] = [];
-  private readonly depths: number[] = [];
-  private readonly versions: number[] = [];
+  private readonly heap: BinaryHeap<QueueEntry>;
   private readonly versionBySlot: number[];
 
-  constructor(
-    private readonly rank: readonly number[],
-    slotCount: number,
-  ) {
+  constructor(rank: readonly number[], slotCount: number) {
     this.versionBySlot = new Array<number>(slotCount).fill(0);
+    this.heap = new BinaryHeap<QueueEntry>((a, b) => a.depth > b.depth || (a.depth === b.depth && (rank[a.slot] as number) < (rank[b.slot] as number)));
   }
 
   /** Records that `slot` is now scheduled at `depth` (earlier entries of the slot become stale). */
   push(slot: number, depth: number): void {
     const version = (this.versionBySlot[slot] as number) + 1;
     this.versionBySlot[slot] = version;
-    this.pushEntry(slot, depth, version);
+    this.heap.push({ slot, depth, version });
   }
 
   /** Records that `slot` left the frontier. */
@@ -34,83 +39,17 @@ export class FrontierQueue {
    * the chosen one stays too (it leaves when the frontier removes it).
    */
   first(ready: (slot: number) => boolean): number {
-    const skipped: number[] = [];
+    const passed: QueueEntry[] = [];
     let found = -1;
-    while (this.slots.length > 0) {
-      const slot = this.slots[0] as number;
-      const depth = this.depths[0] as number;
-      const version = this.versions[0] as number;
-      this.pop();
-      if (version !== this.versionBySlot[slot]) continue;
-      skipped.push(slot, depth, version);
-      if (ready(slot)) {
-        found = slot;
+    for (let entry = this.heap.pop(); entry !== undefined; entry = this.heap.pop()) {
+      if (entry.version !== this.versionBySlot[entry.slot]) continue;
+      passed.push(entry);
+      if (ready(entry.slot)) {
+        found = entry.slot;
         break;
       }
     }
-    for (let i = 0; i < skipped.length; i += 3) this.pushEntry(skipped[i] as number, skipped[i + 1] as number, skipped[i + 2] as number);
+    for (const entry of passed) this.heap.push(entry);
     return found;
-  }
-
-  private pushEntry(slot: number, depth: number, version: number): void {
-    this.slots.push(slot);
-    this.depths.push(depth);
-    this.versions.push(version);
-    this.up(this.slots.length - 1);
-  }
-
-  private pop(): void {
-    const last = this.slots.length - 1;
-    this.move(last, 0);
-    this.slots.pop();
-    this.depths.pop();
-    this.versions.pop();
-    if (this.slots.length > 1) this.down(0);
-  }
-
-  /** True when entry i goes before entry j. */
-  private before(i: number, j: number): boolean {
-    const di = this.depths[i] as number;
-    const dj = this.depths[j] as number;
-    if (di !== dj) return di > dj;
-    return (this.rank[this.slots[i] as number] as number) < (this.rank[this.slots[j] as number] as number);
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const n = this.slots.length;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) return;
-      const right = left + 1;
-      const child = right < n && this.before(right, left) ? right : left;
-      if (!this.before(child, i)) return;
-      this.swap(i, child);
-      i = child;
-    }
-  }
-
-  private move(from: number, to: number): void {
-    this.slots[to] = this.slots[from] as number;
-    this.depths[to] = this.depths[from] as number;
-    this.versions[to] = this.versions[from] as number;
-  }
-
-  private swap(i: number, j: number): void {
-    const s = this.slots[i] as number;
-    const d = this.depths[i] as number;
-    const v = this.versions[i] as number;
-    this.move(j, i);
-    this.slots[j] = s;
-    this.depths[j] = d;
-    this.versions[j] = v;
   }
 }

@@ -14,35 +14,20 @@ import { graphNodesBySlot } from './node-slots.js';
  * dropped and the port is scanned once more. Hints live beside the execution's run table, never in the
  * stored document: a reloaded execution scans once per port.
  */
-const widePortsByGraph = new WeakMap<CompiledGraph, readonly (readonly Edge[] | undefined)[]>();
 const hintsByRuns = new WeakMap<NodeTable<NodeExecution[]>, Map<readonly Edge[], NodeExecution>>();
-
-/** For each connection (by index), the incoming connections of its target port when that port is wide. */
-function widePorts(graph: CompiledGraph): readonly (readonly Edge[] | undefined)[] {
-  let byEdge = widePortsByGraph.get(graph);
-  if (byEdge === undefined) {
-    const list: (readonly Edge[] | undefined)[] = [];
-    for (const node of graphNodesBySlot(graph)) {
-      if (node === undefined) continue;
-      for (const edges of node.inputEdges) {
-        if (edges.length >= WIDE_PORT_EDGES) for (const edge of edges) list[edge.index] = edges;
-      }
-    }
-    byEdge = list;
-    widePortsByGraph.set(graph, byEdge);
-  }
-  return byEdge;
-}
 
 /** Records a completed run routed along `edges` (the connections of the port it completed on). */
 export function noteRouted(execution: Execution, graph: CompiledGraph, edges: readonly Edge[], run: NodeExecution): void {
-  const wide = widePorts(graph);
+  // Only ports scanned before have hints: none yet, nothing to move forward.
+  const hints = hintsByRuns.get(execution.runs);
+  if (hints === undefined) return;
+  const nodes = graphNodesBySlot(graph);
   for (const edge of edges) {
-    const port = wide[edge.index];
-    if (port === undefined) continue;
-    const hints = hintsByRuns.get(execution.runs);
-    const hint = hints?.get(port);
-    if (hints === undefined || hint === undefined) continue;
+    const target = nodes[edge.toSlot];
+    const port = target?.inputEdges[target.inputPorts.indexOf(edge.toPort)];
+    if (port === undefined || port.length < WIDE_PORT_EDGES) continue;
+    const hint = hints.get(port);
+    if (hint === undefined) continue;
     // A hint that went stale cannot say which older source now leads: the port is scanned next time.
     if (isCurrent(execution, hint) && hint.executionIndex < run.executionIndex) hints.set(port, run);
     else if (hint !== run) hints.delete(port);

@@ -1,4 +1,4 @@
-import { BinaryHeap } from '../../src/adapters/memory/binary-heap.js';
+import { BinaryHeap } from '../../src/domain/binary-heap.js';
 import type { Clock, Timers } from '../../src/app/ports/clock.js';
 
 interface Timer {

@@ -11,11 +11,10 @@ import { ActivePaths, Frontier, NodeTable, type NodeSlots } from '../../domain/n
 export interface GraphFacts {
   /** The graph's node slots, which per-execution node tables are built on. */
   readonly slots: NodeSlots;
-  /** constantParams and defaultPort by slot, for the encoder's loop over slots. */
-  readonly constantParamsBySlot: readonly (JsonObject | null)[];
-  readonly defaultPortBySlot: readonly (string | null)[];
-  constantParams(nodeKey: string): JsonObject | null;
-  defaultPort(nodeKey: string): string | null;
+  /** Each node's constant params (null when it has templates), by slot. */
+  readonly constantParams: readonly (JsonObject | null)[];
+  /** Each node's default output port, by slot. */
+  readonly defaultPorts: readonly (string | null)[];
 }
 
 /**
@@ -174,8 +173,8 @@ function encodeRuns(execution: Execution, facts: GraphFacts, placement: OutputPl
   for (let slot = 0; slot < keys.length; slot++) {
     const list = table.at(slot);
     if (list === undefined) continue;
-    const constant = facts.constantParamsBySlot[slot] ?? null;
-    const port = facts.defaultPortBySlot[slot] ?? null;
+    const constant = facts.constantParams[slot] ?? null;
+    const port = facts.defaultPorts[slot] ?? null;
     for (let n = list.length - 1; n >= 0; n--) {
       const run = list[n] as NodeExecution;
       columns.n.push(slot);
@@ -271,7 +270,8 @@ export function decodeExecution(doc: ExecutionDocument, facts: GraphFacts, looku
 /** References of the outputs a document keeps outside (OutputPlacement), in run order. */
 export function outsideOutputRefs(doc: ExecutionDocument): string[] {
   const refs: string[] = [];
-  for (const r of runRecords(doc, (slot) => String(slot))) if (r.ox !== undefined) refs.push(r.ox);
+  const stored = doc.rc === undefined ? (doc.runs ?? []) : (doc.rc.x ?? []);
+  for (const r of stored) if (r !== 0 && r.ox !== undefined) refs.push(r.ox);
   return refs;
 }
 
@@ -318,6 +318,7 @@ function storedRuns(doc: ExecutionDocument, facts: GraphFacts, lookup: OutputLoo
   return records.map((r) => {
     const status = STATUS_NAMES[r.s];
     if (status === undefined) throw new Error(`unknown run status ${r.s} in execution ${doc._id}`);
+    const slot = facts.slots.slotOf(r.k);
     return {
       nodeKey: r.k,
       status,
@@ -325,9 +326,9 @@ function storedRuns(doc: ExecutionDocument, facts: GraphFacts, lookup: OutputLoo
       runIndex: r.r ?? 0,
       attempt: r.a ?? 0,
       loopback: r.l === true,
-      params: r.p === undefined ? facts.constantParams(r.k) : r.p,
+      params: r.p === undefined ? (facts.constantParams[slot] ?? null) : r.p,
       output: status === 'completed' ? (outputs.get(r.or ?? r.i) ?? null) : null,
-      outputPort: status === 'completed' ? (r.op ?? facts.defaultPort(r.k)) : null,
+      outputPort: status === 'completed' ? (r.op ?? facts.defaultPorts[slot] ?? null) : null,
       error: r.e ?? null,
       suspension: r.su ?? null,
       startedAt: r.t,

@@ -4,7 +4,7 @@ import { nodeSlotsOf } from '../../engine/index.js';
 
 const cache = new WeakMap<ExecutionGraph, GraphFacts>();
 
-/** The codec facts of a compiled graph (constant params and default ports by node key). */
+/** The codec facts of a compiled graph (constant params and default ports by slot). */
 export function graphFacts(graph: ExecutionGraph): GraphFacts {
   let facts = cache.get(graph);
   if (facts === undefined) {
@@ -12,10 +12,8 @@ export function graphFacts(graph: ExecutionGraph): GraphFacts {
     const nodes = slots.keys.map((key) => (key === undefined ? undefined : graph.nodes.get(key)));
     facts = {
       slots,
-      constantParamsBySlot: nodes.map((node) => node?.constantParams ?? null),
-      defaultPortBySlot: nodes.map((node) => node?.defaultPort ?? null),
-      constantParams: (key) => graph.nodes.get(key)?.constantParams ?? null,
-      defaultPort: (key) => graph.nodes.get(key)?.defaultPort ?? null,
+      constantParams: nodes.map((node) => node?.constantParams ?? null),
+      defaultPorts: nodes.map((node) => node?.defaultPort ?? null),
     };
     cache.set(graph, facts);
   }

@@ -216,9 +216,9 @@ export class MemoryExecutionStore implements ExecutionStore {
     }
   }
 
-  /** An ended row retention may delete: lease released, no pending effects, and no parent still running. */
+  /** An ended row retention may delete: done with (see `settled`), and no parent still running. */
   private removable(row: Row): boolean {
-    if ((row.lease !== null && row.lease.until > 0) || row.effects.length > 0) return false;
+    if (!settled(row)) return false;
     if (row.parentId === null) return true;
     const parent = this.rows.get(row.parentId);
     return parent === undefined || isTerminal(parent.status);
@@ -267,13 +267,7 @@ export class MemoryExecutionStore implements ExecutionStore {
   async expired(endedBefore: number, limit: number, namespaces?: NamespaceFilter): Promise<ExpiredExecution[]> {
     const found = this.ended.earliest(endedBefore, Math.max(0, limit), (id) => {
       const row = this.rows.get(id);
-      return (
-        row !== undefined &&
-        row.updatedAt < endedBefore &&
-        passesNamespaceFilter(namespaces, namespaceOfId(id)) &&
-        (row.lease === null || row.lease.until <= 0) &&
-        row.effects.length === 0
-      );
+      return row !== undefined && row.updatedAt < endedBefore && passesNamespaceFilter(namespaces, namespaceOfId(id)) && settled(row);
     });
     return found.map(({ id }) => ({ id, parentId: this.rows.get(id)?.parentId ?? null }));
   }
@@ -310,6 +304,11 @@ export class MemoryExecutionStore implements ExecutionStore {
 /** Effects are plain data; the store keeps and hands out copies of its own. */
 function copyEffects(effects: readonly PendingEffect[]): readonly PendingEffect[] {
   return effects.length === 0 ? [] : (JSON.parse(JSON.stringify(effects)) as PendingEffect[]);
+}
+
+/** An ended row nobody is done with yet is not settled: its lease is still held, or it owes effects. */
+function settled(row: Row): boolean {
+  return (row.lease === null || row.lease.until <= 0) && row.effects.length === 0;
 }
 
 function matchesQuery(row: Row, query: ExecutionQuery): boolean {

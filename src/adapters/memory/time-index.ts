@@ -1,4 +1,4 @@
-import { BinaryHeap } from './binary-heap.js';
+import { BinaryHeap } from '../../domain/binary-heap.js';
 
 /** One row's place in a time index. */
 export interface TimeEntry {
