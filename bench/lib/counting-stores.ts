@@ -7,6 +7,7 @@ const WRITES: Readonly<Record<keyof Stores, readonly string[]>> = {
   graphs: ['save'],
   idempotency: ['putIfAbsent'],
   tasks: ['create', 'claim', 'extend', 'finish'],
+  schedules: ['create', 'replace', 'claim', 'remove'],
 };
 
 /** Wraps stores so every call is counted, writes apart from reads (one call = one request to the store). */

@@ -25,6 +25,8 @@ export type CallerReason =
   | 'not_found'
   | 'execution_id_conflict'
   | 'request_id_conflict'
+  | 'schedule_exists'
+  | 'revision_mismatch'
   | 'token_expired'
   | 'not_suspended'
   | 'stale_token'
@@ -78,6 +80,7 @@ export function classify(reason: ErrorReason): { readonly code: AppErrorCode; re
       return { code: 'not_found', family: 'caller' };
     case 'execution_id_conflict':
     case 'request_id_conflict':
+    case 'schedule_exists':
       return { code: 'already_exists', family: 'caller' };
     case 'token_expired':
     case 'not_suspended':
@@ -87,6 +90,7 @@ export function classify(reason: ErrorReason): { readonly code: AppErrorCode; re
     case 'already_terminal':
     case 'task_closed':
     case 'lease_not_held':
+    case 'revision_mismatch':
       return { code: 'failed_precondition', family: 'caller' };
     case 'limit_exceeded':
     case 'subscriber_too_slow':

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import type { ExecutionEvent } from '../domain/events.js';
 import type { Json, JsonObject } from '../domain/json.js';
 import { qualifiedId } from '../domain/namespace.js';
+import type { OverlapPolicy } from '../domain/schedule.js';
 import type { WorkflowDefinition } from '../domain/workflow.js';
 import type { CompiledGraph } from '../nodes/kit/compiled-graph.js';
 import { guarded, guardedStream } from './app-failure.js';
@@ -15,6 +16,18 @@ import type { AppContext } from './use-cases/context.js';
 import { getExecution, listExecutions, type ListRequest, type ListResult } from './use-cases/read-executions.js';
 import { resumeExecution, type ResumeRequest, type ResumeResult } from './use-cases/resume-execution.js';
 import { runExecution, type RunResult } from './use-cases/run-execution.js';
+import {
+  backfillSchedule,
+  createSchedule,
+  deleteSchedule,
+  getSchedule,
+  listSchedules,
+  setPaused,
+  triggerSchedule,
+  updateSchedule,
+  type ScheduleDefinition,
+  type ScheduleView,
+} from './use-cases/schedules.js';
 import { startExecution, type StartRequest, type StartResult } from './use-cases/start-execution.js';
 import { completeTask, extendTaskLease, failTask, pollTasks, type PollRequest } from './use-cases/tasks.js';
 import { untilTerminal, watchExecution } from './use-cases/watch-execution.js';
@@ -95,6 +108,41 @@ export class NamespaceScope {
 
   extendTaskLease(taskId: string, workerId: string, leaseMs: number): Promise<number> {
     return guarded(() => extendTaskLease(this.context, this.namespace, taskId, workerId, leaseMs));
+  }
+
+  createSchedule(definition: ScheduleDefinition, paused: boolean, note: string): Promise<ScheduleView> {
+    return guarded(() => createSchedule(this.context, this.namespace, definition, paused, note));
+  }
+
+  getSchedule(scheduleId: string, upcoming?: number): Promise<ScheduleView> {
+    return guarded(() => getSchedule(this.context, this.namespace, scheduleId, upcoming));
+  }
+
+  listSchedules(pageSize: number, pageToken: string): Promise<{ views: ScheduleView[]; nextPageToken: string }> {
+    return guarded(() => listSchedules(this.context, this.namespace, pageSize, pageToken));
+  }
+
+  updateSchedule(definition: ScheduleDefinition, expectedRevision: number): Promise<ScheduleView> {
+    return guarded(() => updateSchedule(this.context, this.namespace, definition, expectedRevision));
+  }
+
+  /** PauseSchedule (true) and UnpauseSchedule (false). */
+  pauseSchedule(scheduleId: string, paused: boolean, note: string): Promise<ScheduleView> {
+    return guarded(() => setPaused(this.context, this.namespace, scheduleId, paused, note));
+  }
+
+  deleteSchedule(scheduleId: string): Promise<void> {
+    return guarded(() => deleteSchedule(this.context, this.namespace, scheduleId));
+  }
+
+  /** TriggerSchedule: the id of the execution the tick starts. */
+  triggerSchedule(scheduleId: string, overlap: OverlapPolicy | null): Promise<string> {
+    return guarded(() => triggerSchedule(this.context, this.namespace, scheduleId, overlap));
+  }
+
+  /** BackfillSchedule: how many ticks were queued. */
+  backfillSchedule(scheduleId: string, from: number, to: number, overlap: OverlapPolicy | null): Promise<number> {
+    return guarded(() => backfillSchedule(this.context, this.namespace, scheduleId, from, to, overlap));
   }
 
   /** The full id of an execution the caller names (checked for length first). */

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../domain/json.js';
 import { DEFAULT_NAMESPACE, namespaceOfId } from '../domain/namespace.js';
+import type { ScheduleStore } from './ports/schedule-store.js';
 import type { TaskStore } from './ports/task-store.js';
 import { NamespaceScope } from './namespace-scope.js';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from '../engine/index.js';
@@ -19,6 +20,9 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js'
 import { ResumeTokens } from './resume-tokens.js';
 import { ExecutionRuntime } from './runtime/execution-runtime.js';
 import { WakePoller } from './runtime/poller.js';
+import { DEFAULT_TICK_SETTINGS } from './runtime/schedule-ticks.js';
+import { ScheduleWorker } from './runtime/schedule-worker.js';
+import { scheduleIo } from './use-cases/schedule-io.js';
 import type { AppContext } from './use-cases/context.js';
 
 /** The stores the service runs on (memory or MongoDB adapters). */
@@ -28,6 +32,7 @@ export interface Stores {
   readonly graphs: GraphStore;
   readonly idempotency: IdempotencyStore;
   readonly tasks: TaskStore;
+  readonly schedules: ScheduleStore;
 }
 
 /** Everything the composition root provides. */
@@ -63,6 +68,8 @@ export interface AppDeps {
   readonly subscriberQueue?: number;
   /** Events a stream may fall behind before it ends with `subscriber_too_slow`. */
   readonly maxWatchLag?: number;
+  /** Schedules: how often a tick buffered behind a running execution looks again (default 1000 ms). */
+  readonly scheduleRecheckMs?: number;
 }
 
 /** The context of every use case, built from what the composition root provides. */
@@ -101,8 +108,20 @@ function contextOf(deps: AppDeps): AppContext {
       },
     },
   });
-  return {
+  const scheduling = new ScheduleWorker({
+    store: deps.stores.schedules,
+    clock: deps.clock,
+    timers: deps.timers,
+    owner: deps.owner,
+    leaseMs: deps.leaseMs ?? 30_000,
+    settings: { ...DEFAULT_TICK_SETTINGS, ...(deps.scheduleRecheckMs === undefined ? {} : { recheckMs: deps.scheduleRecheckMs }) },
+    io: (namespace) => scheduleIo(context, namespace),
+    onError: deps.onError,
+  });
+  const context: AppContext = {
     runtime,
+    scheduling,
+    schedules: deps.stores.schedules,
     graphs,
     executions: deps.stores.executions,
     events: deps.stores.events,
@@ -116,6 +135,7 @@ function contextOf(deps: AppDeps): AppContext {
     watchPollMs: deps.watchPollMs ?? 250,
     maxWatchLag: deps.maxWatchLag ?? 10_000,
   };
+  return context;
 }
 
 /**
@@ -132,7 +152,8 @@ export class PranaApp extends NamespaceScope {
     this.reportError = deps.onError;
     const retention = { defaultMs: deps.retentionMs ?? 0, byNamespace: deps.retentionByNamespace ?? {} };
     this.sweep = (now) => sweepExpired(deps.stores, now, retention);
-    const targets = { ...this.context.runtime.pollTargets(), sweep: this.sweep };
+    const scheduling = this.context.scheduling;
+    const targets = { ...this.context.runtime.pollTargets(), sweep: this.sweep, alsoPoll: (now: number, until: number) => scheduling.poll(now, until) };
     this.poller = new WakePoller(deps.stores.executions, targets, deps.clock, deps.timers, deps.pollMs ?? 1000, deps.onError);
   }
 
@@ -144,7 +165,10 @@ export class PranaApp extends NamespaceScope {
   /** Stops background work and waits for the work in progress (bounded by `graceMs`). */
   async stop(graceMs?: number): Promise<void> {
     // The store closes after this: a polling pass in progress finishes first (within the grace).
-    await this.context.runtime.stop(graceMs, this.poller.stop());
+    await this.context.runtime.stop(
+      graceMs,
+      Promise.all([this.poller.stop(), this.context.scheduling.stop()]).then(() => undefined),
+    );
   }
 
   /** Deletes what is past retention now; returns how many executions went (the poller does it once a minute). */
@@ -155,6 +179,11 @@ export class PranaApp extends NamespaceScope {
   /** One polling pass now (tests drive time with a fake clock). */
   pollNow(): Promise<number> {
     return this.poller.poll();
+  }
+
+  /** Resolves once this replica's schedule passes in progress have finished (tests drive time with a fake clock). */
+  schedulesIdle(): Promise<void> {
+    return this.context.scheduling.idle();
   }
 
   /** The use cases as a caller of `namespace` sees them. */

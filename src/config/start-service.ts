@@ -127,6 +127,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     graphs: observed(gated(stores.graphs, availability, 'graph'), 'graph'),
     idempotency: observed(gated(stores.idempotency, availability, 'idempotency'), 'idempotency'),
     tasks: observed(gated(stores.tasks, availability, 'task'), 'task'),
+    schedules: observed(gated(stores.schedules, availability, 'schedule'), 'schedule'),
   };
 
   const app = new PranaApp({

@@ -64,6 +64,7 @@ export class Replica implements Incarnation {
         graphs: graphStore,
         idempotency: wrap(stores.idempotency),
         tasks: wrap(stores.tasks),
+        schedules: wrap(stores.schedules),
       },
       graphs: new GraphRepository(graphStore, new NodeCacheGraphCache(), registry, scheduler),
       clock: scheduler,

@@ -4,6 +4,7 @@ import { FaultPlan, type FaultCounts, type FaultRates } from './faults.js';
 import { allExecutions, checkInvariants, endings, type Ending } from './invariants.js';
 import { Prng } from './prng.js';
 import { Replica, sharedStores, type ReplicaSettings } from './replica.js';
+import { checkSchedules, createSchedules, planSchedules, schedulesDone, triggerSchedules, type SchedulePlan } from './schedules.js';
 import { Scheduler } from './scheduler.js';
 import type { LedgerEntry } from './sim-node.js';
 import { childWorkflow, scriptsOf, SIM_NAMESPACES, workflowOf, type Script, type ScriptKind } from './workload.js';
@@ -25,6 +26,7 @@ export interface SeedPlan {
   readonly clockJumps: number;
   readonly outage: boolean;
   readonly delays: { readonly short: number; readonly long: number };
+  readonly schedules: readonly SchedulePlan[];
 }
 
 /** The outcome of one seed. */
@@ -57,6 +59,7 @@ export function planOf(seed: number): SeedPlan {
     clockJumps: prng.int(0, 2),
     outage: prng.chance(0.3),
     delays: { short: prng.pick([0, 50, 300]), long: prng.pick([500, 4000, settings.leaseMs * 2]) },
+    schedules: planSchedules(new Prng(seed ^ 0x3c6ef372)),
   };
 }
 
@@ -67,6 +70,7 @@ interface Run {
   readonly clients: Clients;
   readonly ledger: readonly LedgerEntry[];
   readonly disruptions: FaultPlan['disruptions'];
+  readonly schedules: readonly SchedulePlan[];
 }
 
 /** Runs a plan once: with faults (several replicas) or without (one replica, the reference). */
@@ -114,6 +118,19 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
     if (!graphs.has(script.kind)) graphs.set(script.kind, await compile(workflowOf(script.kind, child, START, plan.delays)));
   }
 
+  // Schedules of the chain workflow, created before any fault; a caller triggers some mid-run.
+  if (plan.schedules.length > 0) {
+    const chain = await compile(workflowOf('chain', child, START, plan.delays));
+    await createSchedules((namespace) => first.app.in(namespace), chain, plan.schedules, START);
+    scheduler.timers(HARNESS).setTimeout(
+      () => {
+        const live = replicas.find((replica) => !replica.dead);
+        if (live !== undefined) void triggerSchedules((namespace) => live.app.in(namespace), plan.schedules);
+      },
+      new Prng(seed ^ 0x1b873593).int(0, 20_000),
+    );
+  }
+
   const clients = new Clients(
     new Prng(seed ^ 0x27d4eb2f),
     scheduler,
@@ -156,7 +173,7 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
   await scheduler.run(until, () => plan.scripts.every((s) => clients.record.finished.get(s.id) === true));
   for (;;) {
     const open = (await allExecutions(stores)).filter((e) => !isTerminal(e.status));
-    if (open.length === 0 || scheduler.now() >= until) break;
+    if ((open.length === 0 && (await schedulesDone(stores, plan.schedules))) || scheduler.now() >= until) break;
     await scheduler.run(Math.min(until, scheduler.now() + 5000), () => false);
   }
   clients.stopped = true;
@@ -170,12 +187,15 @@ async function execute(seed: number, plan: SeedPlan, faults: boolean): Promise<R
     clients,
     ledger,
     disruptions: faultPlan.disruptions,
+    schedules: plan.schedules,
   };
 }
 
 /** The invariants of a run, against the endings of the reference run. */
-function check(run: Run, reference: ReadonlyMap<string, Ending>): Promise<{ violations: string[]; checks: number }> {
-  return checkInvariants({ stores: run.stores, record: run.clients.record, reference, ledger: run.ledger, disruptions: run.disruptions });
+async function check(run: Run, reference: ReadonlyMap<string, Ending>): Promise<{ violations: string[]; checks: number }> {
+  const executions = await checkInvariants({ stores: run.stores, record: run.clients.record, reference, ledger: run.ledger, disruptions: run.disruptions });
+  const schedules = await checkSchedules(run.stores, run.schedules, await allExecutions(run.stores));
+  return { violations: [...executions.violations, ...schedules.violations], checks: executions.checks + schedules.checks };
 }
 
 /** Simulates one seed: a fault-free reference run, then the run with faults, then the invariants. */

@@ -14,6 +14,10 @@ const REGRESSIONS: readonly (readonly [number, string])[] = [
   [256, 'a slow write landed with an expired lease and the next node ran on two replicas'],
   [544, 'a Resume was refused from a stale copy of an execution another replica had taken over'],
   [797, 'a read showed a suspension whose write had not landed'],
+  [5, 'a cancel on the owner while another replica had recorded one re-ran the node in flight'],
+  [332, 'a cancel request recorded as the owner ended the execution re-ran its last node'],
+  [46, 'a schedule tick a stalled replica started landed after another replica had skipped it'],
+  [67, 'schedule ticks started before a crash were counted apart from their executions'],
 ];
 
 describe('deterministic simulation', () => {

@@ -18,12 +18,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.records.delete(idempotencyId(scope, key));
   }
 
-  async removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number> {
+  async removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number, fingerprintPrefix = ''): Promise<number> {
     let removed = 0;
     for (const [id, text] of this.records) {
       if (removed >= limit) break;
       const record = JSON.parse(text) as IdempotencyRecord;
-      if (scopeCovered(scopes, record.scope) && record.createdAt < createdBefore) {
+      if (scopeCovered(scopes, record.scope) && record.createdAt < createdBefore && record.fingerprint.startsWith(fingerprintPrefix)) {
         this.records.delete(id);
         removed++;
       }

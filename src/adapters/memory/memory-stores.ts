@@ -1,6 +1,7 @@
 import type { EventLog } from '../../app/ports/event-log.js';
 import type { GraphStore } from '../../app/ports/graph-store.js';
 import { EXECUTION_ID_SCOPE, type IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import type { ScheduleStore } from '../../app/ports/schedule-store.js';
 import type { TaskStore } from '../../app/ports/task-store.js';
 import type { FactsResolver } from '../document/graph-facts.js';
 import type { ExecutionStoreLimits } from '../document/store-limits.js';
@@ -8,15 +9,17 @@ import { MemoryEventLog } from './memory-event-log.js';
 import { MemoryExecutionStore } from './memory-execution-store.js';
 import { MemoryGraphStore } from './memory-graph-store.js';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
+import { MemoryScheduleStore } from './memory-schedule-store.js';
 import { MemoryTaskStore } from './memory-task-store.js';
 
-/** The five in-memory stores (the service's default without MongoDB). */
+/** The in-memory stores (the service's default without MongoDB). */
 export interface MemoryStores {
   readonly executions: MemoryExecutionStore;
   readonly events: EventLog;
   readonly graphs: GraphStore;
   readonly idempotency: IdempotencyStore;
   readonly tasks: TaskStore;
+  readonly schedules: ScheduleStore;
   /** Nothing to release; present so both store sets close the same way. */
   close(): Promise<void>;
 }
@@ -46,6 +49,7 @@ export function createMemoryStores(
     graphs,
     idempotency,
     tasks,
+    schedules: new MemoryScheduleStore(),
     close: async () => undefined,
   };
 }

@@ -25,12 +25,16 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     });
   }
 
-  removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number> {
+  removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number, fingerprintPrefix = ''): Promise<number> {
     return guard('remove idempotency records', async () => {
       if (limit <= 0 || scopes.length === 0) return 0;
       const rows = await this.records
         .find(
-          { $or: [{ scope: { $in: [...scopes] } }, { scope: namespacedScopesPattern(scopes) }], created_at: { $lt: new Date(createdBefore) } },
+          {
+            $or: [{ scope: { $in: [...scopes] } }, { scope: namespacedScopesPattern(scopes) }],
+            created_at: { $lt: new Date(createdBefore) },
+            ...(fingerprintPrefix === '' ? {} : { fingerprint: { $regex: `^${escapeRegex(fingerprintPrefix)}` } }),
+          },
           { projection: { _id: 1 } },
         )
         .limit(limit)
@@ -72,4 +76,8 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
 function recordOfRow(row: IdempotencyRow): IdempotencyRecord {
   return { scope: row.scope, key: row.key, fingerprint: row.fingerprint, result: JSON.parse(row.result) as JsonObject, createdAt: row.created_at.getTime() };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

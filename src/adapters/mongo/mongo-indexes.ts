@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   graphs: 'graphs',
   idempotency: 'idempotency',
   tasks: 'tasks',
+  schedules: 'schedules',
 } as const;
 
 /**
@@ -59,6 +60,12 @@ export const INDEXES: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDe
     { key: { namespace: 1, status: 1, task_type: 1, created_at: 1, _id: 1 }, name: 'ns_status_type_created' },
     // removeForExecution(): the tasks of an execution (retention).
     { key: { execution_id: 1 }, name: 'execution' },
+  ],
+  schedules: [
+    // due(before): wake-ups at or before a time, soonest first (a schedule with nothing coming holds null).
+    { key: { wake_at: 1, _id: 1 }, name: 'wake_at' },
+    // list(namespace, afterId): a namespace's schedules in id order.
+    { key: { namespace: 1, schedule_id: 1 }, name: 'ns_schedule_id' },
   ],
 };
 

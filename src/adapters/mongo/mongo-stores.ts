@@ -3,6 +3,7 @@ import { StoreUnavailable } from '../../app/ports/execution-store.js';
 import type { EventLog } from '../../app/ports/event-log.js';
 import type { GraphStore } from '../../app/ports/graph-store.js';
 import type { IdempotencyStore } from '../../app/ports/idempotency-store.js';
+import type { ScheduleStore } from '../../app/ports/schedule-store.js';
 import type { TaskStore } from '../../app/ports/task-store.js';
 import type { FactsResolver } from '../document/graph-facts.js';
 import type { ExecutionStoreLimits } from '../document/store-limits.js';
@@ -15,6 +16,7 @@ import { MongoExecutionStore, type OutputRow } from './mongo-execution-store.js'
 import { MongoGraphStore, type GraphRow } from './mongo-graph-store.js';
 import { MongoIdempotencyStore, type IdempotencyRow } from './mongo-idempotency-store.js';
 import { COLLECTIONS, ensureIndexes } from './mongo-indexes.js';
+import { MongoScheduleStore, type ScheduleRow } from './mongo-schedule-store.js';
 import { MongoTaskStore, type TaskRow } from './mongo-task-store.js';
 
 /** Settings of the MongoDB connection. */
@@ -35,7 +37,7 @@ export interface MongoStoreOptions extends MongoConnectOptions, ExecutionStoreLi
   readonly facts: FactsResolver;
 }
 
-/** The five MongoDB stores over one client, and whether the server can be reached; `close()` disconnects. */
+/** The MongoDB stores over one client, and whether the server can be reached; `close()` disconnects. */
 export interface MongoStores {
   readonly availability: StoreAvailability;
   readonly executions: MongoExecutionStore;
@@ -43,6 +45,7 @@ export interface MongoStores {
   readonly graphs: GraphStore;
   readonly idempotency: IdempotencyStore;
   readonly tasks: TaskStore;
+  readonly schedules: ScheduleStore;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export async function connectMongo(uri: string, options: MongoConnectOptions): P
       graphs,
       idempotency: new MongoIdempotencyStore(db.collection<IdempotencyRow>(COLLECTIONS.idempotency)),
       tasks: new MongoTaskStore(db.collection<TaskRow>(COLLECTIONS.tasks)),
+      schedules: new MongoScheduleStore(db.collection<ScheduleRow>(COLLECTIONS.schedules)),
       close,
     }),
   };

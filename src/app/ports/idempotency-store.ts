@@ -18,12 +18,20 @@ export interface IdempotencyStore {
   get(scope: string, key: string): Promise<IdempotencyRecord | null>;
   /**
    * Deletes up to `limit` records of the scopes created before `createdBefore` (retention); returns how
-   * many. A scope covers its namespaced variants too (`start` covers `start/acme`).
+   * many. A scope covers its namespaced variants too (`start` covers `start/acme`). With
+   * `fingerprintPrefix`, only records whose fingerprint starts with it.
    */
-  removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number): Promise<number>;
+  removeCreatedBefore(createdBefore: number, scopes: readonly string[], limit: number, fingerprintPrefix?: string): Promise<number>;
   /** Deletes one record, if it exists. */
   remove(scope: string, key: string): Promise<void>;
 }
 
 /** The scope of the record that reserves an execution id for the request that created it; it goes with the execution. */
 export const EXECUTION_ID_SCOPE = 'execution';
+
+/**
+ * The fingerprint prefix of a schedule tick's decision not to start it (`tick:skipped`, `tick:missed`),
+ * recorded under the tick's execution id in EXECUTION_ID_SCOPE: the start and the decision against it
+ * race for the same record, so a tick is decided once. Such records have no execution; retention ages them.
+ */
+export const TICK_DECISION_PREFIX = 'tick:';

@@ -644,8 +644,8 @@ export class ExecutionActor {
 
   /**
    * Our write met a newer revision. When that revision is only another replica's cancel request on the
-   * execution we still lease, take the request over into the live execution and write again; anything
-   * else is a lost race.
+   * execution we still lease, take the request over into the live execution (unless it is being
+   * cancelled here too, or has just ended) and write again; anything else is a lost race.
    */
   private async takeOverCancelRequest(session: Session): Promise<boolean> {
     const current = await this.deps.executions.get(this.id);
@@ -654,8 +654,17 @@ export class ExecutionActor {
     if (lease.owner !== this.deps.owner || lease.epoch !== session.lease.epoch) return false;
     const request = current.execution.cancel;
     const execution = session.execution;
-    if (request === null || execution.cancel !== null || execution.status !== 'running') return false;
-    session.execution = transition(execution, session.graph, { kind: 'cancel', now: request.requestedAt, reason: request.reason }, this.deps.engine).execution;
+    if (request === null) return false;
+    // The drive ended the execution meanwhile: there is nothing left to cancel, the ending stands.
+    if (isTerminal(execution.status)) {
+      session.revision = current.revision;
+      return true;
+    }
+    if (execution.status !== 'running') return false;
+    // A cancel of our own (this replica was asked too) stands; otherwise the request is taken over.
+    if (execution.cancel === null) {
+      session.execution = transition(execution, session.graph, { kind: 'cancel', now: request.requestedAt, reason: request.reason }, this.deps.engine).execution;
+    }
     session.revision = current.revision;
     return true;
   }

@@ -17,6 +17,8 @@ export interface PollTargets {
   arm(id: string, at: number): void;
   /** Deletes what is past retention (run once a minute, with the garbage collection). */
   sweep(now: number): Promise<unknown>;
+  /** Other timed work of the same store pass: schedules due now, and timers for those due before `until`. */
+  alsoPoll?(now: number, until: number): Promise<unknown>;
 }
 
 /**
@@ -67,6 +69,7 @@ export class WakePoller {
       else this.targets.arm(wake.id, wake.at);
     }
     await Promise.all([...ids].map((id) => this.targets.look(id).catch((error: unknown) => this.onError(error, `look at ${id}`))));
+    await this.targets.alsoPoll?.(now, now + 2 * this.intervalMs).catch((error: unknown) => this.onError(error, 'poll schedules'));
     if (now - this.collectedAt >= GARBAGE_EVERY_MS) {
       this.collectedAt = now;
       await this.store.collectGarbage(now - GARBAGE_AGE_MS, GARBAGE_BATCH).catch((error: unknown) => this.onError(error, 'collect garbage'));

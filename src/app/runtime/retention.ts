@@ -1,7 +1,7 @@
 import { isTerminal } from '../../domain/execution.js';
 import type { EventLog } from '../ports/event-log.js';
 import type { ExecutionStore, NamespaceFilter } from '../ports/execution-store.js';
-import { EXECUTION_ID_SCOPE, type IdempotencyStore } from '../ports/idempotency-store.js';
+import { EXECUTION_ID_SCOPE, TICK_DECISION_PREFIX, type IdempotencyStore } from '../ports/idempotency-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 
 /** How many expired executions (and idempotency records) one sweep deletes at most. */
@@ -29,8 +29,8 @@ export interface Retention {
 
 /**
  * Deletes executions that ended longer ago than their namespace's retention, with their events, tasks
- * and outside outputs, and request-id records older than the default retention (a request id is
- * remembered that long). The execution record goes last: a crash part-way leaves an ended execution
+ * and outside outputs, and request-id records and schedule tick decisions older than the default
+ * retention (a request id is remembered that long). The execution record goes last: a crash part-way leaves an ended execution
  * that the next sweep, on any replica, finds and finishes deleting. A child whose parent has not ended
  * is kept, since the parent may still read its result. Returns how many executions were deleted.
  */
@@ -45,6 +45,8 @@ export async function sweepExpired(stores: RetentionStores, now: number, retenti
   const cutoff = now - retention.defaultMs;
   removed += await sweepOnce(stores, cutoff, overridden.length === 0 ? undefined : { except: overridden });
   await stores.idempotency.removeCreatedBefore(cutoff, AGED_SCOPES, RETENTION_BATCH);
+  // Schedule ticks decided not to start (they have no execution to go with).
+  await stores.idempotency.removeCreatedBefore(cutoff, [EXECUTION_ID_SCOPE], RETENTION_BATCH, TICK_DECISION_PREFIX);
   return removed;
 }
 

@@ -4,10 +4,12 @@ import type { Clock, Timers } from '../ports/clock.js';
 import type { EventLog } from '../ports/event-log.js';
 import type { ExecutionStore } from '../ports/execution-store.js';
 import type { IdempotencyStore } from '../ports/idempotency-store.js';
+import type { ScheduleStore } from '../ports/schedule-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 import type { RequestLimits } from '../request-limits.js';
 import type { ResumeTokens } from '../resume-tokens.js';
 import type { ExecutionRuntime } from '../runtime/execution-runtime.js';
+import type { ScheduleWorker } from '../runtime/schedule-worker.js';
 
 /** Everything the use cases share; built once by the composition root. */
 export interface AppContext {
@@ -16,6 +18,9 @@ export interface AppContext {
   readonly executions: ExecutionStore;
   readonly events: EventLog;
   readonly tasks: TaskStore;
+  readonly schedules: ScheduleStore;
+  /** The schedule worker of this replica, as the schedule use cases see it. */
+  readonly scheduling: ScheduleWorker;
   readonly idempotency: IdempotencyStore;
   readonly hub: EventHub;
   readonly clock: Clock;

@@ -132,7 +132,7 @@ const EXECUTION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const LABEL_KEY = /^[A-Za-z0-9_.-]{1,63}$/;
 
 /** Every rule of a start request, reported at once: ids, labels, and the sizes of input and variables. */
-function checkStart(request: StartRequest, labels: Readonly<Record<string, string>>, limits: RequestLimits): void {
+export function checkStart(request: StartRequest, labels: Readonly<Record<string, string>>, limits: RequestLimits): void {
   const check = new RequestCheck().id('graph_id', request.graphId);
   if (request.executionId !== undefined) check.matches('execution_id', request.executionId, EXECUTION_ID, 'must be 1 to 128 characters from [A-Za-z0-9_.:-]');
   if (request.requestId !== undefined) check.maxLength('request_id', request.requestId, limits.maxRequestIdLength);

@@ -1,5 +1,5 @@
 import { complete } from '../../domain/outcome.js';
-import { isValidCronPattern } from './cron-pattern.js';
+import { isValidCronPattern } from '../../domain/cron-pattern.js';
 import { defineNode } from '../kit/define-node.js';
 import { passThrough } from './pass-through.js';
 import { isIanaTimeZone } from './timezone.js';

@@ -3,10 +3,11 @@ import type { ErrorLog } from './error-status.js';
 import { executionServiceHandlers } from './execution-service.js';
 import { DEFAULT_CALL_CAPACITY, OpenCalls, type CallCapacity } from './open-calls.js';
 import type { PranaHandlers } from './server.js';
+import { scheduleServiceHandlers } from './schedule-service.js';
 import { taskServiceHandlers } from './task-service.js';
 import { workflowServiceHandlers } from './workflow-service.js';
 
-/** The handlers of the three prana.v1 services over one application, and the way to drain their calls. */
+/** The handlers of the prana.v1 services over one application, and the way to drain their calls. */
 export interface PranaRpc {
   readonly handlers: PranaHandlers;
   /** Ends every open wait and stream with UNAVAILABLE `shutting_down`, and every call from now on. */
@@ -24,6 +25,7 @@ export function createPranaHandlers(options: { readonly app: PranaApp; readonly 
       workflow: workflowServiceHandlers(context),
       execution: executionServiceHandlers(context),
       task: taskServiceHandlers(context),
+      schedule: scheduleServiceHandlers(context),
     },
     drain: () => calls.drain(),
     openStreams: () => calls.count('stream'),

@@ -1,5 +1,6 @@
 import { Server, ServerCredentials, type ServerInterceptor, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ExecutionServiceService, type ExecutionServiceServer } from '../../gen/prana/v1/execution_service.js';
+import { ScheduleServiceService, type ScheduleServiceServer } from '../../gen/prana/v1/schedule_service.js';
 import { TaskServiceService, type TaskServiceServer } from '../../gen/prana/v1/task_service.js';
 import { WorkflowServiceService, type WorkflowServiceServer } from '../../gen/prana/v1/workflow_service.js';
 import { createServerHealth } from './health.js';
@@ -8,11 +9,12 @@ import { ReflectionAnswers } from './reflection/reflection-answers.js';
 import { REFLECTION_SERVICES, reflectionServices } from './reflection/reflection-service.js';
 import { unimplementedService } from './unimplemented.js';
 
-/** The handlers of the three prana.v1 services; the composition root supplies them. */
+/** The handlers of the prana.v1 services; the composition root supplies them. */
 export interface PranaHandlers {
   readonly workflow: WorkflowServiceServer;
   readonly execution: ExecutionServiceServer;
   readonly task: TaskServiceServer;
+  readonly schedule: ScheduleServiceServer;
 }
 
 /** The slice of a pino logger the server uses. */
@@ -60,12 +62,13 @@ export interface GrpcServerHandle {
   setReady(ready: boolean): void;
 }
 
-/** Starts a grpc-js server with grpc.health.v1.Health and the three prana.v1 services, bound to `address`. */
+/** Starts a grpc-js server with grpc.health.v1.Health and the prana.v1 services, bound to `address`. */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcServerHandle> {
   const services: readonly (readonly [ServiceDefinition, UntypedServiceImplementation])[] = [
     [strictDefinition(WorkflowServiceService), options.handlers?.workflow ?? unimplementedService(WorkflowServiceService)],
     [strictDefinition(ExecutionServiceService), options.handlers?.execution ?? unimplementedService(ExecutionServiceService)],
     [strictDefinition(TaskServiceService), options.handlers?.task ?? unimplementedService(TaskServiceService)],
+    [strictDefinition(ScheduleServiceService), options.handlers?.schedule ?? unimplementedService(ScheduleServiceService)],
   ];
   const server = new Server({
     'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES,

@@ -31,6 +31,8 @@ describe('toRpcError', () => {
     not_found: status.NOT_FOUND,
     execution_id_conflict: status.ALREADY_EXISTS,
     request_id_conflict: status.ALREADY_EXISTS,
+    schedule_exists: status.ALREADY_EXISTS,
+    revision_mismatch: status.FAILED_PRECONDITION,
     token_expired: status.FAILED_PRECONDITION,
     not_suspended: status.FAILED_PRECONDITION,
     stale_token: status.FAILED_PRECONDITION,

@@ -49,6 +49,7 @@ describe('server reflection', () => {
       'grpc.reflection.v1.ServerReflection',
       'grpc.reflection.v1alpha.ServerReflection',
       'prana.v1.ExecutionService',
+      'prana.v1.ScheduleService',
       'prana.v1.TaskService',
       'prana.v1.WorkflowService',
     ]);

@@ -8,6 +8,7 @@ import { graphStoreContract } from './graph-store.contract.js';
 import { idempotencyStoreContract } from './idempotency-store.contract.js';
 import { namespaceIsolationContract } from './namespace-isolation.contract.js';
 import { retentionContract } from './retention.contract.js';
+import { scheduleStoreContract } from './schedule-store.contract.js';
 import type { StoreHarness } from './store-harness.js';
 import { taskStoreContract } from './task-store.contract.js';
 
@@ -21,6 +22,7 @@ export function storeContracts(harness: StoreHarness): void {
   graphStoreContract(harness);
   idempotencyStoreContract(harness);
   taskStoreContract(harness);
+  scheduleStoreContract(harness);
   retentionContract(harness);
   namespaceIsolationContract(harness);
 }

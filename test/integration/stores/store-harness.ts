@@ -4,16 +4,18 @@ import type { EventLog } from '../../../src/app/ports/event-log.js';
 import type { ExecutionStore } from '../../../src/app/ports/execution-store.js';
 import type { GraphStore } from '../../../src/app/ports/graph-store.js';
 import type { IdempotencyStore } from '../../../src/app/ports/idempotency-store.js';
+import type { ScheduleStore } from '../../../src/app/ports/schedule-store.js';
 import type { TaskStore } from '../../../src/app/ports/task-store.js';
 import type { ExecutionStoreLimits } from '../../../src/adapters/document/store-limits.js';
 
-/** One set of the five stores, empty when opened. */
+/** One set of the stores, empty when opened. */
 export interface StoresUnderTest {
   readonly executions: ExecutionStore;
   readonly events: EventLog;
   readonly graphs: GraphStore;
   readonly idempotency: IdempotencyStore;
   readonly tasks: TaskStore;
+  readonly schedules: ScheduleStore;
   /**
    * True when the server applies a conditional write (update filter, findOneAndUpdate) atomically, as
    * MongoDB does for single documents. FerretDB v1 does not: its handlers query, then write by _id,

@@ -9,6 +9,8 @@ const TABLE: ReadonlyArray<readonly [ErrorReason, string, string]> = [
   ['not_found', 'not_found', 'caller'],
   ['execution_id_conflict', 'already_exists', 'caller'],
   ['request_id_conflict', 'already_exists', 'caller'],
+  ['schedule_exists', 'already_exists', 'caller'],
+  ['revision_mismatch', 'failed_precondition', 'caller'],
   ['token_expired', 'failed_precondition', 'caller'],
   ['not_suspended', 'failed_precondition', 'caller'],
   ['stale_token', 'failed_precondition', 'caller'],

@@ -1,5 +1,6 @@
 import type { Scope } from '../../../config/config-schema.js';
 import type { ExecutionServiceServer } from '../../../gen/prana/v1/execution_service.js';
+import type { ScheduleServiceServer } from '../../../gen/prana/v1/schedule_service.js';
 import type { TaskServiceServer } from '../../../gen/prana/v1/task_service.js';
 import type { WorkflowServiceServer } from '../../../gen/prana/v1/workflow_service.js';
 
@@ -30,11 +31,24 @@ const TASK: Readonly<Record<Rpcs<TaskServiceServer>, Scope>> = {
   extendTaskLease: 'worker',
 };
 
+const SCHEDULE: Readonly<Record<Rpcs<ScheduleServiceServer>, Scope>> = {
+  createSchedule: 'write',
+  getSchedule: 'read',
+  listSchedules: 'read',
+  updateSchedule: 'write',
+  pauseSchedule: 'write',
+  unpauseSchedule: 'write',
+  deleteSchedule: 'write',
+  triggerSchedule: 'write',
+  backfillSchedule: 'write',
+};
+
 /** Method paths (`/prana.v1.ExecutionService/GetExecution`) and the scope each needs. */
 export const METHOD_SCOPES: ReadonlyMap<string, Scope> = new Map([
   ...paths('prana.v1.WorkflowService', WORKFLOW),
   ...paths('prana.v1.ExecutionService', EXECUTION),
   ...paths('prana.v1.TaskService', TASK),
+  ...paths('prana.v1.ScheduleService', SCHEDULE),
 ]);
 
 /** Services whose every method answers without a token when health is public: health and reflection. */

@@ -5,19 +5,21 @@ import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../../../src/config/config.js';
 import { startService, type RunningService, type ServiceOverrides } from '../../../../src/config/start-service.js';
 import { ExecutionServiceClient } from '../../../../src/gen/prana/v1/execution_service.js';
+import { ScheduleServiceClient } from '../../../../src/gen/prana/v1/schedule_service.js';
 import { TaskServiceClient } from '../../../../src/gen/prana/v1/task_service.js';
 import { WorkflowServiceClient } from '../../../../src/gen/prana/v1/workflow_service.js';
 
 /** A fixed token secret, so tokens survive a restart of a test service over the same store. */
 export const TEST_TOKEN_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
-/** A running service and clients of its three services. */
+/** A running service and clients of its services. */
 export interface TestService {
   readonly service: RunningService;
   readonly target: string;
   readonly workflows: WorkflowServiceClient;
   readonly executions: ExecutionServiceClient;
   readonly tasks: TaskServiceClient;
+  readonly schedules: ScheduleServiceClient;
   /** Closes the clients and stops the service. */
   close(): Promise<void>;
 }
@@ -48,16 +50,19 @@ export async function startTestService(
   const workflows = new WorkflowServiceClient(target, credentials.createInsecure());
   const executions = new ExecutionServiceClient(target, credentials.createInsecure());
   const tasks = new TaskServiceClient(target, credentials.createInsecure());
+  const schedules = new ScheduleServiceClient(target, credentials.createInsecure());
   return {
     service,
     target,
     workflows,
     executions,
     tasks,
+    schedules,
     close: async () => {
       workflows.close();
       executions.close();
       tasks.close();
+      schedules.close();
       await service.stop();
     },
   };

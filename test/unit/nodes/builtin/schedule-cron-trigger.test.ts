@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../../src/domain/json.js';
-import { isValidCronPattern } from '../../../../src/nodes/builtin/cron-pattern.js';
+import { isValidCronPattern } from '../../../../src/domain/cron-pattern.js';
 import { scheduleCronTriggerNode } from '../../../../src/nodes/builtin/schedule-cron-trigger.js';
 import { validateParams } from '../../../../src/nodes/kit/schema.js';
 import { isIanaTimeZone } from '../../../../src/nodes/builtin/timezone.js';

@@ -78,3 +78,32 @@ function value(text: string, field: CronField): number | null {
   if (index === -1) return null;
   return field.names === MONTH_NAMES ? index + 1 : index;
 }
+
+/**
+ * The pattern with each restricted field written as the sorted list of the values it names (names as
+ * numbers, day of week 7 as 0) and each field starting with `*` kept: the same times, in a form every cron library
+ * reads alike (some refuse `0,7` or overlapping elements as duplicates). Null when the pattern is invalid.
+ */
+export function normalizedCronPattern(pattern: string): string | null {
+  if (!isValidCronPattern(pattern)) return null;
+  const parts = pattern.trim().split(/[ \t]+/);
+  return parts.map((part, i) => (part.startsWith('*') ? part : fieldValues(part, FIELDS[i] as CronField, i === 4).join(','))).join(' ');
+}
+
+function fieldValues(text: string, field: CronField, weekday: boolean): number[] {
+  const values = new Set<number>();
+  for (const element of text.split(',')) {
+    const slash = element.indexOf('/');
+    const base = slash === -1 ? element : element.slice(0, slash);
+    const step = slash === -1 ? 1 : Number(element.slice(slash + 1));
+    const dash = base.indexOf('-');
+    const [from, to] =
+      base === '*'
+        ? [field.min, field.max]
+        : dash === -1
+          ? [value(base, field) as number, value(base, field) as number]
+          : [value(base.slice(0, dash), field) as number, value(base.slice(dash + 1), field) as number];
+    for (let v = from; v <= to; v += step) values.add(weekday && v === 7 ? 0 : v);
+  }
+  return [...values].sort((a, b) => a - b);
+}
