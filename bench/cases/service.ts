@@ -41,6 +41,15 @@ export async function serviceCases(timing: Timing, wanted: (id: string) => boole
       await mongo.stop();
     }
   }
+  if (wanted('7c')) results.push(await scheduleCase(undefined));
+  if (wanted('7d')) {
+    const mongo = await mongoUri();
+    try {
+      results.push(await scheduleCase(mongo.uri));
+    } finally {
+      await mongo.stop();
+    }
+  }
   if (wanted('8')) results.push(await watchCase());
   if (wanted('10d')) {
     const mongo = await mongoUri();
@@ -268,6 +277,69 @@ async function timerHandoverCase(mongodbUri: string): Promise<CaseResult> {
     };
   } finally {
     await second.stop();
+  }
+}
+
+/**
+ * Cases 7c and 7d: how late schedule ticks start their executions (execution created_at minus the
+ * tick's fire time), schedules every 2 s spread over the interval, for 20 s, on an idle server: 50 on
+ * the memory store (7c), 10 on MongoDB (7d: 5 ticks a second, each several store round trips, within what
+ * the test server takes; more measures its queue).
+ */
+async function scheduleCase(mongodbUri: string | undefined): Promise<CaseResult> {
+  const schedules = mongodbUri === undefined ? 50 : 10;
+  const everyMs = 2000;
+  const runMs = 20_000;
+  const database = `bench_schedules_${Date.now()}`;
+  let uri = mongodbUri;
+  if (uri !== undefined) {
+    const url = new URL(uri);
+    url.pathname = `/${database}`;
+    uri = url.toString();
+  }
+  const bench = await startBenchService(uri);
+  try {
+    const app = bench.service.app;
+    const graphId = await bench.compile({ id: 'ticks', name: 'ticks', nodes: [{ key: 'start', type: 'manual.trigger' }], connections: [] });
+    for (let i = 0; i < schedules; i++) {
+      await app.createSchedule(
+        {
+          scheduleId: `tick-${i}`,
+          spec: { cron: [], intervals: [{ everyMs, offsetMs: Math.floor((i * everyMs) / schedules) }], startAt: null, endAt: null, jitterMs: 0 },
+          graphId,
+          input: {},
+          labels: {},
+          overlap: 'allow_all',
+          catchupWindowMs: null,
+        },
+        false,
+        '',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, runMs));
+    for (let i = 0; i < schedules; i++) await app.pauseSchedule(`tick-${i}`, true, 'measured');
+    const latencies: number[] = [];
+    for (let i = 0; i < schedules; i++) {
+      const page = await app.listExecutions({ statuses: [], labels: { 'prana.schedule': `tick-${i}` }, pageSize: 500, pageToken: '' });
+      for (const view of page.views) {
+        const input = view.execution.input as { fired_at: string };
+        latencies.push(view.execution.createdAt - Date.parse(input.fired_at));
+      }
+    }
+    const expected = (schedules * runMs) / everyMs;
+    if (latencies.length < expected * 0.9) throw new Error(`schedule case: ${latencies.length} ticks started, about ${expected} expected`);
+    latencies.sort((a, b) => a - b);
+    return {
+      id: mongodbUri === undefined ? '7c' : '7d',
+      name: `schedule tick lateness, ${latencies.length} ticks of ${schedules} schedules every ${everyMs / 1000} s (${mongodbUri === undefined ? 'memory store' : 'MongoDB'}, p99)`,
+      unit: 'ms',
+      measured: percentile(latencies, 99),
+      target: 100,
+      goal: 'lower',
+      extra: { p50: percentile(latencies, 50), max: latencies.at(-1) as number },
+    };
+  } finally {
+    await bench.stop();
   }
 }
 

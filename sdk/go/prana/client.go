@@ -16,13 +16,14 @@ import (
 	pranav1 "prana.dev/sdk/go/gen/prana/v1"
 )
 
-// Client is a connection to the service with its three service clients. Every call made through
+// Client is a connection to the service with a client of each of its four services. Every call made through
 // them carries the client's token and namespace.
 type Client struct {
 	conn       *grpc.ClientConn
 	Workflows  pranav1.WorkflowServiceClient
 	Executions pranav1.ExecutionServiceClient
 	Tasks      pranav1.TaskServiceClient
+	Schedules  pranav1.ScheduleServiceClient
 }
 
 // Option configures Dial.
@@ -75,6 +76,7 @@ func Dial(target string, opts ...Option) (*Client, error) {
 		Workflows:  pranav1.NewWorkflowServiceClient(conn),
 		Executions: pranav1.NewExecutionServiceClient(conn),
 		Tasks:      pranav1.NewTaskServiceClient(conn),
+		Schedules:  pranav1.NewScheduleServiceClient(conn),
 	}, nil
 }
 

@@ -18,6 +18,7 @@ import {
   type StartExecutionRequest,
   type StartExecutionResponse,
 } from './gen/prana/v1/execution_service.js';
+import { ScheduleServiceClient } from './gen/prana/v1/schedule_service.js';
 import { TaskServiceClient } from './gen/prana/v1/task_service.js';
 import type { Workflow } from './gen/prana/v1/workflow.js';
 import { WorkflowServiceClient, type CompileWorkflowResponse, type ListNodeTypesResponse } from './gen/prana/v1/workflow_service.js';
@@ -43,7 +44,7 @@ export type UnaryMethod<Request, Response> = (
 ) => ClientUnaryCall;
 
 /**
- * A connection to the service: the three generated clients over one channel, every call carrying
+ * A connection to the service: the generated clients of its four services over one channel, every call carrying
  * the token and namespace, and promise helpers that take and return JSON (the generated messages hold
  * `google.protobuf.Value` and `Struct` fields as plain JSON values) and reject with PranaError.
  */
@@ -51,6 +52,7 @@ export class PranaClient {
   readonly workflows: WorkflowServiceClient;
   readonly executions: ExecutionServiceClient;
   readonly tasks: TaskServiceClient;
+  readonly schedules: ScheduleServiceClient;
   private readonly timeoutMs: number;
 
   constructor(target: string, options: ConnectOptions = {}) {
@@ -60,6 +62,7 @@ export class PranaClient {
     const shared = { interceptors, channelOverride: this.workflows.getChannel() };
     this.executions = new ExecutionServiceClient(target, channelCredentials, shared);
     this.tasks = new TaskServiceClient(target, channelCredentials, shared);
+    this.schedules = new ScheduleServiceClient(target, channelCredentials, shared);
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 

@@ -104,7 +104,15 @@ export class ScheduleWorker {
     let now = clock.now();
     // A failed pass keeps its lease; this replica's next pass claims it again at once.
     let record: ScheduleRecord | null = await store.claim(namespace, scheduleId, owner, now + this.deps.leaseMs, now);
-    if (record === null) return;
+    if (record === null) {
+      // Not due yet (a timer may fire a millisecond before the clock reads its time), or another
+      // replica works on it: look again when it is due, or when that replica's lease runs out.
+      const current = await store.get(namespace, scheduleId);
+      if (current === null || current.wakeAt === null) return;
+      const held = current.leaseOwner !== null && current.leaseOwner !== owner && current.leaseUntil !== null && current.leaseUntil > now;
+      this.arm(namespace, scheduleId, held ? Math.max(current.wakeAt, current.leaseUntil as number) : Math.max(current.wakeAt, now + 1));
+      return;
+    }
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
       const taken = await takeTicks(record, now, this.deps.io(namespace), this.deps.settings);
       const next: ScheduleRecord = { ...taken, revision: record.revision + 1, leaseOwner: null, leaseUntil: null };

@@ -5,6 +5,7 @@ import { Server, ServerCredentials, status, type ServerWritableStream } from '@g
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, PranaClient, TaskFailure, watchExecution, Worker, Workflow } from '../../../sdk/typescript/src/index.js';
 import { ExecutionCompletedEvent, ExecutionEvent } from '../../../sdk/typescript/src/gen/prana/v1/events.js';
+import { Schedule } from '../../../sdk/typescript/src/gen/prana/v1/schedule.js';
 import {
   ExecutionServiceService,
   type WatchExecutionRequest,
@@ -41,6 +42,19 @@ describe('TypeScript SDK against the service', () => {
     const { graphId } = await client.compile(tasked);
     const invalid = await client.start({ graphId, labels: { 'bad key!': 'x' } }).catch((error: unknown) => errorOf(error));
     expect(invalid).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'invalid_request', fields: [{ field: 'labels["bad key!"]' }] });
+  });
+
+  it('reaches ScheduleService through its generated client: create, trigger, delete', async () => {
+    const { graphId } = await client.compile(Workflow.fromPartial({ ...tasked, id: 'sdk-ts-scheduled', nodes: [{ key: 'start', type: 'manual.trigger' }], connections: [] }));
+    const created = await client.call(client.schedules, client.schedules.createSchedule, {
+      schedule: Schedule.fromPartial({ scheduleId: 'sdk-hourly', spec: { intervals: [{ everyMs: '3600000', offsetMs: '0' }] }, action: { graphId } }),
+    });
+    expect(created.schedule).toMatchObject({ scheduleId: 'sdk-hourly', revision: '1', paused: false });
+    const { executionId } = await client.call(client.schedules, client.schedules.triggerSchedule, { scheduleId: 'sdk-hourly', overlap: 0 });
+    expect(executionId).toMatch(/^sdk-ts\/sched-sdk-hourly-/);
+    await client.call(client.schedules, client.schedules.deleteSchedule, { scheduleId: 'sdk-hourly' });
+    const gone = await client.call(client.schedules, client.schedules.getSchedule, { scheduleId: 'sdk-hourly', upcoming: 0 }).catch((error: unknown) => errorOf(error));
+    expect(gone).toMatchObject({ code: status.NOT_FOUND, reason: 'not_found', resourceType: 'prana.v1.Schedule' });
   });
 
   it('serves tasks with the worker loop: completes with JSON output, fails with a node error', async () => {

@@ -105,5 +105,18 @@ export function retentionContract(harness: StoreHarness): void {
       await idempotency.remove('execution', 'never');
       expect(await idempotency.get('execution', 'e1')).toBeNull();
     });
+
+    it('removes only the records whose fingerprint starts with the prefix, when one is given', async () => {
+      const { idempotency } = stores();
+      await idempotency.putIfAbsent({ scope: 'execution', key: 'sched-a-1', fingerprint: 'tick:skipped', result: {}, createdAt: T0 });
+      await idempotency.putIfAbsent({ scope: 'execution', key: 'sched-a-2', fingerprint: 'tick:missed', result: {}, createdAt: T0 });
+      await idempotency.putIfAbsent({ scope: 'execution', key: 'sched-a-3', fingerprint: 'tick:skipped', result: {}, createdAt: T0 + 10 * MINUTE });
+      await idempotency.putIfAbsent({ scope: 'execution', key: 'order-1', fingerprint: 'a1b2', result: {}, createdAt: T0 });
+      expect(await idempotency.removeCreatedBefore(T0 + MINUTE, ['execution'], 10, 'tick:')).toBe(2);
+      expect(await idempotency.get('execution', 'sched-a-1')).toBeNull();
+      expect(await idempotency.get('execution', 'sched-a-2')).toBeNull();
+      expect(await idempotency.get('execution', 'sched-a-3')).not.toBeNull();
+      expect(await idempotency.get('execution', 'order-1')).not.toBeNull();
+    });
   });
 }

@@ -13,6 +13,7 @@ from prana.v1 import (
     events_pb2,
     execution_service_pb2,
     execution_service_pb2_grpc,
+    schedule_service_pb2_grpc,
     task_service_pb2_grpc,
     workflow_pb2,
     workflow_service_pb2,
@@ -56,7 +57,7 @@ class Client:
     ``credentials`` (e.g. ``grpc.ssl_channel_credentials(root_certificates=..., private_key=...,
     certificate_chain=...)`` for mutual TLS) makes it a TLS connection; ``token`` is sent as
     ``authorization: Bearer <token>``; ``namespace`` as ``prana-namespace``. The generated stubs are
-    ``workflows``, ``executions`` and ``tasks``; the methods below wrap the common calls, take and
+    ``workflows``, ``executions``, ``tasks`` and ``schedules``; the methods below wrap the common calls, take and
     return JSON, and raise :class:`PranaError` for a refused call.
     """
 
@@ -81,6 +82,7 @@ class Client:
         self.workflows = workflow_service_pb2_grpc.WorkflowServiceStub(intercepted)
         self.executions = execution_service_pb2_grpc.ExecutionServiceStub(intercepted)
         self.tasks = task_service_pb2_grpc.TaskServiceStub(intercepted)
+        self.schedules = schedule_service_pb2_grpc.ScheduleServiceStub(intercepted)
 
     def close(self) -> None:
         self._channel.close()

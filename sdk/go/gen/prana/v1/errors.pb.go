@@ -23,9 +23,10 @@
 // | `invalid_request`       | INVALID_ARGUMENT    | a field is missing, malformed or out of range (BadRequest lists them)|
 // | `invalid_token`         | INVALID_ARGUMENT    | a resume token is malformed or was not issued by this service        |
 // | `invalid_port`          | INVALID_ARGUMENT    | CompleteTask names a port the task's node does not declare; `port`   |
-// | `not_found`             | NOT_FOUND           | the graph, execution or task does not exist (ResourceInfo says which)|
+// | `not_found`             | NOT_FOUND           | the graph, execution, task or schedule does not exist (ResourceInfo)  |
 // | `execution_id_conflict` | ALREADY_EXISTS      | `execution_id` names an execution created by a different request     |
 // | `request_id_conflict`   | ALREADY_EXISTS      | `request_id` was used before with a different request                |
+// | `schedule_exists`       | ALREADY_EXISTS      | the namespace has a schedule with that id; `schedule_id`             |
 // | `token_expired`         | FAILED_PRECONDITION | the webhook wait's `expires_at` has passed; `expires_at`             |
 // | `not_suspended`         | FAILED_PRECONDITION | the execution is not suspended; `status`                             |
 // | `stale_token`           | FAILED_PRECONDITION | the token's suspension is no longer the current one                  |
@@ -34,6 +35,7 @@
 // | `already_terminal`      | FAILED_PRECONDITION | the execution is completed or failed; `status`                       |
 // | `task_closed`           | FAILED_PRECONDITION | the task already ended (completed, failed, timed out or cancelled)   |
 // | `lease_not_held`        | FAILED_PRECONDITION | another worker holds a live lease on the task; `lease_expires_at`   |
+// | `revision_mismatch`     | FAILED_PRECONDITION | the schedule is no longer at the revision the update names; `revision` |
 // | `conflict`              | ABORTED             | lost a race with a concurrent change; retry the whole call           |
 // | `limit_exceeded`        | RESOURCE_EXHAUSTED  | a service capacity limit was hit (open streams, waiting calls); `limit` |
 // | `subscriber_too_slow`   | RESOURCE_EXHAUSTED  | a stream fell more than `limit` events behind; resume with WatchExecution from the last `seq` |

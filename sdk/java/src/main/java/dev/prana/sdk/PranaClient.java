@@ -1,6 +1,7 @@
 package dev.prana.sdk;
 
 import dev.prana.v1.ExecutionServiceGrpc;
+import dev.prana.v1.ScheduleServiceGrpc;
 import dev.prana.v1.TaskServiceGrpc;
 import dev.prana.v1.WorkflowServiceGrpc;
 import io.grpc.CallOptions;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A connection to the service: one channel, every call carrying the bearer token and the namespace,
- * and the generated blocking stubs of the three services.
+ * and the generated blocking stubs of the four services.
  */
 public final class PranaClient implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -28,6 +29,7 @@ public final class PranaClient implements AutoCloseable {
   public final WorkflowServiceGrpc.WorkflowServiceBlockingStub workflows;
   public final ExecutionServiceGrpc.ExecutionServiceBlockingStub executions;
   public final TaskServiceGrpc.TaskServiceBlockingStub tasks;
+  public final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
 
   /** Connects in plaintext. */
   public static PranaClient connect(String target, String token, String namespace) {
@@ -49,6 +51,7 @@ public final class PranaClient implements AutoCloseable {
     this.workflows = WorkflowServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
     this.executions = ExecutionServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
     this.tasks = TaskServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
+    this.schedules = ScheduleServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
   }
 
   @Override
