@@ -138,6 +138,19 @@ describe('schedules: ticks at their times', () => {
     expect(runs.map((run) => run.createdAt)).toEqual(view.upcoming.slice(0, 3).map((u) => u.fireAt));
   });
 
+  it('fires on time when its timer fires a millisecond before the clock reads its time', async () => {
+    const time = new FakeTime(Date.UTC(2026, 5, 1, 0, 0, 0));
+    const early = { setTimeout: (callback: () => void, ms: number) => time.setTimeout(callback, ms > 1 ? ms - 1 : ms) };
+    const t = testApp(undefined, { time, timers: early, pollMs: HOUR });
+    t.app.start();
+    const graphId = await t.compile(quick);
+    await t.app.createSchedule(definition(graphId, every(10 * MINUTE)), false, '');
+    await advance(t, 10 * MINUTE + 10);
+    const runs = await started(t);
+    expect(runs.map(scheduledAt)).toEqual(['2026-06-01T00:10:00.000Z']);
+    expect((runs[0] as Execution).createdAt - Date.UTC(2026, 5, 1, 0, 10, 0)).toBeLessThanOrEqual(1);
+  });
+
   it('stops at the end time and starts at the start time', async () => {
     const start = Date.UTC(2026, 5, 1, 0, 0, 0);
     const t = appAt(start);
