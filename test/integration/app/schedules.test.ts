@@ -6,7 +6,7 @@ import type { Stores } from '../../../src/app/prana-app.js';
 import type { ScheduleDefinition } from '../../../src/app/use-cases/schedules.js';
 import type { Execution } from '../../../src/domain/execution.js';
 import type { JsonObject } from '../../../src/domain/json.js';
-import type { OverlapPolicy, ScheduleSpec } from '../../../src/domain/schedule.js';
+import type { OverlapPolicy, ScheduleRecord, ScheduleSpec } from '../../../src/domain/schedule.js';
 import type { WorkflowDefinition } from '../../../src/domain/workflow.js';
 import { approvalWorkflow } from '../../support/app-workflows.js';
 import { FakeTime } from '../../support/fake-time.js';
@@ -45,6 +45,24 @@ async function started(t: TestApp, scheduleId = 'nightly'): Promise<Execution[]>
 
 function scheduledAt(execution: Execution): string {
   return (execution.input as JsonObject).scheduled_at as string;
+}
+
+/** Stores whose schedule writes hang (the replica died) once `dies` holds for the record being written. */
+function dyingAt(dies: (record: ScheduleRecord) => boolean, onDeath: () => void): (stores: Stores) => Stores {
+  return (stores) => ({
+    ...stores,
+    schedules: new Proxy(stores.schedules, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        if (property !== 'replace') return value.bind(target);
+        return (record: ScheduleRecord, revision: number) => {
+          if (!dies(record)) return value.call(target, record, revision);
+          onDeath();
+          return new Promise(() => undefined);
+        };
+      },
+    }),
+  });
 }
 
 /** A started replica (its store poller arms the timers of ticks beyond the in-process horizon) at `start`. */
@@ -292,26 +310,11 @@ describe('schedules: replicas and crashes', () => {
   it('a replica that crashes between a tick’s start and its record: another takes the tick over and finds the execution', async () => {
     const time = new FakeTime(Date.UTC(2026, 5, 1, 0, 0, 0));
     let crashed = false;
-    // The first replica's schedule writes fail once it has claimed a tick: it started the execution, then died.
-    const crashing = (stores: Stores): Stores => ({
-      ...stores,
-      schedules: {
-        ...stores.schedules,
-        create: (record) => stores.schedules.create(record),
-        get: (ns, id) => stores.schedules.get(ns, id),
-        list: (ns, after, limit) => stores.schedules.list(ns, after, limit),
-        claim: (...args) => stores.schedules.claim(...args),
-        remove: (ns, id) => stores.schedules.remove(ns, id),
-        due: (before, limit) => stores.schedules.due(before, limit),
-        replace: (record, revision) => {
-          if (record.state.started > 0) {
-            crashed = true;
-            return new Promise(() => undefined);
-          }
-          return stores.schedules.replace(record, revision);
-        },
-      },
-    });
+    // The first replica's schedule write hangs once it has started a tick: it started the execution, then died.
+    const crashing = dyingAt(
+      (record) => record.state.started > 0,
+      () => (crashed = true),
+    );
     const a = testApp(undefined, { time, wrapStores: crashing, leaseMs: 30_000 });
     const graphId = await a.compile(quick);
     await a.app.createSchedule(definition(graphId, every(10 * MINUTE)), false, '');
@@ -330,6 +333,35 @@ describe('schedules: replicas and crashes', () => {
     expect(view.record.state.recent).toMatchObject([{ result: 'started', executionId: runs[0]?.id }]);
     expect(view.record.leaseOwner).toBeNull();
     expect(view.upcoming[0]?.nominal).toBe(Date.UTC(2026, 5, 1, 0, 20, 0));
+  });
+});
+
+describe('schedules: a decision not to start a tick', () => {
+  it('stands for the replica that takes the tick over after a crash, even when the tick could start by then', async () => {
+    const time = new FakeTime(Date.UTC(2026, 5, 1, 0, 0, 0));
+    let crashed = false;
+    // The first replica decides to skip the second tick (the first execution still runs), then dies
+    // before writing the schedule.
+    const crashing = dyingAt(
+      (record) => record.state.skipped > 0,
+      () => (crashed = true),
+    );
+    const a = testApp(undefined, { time, wrapStores: crashing, leaseMs: 30_000 });
+    const graphId = await a.compile(approvalWorkflow);
+    await a.app.createSchedule(definition(graphId, every(10 * MINUTE), { overlap: 'skip' }), false, '');
+    await time.advance(20 * MINUTE);
+    expect(crashed).toBe(true);
+    const [first] = await started(a);
+    // The first execution ends: a replica deciding now would start the second tick.
+    await a.app.cancelExecution((first as Execution).id, 'done');
+    const b = testApp(a, { leaseMs: 30_000 });
+    await time.advance(31_000);
+    await b.app.pollNow();
+    await b.app.schedulesIdle();
+    expect((await started(b)).map(scheduledAt)).toEqual(['2026-06-01T00:10:00.000Z']);
+    const view = await b.app.getSchedule('nightly');
+    expect(view.record.state).toMatchObject({ started: 1, skipped: 1, missed: 0 });
+    expect(view.record.state.recent.map((action) => action.result)).toEqual(['started', 'skipped']);
   });
 });
 
