@@ -79,6 +79,7 @@ function contextOf(deps: AppDeps): AppContext {
   const hub = new EventHub(deps.subscriberQueue ?? 1000);
   const limits = { ...DEFAULT_ENGINE_LIMITS, ...deps.engineLimits };
   const nodeLimits = { ...DEFAULT_NODE_LIMITS, ...deps.nodeLimits };
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
   const runtime: ExecutionRuntime = new ExecutionRuntime({
     executions: deps.stores.executions,
     events: deps.stores.events,
@@ -91,7 +92,7 @@ function contextOf(deps: AppDeps): AppContext {
     owner: deps.owner,
     leaseMs: deps.leaseMs ?? 30_000,
     onError: deps.onError,
-    telemetry: deps.telemetry ?? NO_TELEMETRY,
+    telemetry,
     tracer: deps.tracer ?? NO_TRACER,
     engine: {
       env: deps.env,
@@ -114,7 +115,11 @@ function contextOf(deps: AppDeps): AppContext {
     timers: deps.timers,
     owner: deps.owner,
     leaseMs: deps.leaseMs ?? 30_000,
-    settings: { ...DEFAULT_TICK_SETTINGS, ...(deps.scheduleRecheckMs === undefined ? {} : { recheckMs: deps.scheduleRecheckMs }) },
+    settings: {
+      ...DEFAULT_TICK_SETTINGS,
+      ...(deps.scheduleRecheckMs === undefined ? {} : { recheckMs: deps.scheduleRecheckMs }),
+      report: (result, lagMs) => telemetry.tick(result, lagMs),
+    },
     io: (namespace) => scheduleIo(context, namespace),
     onError: deps.onError,
   });

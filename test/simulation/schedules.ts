@@ -35,7 +35,12 @@ export function planSchedules(prng: Prng): SchedulePlan[] {
 }
 
 /** Creates the schedules (before any fault) through one replica's application. */
-export async function createSchedules(scope: (namespace: string) => NamespaceScope, graphId: string, plans: readonly SchedulePlan[], start: number): Promise<void> {
+export async function createSchedules(
+  scope: (namespace: string) => NamespaceScope,
+  graphId: string,
+  plans: readonly SchedulePlan[],
+  start: number,
+): Promise<void> {
   for (const plan of plans) {
     await scope(plan.namespace).createSchedule(
       {
@@ -56,7 +61,11 @@ export async function createSchedules(scope: (namespace: string) => NamespaceSco
 
 /** Triggers the schedules that plan it; a call that fails (a fault) is simply not retried. */
 export async function triggerSchedules(scope: (namespace: string) => NamespaceScope, plans: readonly SchedulePlan[]): Promise<void> {
-  for (const plan of plans) if (plan.trigger) await scope(plan.namespace).triggerSchedule(plan.id, null).catch(() => undefined);
+  for (const plan of plans)
+    if (plan.trigger)
+      await scope(plan.namespace)
+        .triggerSchedule(plan.id, null)
+        .catch(() => undefined);
 }
 
 /** True once every schedule has taken all its ticks (nothing coming, nothing waiting). */
@@ -73,7 +82,11 @@ export async function schedulesDone(stores: MemoryStores, plans: readonly Schedu
  * missed, nothing waiting), each started tick's execution exists with the id derived from the tick,
  * no execution carries the schedule's label without being one of its ticks, and no tick started two.
  */
-export async function checkSchedules(stores: MemoryStores, plans: readonly SchedulePlan[], executions: readonly Execution[]): Promise<{ violations: string[]; checks: number }> {
+export async function checkSchedules(
+  stores: MemoryStores,
+  plans: readonly SchedulePlan[],
+  executions: readonly Execution[],
+): Promise<{ violations: string[]; checks: number }> {
   const violations: string[] = [];
   let checks = 0;
   for (const plan of plans) {
@@ -87,9 +100,12 @@ export async function checkSchedules(stores: MemoryStores, plans: readonly Sched
     const ticks = timesBetween(record.spec, record.createdAt + 1, record.spec.endAt as number, 10_000);
     const { state } = record;
     const counted = state.started + state.skipped + state.missed;
-    if (state.pending.length > 0 || state.nextNominal !== null) violations.push(`${name}: ${state.pending.length} ticks wait and the next is ${state.nextNominal}`);
+    if (state.pending.length > 0 || state.nextNominal !== null)
+      violations.push(`${name}: ${state.pending.length} ticks wait and the next is ${state.nextNominal}`);
     if (counted !== ticks.length + state.triggers) {
-      violations.push(`${name}: ${ticks.length} ticks and ${state.triggers} triggers, but ${state.started} started + ${state.skipped} skipped + ${state.missed} missed`);
+      violations.push(
+        `${name}: ${ticks.length} ticks and ${state.triggers} triggers, but ${state.started} started + ${state.skipped} skipped + ${state.missed} missed`,
+      );
     }
     const mine = executions.filter((execution) => execution.labels['prana.schedule'] === plan.id);
     const tickIds = new Set(ticks.map((nominal) => tickExecutionId(record, nominal)));

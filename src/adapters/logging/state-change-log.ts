@@ -44,6 +44,7 @@ export function stateChangeLog(log: InfoLog): Telemetry {
     recovery: (action) => {
       if (action === 'take_over') log.info({ action }, 'took over an execution whose lease lapsed');
     },
+    tick: () => undefined,
   };
 }
 

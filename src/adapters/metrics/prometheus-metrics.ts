@@ -62,6 +62,18 @@ export class PrometheusMetrics {
     labelNames: ['action'] as const,
     registers: [this.registry],
   });
+  private readonly ticks = new Counter({
+    name: 'prana_schedule_ticks_total',
+    help: 'Schedule ticks this replica decided: started, skipped (overlap policy), missed (beyond the catch-up window), failed (start refused).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  private readonly tickLag = new Histogram({
+    name: 'prana_schedule_tick_lag_seconds',
+    help: 'How long after its fire time a schedule tick was decided.',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 300, 3600],
+    registers: [this.registry],
+  });
   private readonly store = new Histogram({
     name: 'prana_store_call_duration_seconds',
     help: 'Store calls by store, method and outcome (ok or error).',
@@ -109,6 +121,10 @@ export class PrometheusMetrics {
     },
     wakeFired: (lagMs) => this.wakeLag.observe(Math.max(0, lagMs) / 1000),
     recovery: (action: RecoveryAction) => this.recoveries.inc({ action }),
+    tick: (result, lagMs) => {
+      this.ticks.inc({ result });
+      this.tickLag.observe(Math.max(0, lagMs) / 1000);
+    },
   };
 
   /** One finished RPC. */

@@ -14,13 +14,19 @@ export interface Telemetry {
   wakeFired(lagMs: number): void;
   /** A replica acted on a stored execution: started it, woke it, or took it over from a lapsed lease. */
   recovery(action: RecoveryAction): void;
+  /** A schedule tick was decided (its start refused: `failed`), `lagMs` after its fire time. */
+  tick(result: TickResult, lagMs: number): void;
 }
+
+/** What became of a schedule tick, as metrics count it. */
+export type TickResult = 'started' | 'skipped' | 'missed' | 'failed';
 
 /** Reports nothing. */
 export const NO_TELEMETRY: Telemetry = Object.freeze({
   event: () => undefined,
   wakeFired: () => undefined,
   recovery: () => undefined,
+  tick: () => undefined,
 });
 
 /** Reports to each of `parts`, in order. */
@@ -30,5 +36,6 @@ export function allOf(parts: readonly Telemetry[]): Telemetry {
     event: (event) => parts.forEach((part) => part.event(event)),
     wakeFired: (lagMs) => parts.forEach((part) => part.wakeFired(lagMs)),
     recovery: (action) => parts.forEach((part) => part.recovery(action)),
+    tick: (result, lagMs) => parts.forEach((part) => part.tick(result, lagMs)),
   };
 }

@@ -663,7 +663,12 @@ export class ExecutionActor {
     if (execution.status !== 'running') return false;
     // A cancel of our own (this replica was asked too) stands; otherwise the request is taken over.
     if (execution.cancel === null) {
-      session.execution = transition(execution, session.graph, { kind: 'cancel', now: request.requestedAt, reason: request.reason }, this.deps.engine).execution;
+      session.execution = transition(
+        execution,
+        session.graph,
+        { kind: 'cancel', now: request.requestedAt, reason: request.reason },
+        this.deps.engine,
+      ).execution;
     }
     session.revision = current.revision;
     return true;

@@ -9,6 +9,7 @@ import {
   type ScheduleState,
 } from '../../domain/schedule.js';
 import { fireTimeOf, nextNominalAfter } from '../../domain/schedule-times.js';
+import type { TickResult } from '../ports/telemetry.js';
 
 /** What became of a tick, once decided: started, or not started under the overlap policy, or too late. */
 export type TickFate = 'started' | 'skipped' | 'missed';
@@ -37,6 +38,8 @@ export interface TickIo {
 export class TickRefused extends Error {}
 
 export interface TickSettings {
+  /** Told of every tick decided, with how late after its fire time. */
+  readonly report?: (result: TickResult, lagMs: number) => void;
   /** How often a tick buffered behind a running execution looks again whether it ended. */
   readonly recheckMs: number;
   /** Ticks started, skipped or buffered in one pass; more wait for the next pass (at once). */
@@ -110,11 +113,19 @@ export async function takeTicks(record: ScheduleRecord, now: number, io: TickIo,
     recent: [...record.state.recent],
   };
   const note = (tick: PendingTick, result: ActionResult, error?: string): void => {
-    const action: RecentAction = { kind: tick.kind, nominal: tick.nominal, takenAt: now, result, executionId: tick.executionId, ...(error === undefined ? {} : { error }) };
+    const action: RecentAction = {
+      kind: tick.kind,
+      nominal: tick.nominal,
+      takenAt: now,
+      result,
+      executionId: tick.executionId,
+      ...(error === undefined ? {} : { error }),
+    };
     s.recent.push(action);
     if (s.recent.length > RECENT_ACTIONS_KEPT) s.recent.splice(0, s.recent.length - RECENT_ACTIONS_KEPT);
   };
   const count = (tick: PendingTick, fate: TickFate): void => {
+    settings.report?.(fate, now - tick.fireAt);
     if (fate === 'missed') s.missed += 1;
     else if (fate === 'skipped') {
       s.skipped += 1;
@@ -179,6 +190,7 @@ export async function takeTicks(record: ScheduleRecord, now: number, io: TickIo,
     } catch (error) {
       if (!(error instanceof TickRefused)) throw error;
       s.skipped += 1;
+      settings.report?.('failed', now - tick.fireAt);
       note(tick, 'failed', error.message);
     }
   }

@@ -6,11 +6,12 @@ import { isIanaTimeZone } from './timezone.js';
 
 /**
  * `schedule.cron_trigger`: validates its cron pattern and zone, and outputs the
- * start input (or `{}`). Whatever fires the schedule passes its own input.
+ * start input (or `{}`). A schedule created for the graph without a spec fires at the pattern.
  */
 export const scheduleCronTriggerNode = defineNode({
   type: 'schedule.cron_trigger',
-  description: 'Starts an execution with the start input (or `{}`); its params give the cron pattern and time zone of the schedule that starts it.',
+  description:
+    'Starts an execution with the start input (or `{}`); a schedule created for the graph without a spec (ScheduleService) fires at its `cron_pattern` in its `timezone`.',
   inline: true,
   trigger: true,
   inputPorts: [],

@@ -45,7 +45,9 @@ describe('TypeScript SDK against the service', () => {
   });
 
   it('reaches ScheduleService through its generated client: create, trigger, delete', async () => {
-    const { graphId } = await client.compile(Workflow.fromPartial({ ...tasked, id: 'sdk-ts-scheduled', nodes: [{ key: 'start', type: 'manual.trigger' }], connections: [] }));
+    const { graphId } = await client.compile(
+      Workflow.fromPartial({ ...tasked, id: 'sdk-ts-scheduled', nodes: [{ key: 'start', type: 'manual.trigger' }], connections: [] }),
+    );
     const created = await client.call(client.schedules, client.schedules.createSchedule, {
       schedule: Schedule.fromPartial({ scheduleId: 'sdk-hourly', spec: { intervals: [{ everyMs: '3600000', offsetMs: '0' }] }, action: { graphId } }),
     });
@@ -53,7 +55,9 @@ describe('TypeScript SDK against the service', () => {
     const { executionId } = await client.call(client.schedules, client.schedules.triggerSchedule, { scheduleId: 'sdk-hourly', overlap: 0 });
     expect(executionId).toMatch(/^sdk-ts\/sched-sdk-hourly-/);
     await client.call(client.schedules, client.schedules.deleteSchedule, { scheduleId: 'sdk-hourly' });
-    const gone = await client.call(client.schedules, client.schedules.getSchedule, { scheduleId: 'sdk-hourly', upcoming: 0 }).catch((error: unknown) => errorOf(error));
+    const gone = await client
+      .call(client.schedules, client.schedules.getSchedule, { scheduleId: 'sdk-hourly', upcoming: 0 })
+      .catch((error: unknown) => errorOf(error));
     expect(gone).toMatchObject({ code: status.NOT_FOUND, reason: 'not_found', resourceType: 'prana.v1.Schedule' });
   });
 

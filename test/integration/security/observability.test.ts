@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { ExecutionStatus } from '../../../src/gen/prana/v1/execution.js';
 import { ExecutionView, ExecutionWait } from '../../../src/gen/prana/v1/execution_service.js';
+import { CreateScheduleRequest, TriggerScheduleRequest } from '../../../src/gen/prana/v1/schedule_service.js';
 import { api, must, mustFail, type Api } from '../grpc/support/api.js';
+import { call } from '../grpc/support/calls.js';
+import { eventually } from '../grpc/support/eventually.js';
 import { startTestService, type TestService } from '../grpc/support/test-service.js';
 import { chainWorkflow, pauseThenWebhookWorkflow } from '../grpc/support/workflows.js';
 
@@ -49,6 +52,20 @@ describe('metrics and logs', () => {
     ];
     for (const pattern of series) expect(text, String(pattern)).toMatch(pattern);
     expect((await fetch(`http://127.0.0.1:${t.service.metricsPort}/other`)).status).toBe(404);
+  });
+
+  it('counts schedule ticks by result, with how late they were taken', async () => {
+    const graphId = await a.graphOf(chainWorkflow(1, 'observed-schedule'));
+    const s = t.schedules;
+    must(
+      await call(
+        s.createSchedule.bind(s),
+        CreateScheduleRequest.fromPartial({ schedule: { scheduleId: 'observed', spec: { intervals: [{ everyMs: '3600000' }] }, action: { graphId } } }),
+      ),
+    );
+    must(await call(s.triggerSchedule.bind(s), TriggerScheduleRequest.fromPartial({ scheduleId: 'observed' })));
+    await eventually(async () => /^prana_schedule_ticks_total\{result="started"\} 1$/m.test(await scrape()), 'the tick is counted', 500);
+    expect(await scrape()).toMatch(/^prana_schedule_tick_lag_seconds_count 1$/m);
   });
 
   it('counts open watch streams', async () => {

@@ -51,18 +51,33 @@ describe('normalized cron patterns', () => {
 describe('interval times, bounds and several specs', () => {
   it('counts from the epoch with the offset', () => {
     const every15 = spec({ intervals: [{ everyMs: 900_000, offsetMs: 60_000 }] });
-    expect(iso(upcomingTimes(every15, at('2026-12-01T00:01:00Z'), 3))).toEqual(['2026-12-01T00:16:00.000Z', '2026-12-01T00:31:00.000Z', '2026-12-01T00:46:00.000Z']);
+    expect(iso(upcomingTimes(every15, at('2026-12-01T00:01:00Z'), 3))).toEqual([
+      '2026-12-01T00:16:00.000Z',
+      '2026-12-01T00:31:00.000Z',
+      '2026-12-01T00:46:00.000Z',
+    ]);
   });
 
   it('takes the union of cron and interval times, each once', () => {
     const both = spec({ cron: [{ expression: '0 * * * *', timezone: 'UTC' }], intervals: [{ everyMs: 1_800_000, offsetMs: 0 }] });
-    expect(iso(upcomingTimes(both, at('2026-12-01T00:00:00Z'), 3))).toEqual(['2026-12-01T00:30:00.000Z', '2026-12-01T01:00:00.000Z', '2026-12-01T01:30:00.000Z']);
+    expect(iso(upcomingTimes(both, at('2026-12-01T00:00:00Z'), 3))).toEqual([
+      '2026-12-01T00:30:00.000Z',
+      '2026-12-01T01:00:00.000Z',
+      '2026-12-01T01:30:00.000Z',
+    ]);
   });
 
   it('starts at the start time and ends at the end time (both inclusive)', () => {
     const bounded = spec({ intervals: [{ everyMs: 600_000, offsetMs: 0 }], startAt: at('2026-12-01T00:20:00Z'), endAt: at('2026-12-01T00:40:00Z') });
-    expect(iso(upcomingTimes(bounded, at('2026-12-01T00:00:00Z'), 10))).toEqual(['2026-12-01T00:20:00.000Z', '2026-12-01T00:30:00.000Z', '2026-12-01T00:40:00.000Z']);
-    expect(iso(timesBetween(bounded, at('2026-12-01T00:25:00Z'), at('2026-12-01T02:00:00Z'), 10))).toEqual(['2026-12-01T00:30:00.000Z', '2026-12-01T00:40:00.000Z']);
+    expect(iso(upcomingTimes(bounded, at('2026-12-01T00:00:00Z'), 10))).toEqual([
+      '2026-12-01T00:20:00.000Z',
+      '2026-12-01T00:30:00.000Z',
+      '2026-12-01T00:40:00.000Z',
+    ]);
+    expect(iso(timesBetween(bounded, at('2026-12-01T00:25:00Z'), at('2026-12-01T02:00:00Z'), 10))).toEqual([
+      '2026-12-01T00:30:00.000Z',
+      '2026-12-01T00:40:00.000Z',
+    ]);
     expect(timesBetween(bounded, 0, at('2026-12-02T00:00:00Z'), 2)).toHaveLength(2);
   });
 });
