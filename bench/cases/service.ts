@@ -201,6 +201,26 @@ async function lateness(bench: Awaited<ReturnType<typeof startBenchService>>, id
   return latencies.sort((a, b) => a - b);
 }
 
+/** A latency case's result from its sorted latencies: the p99 against 100 ms, with p50 and max. */
+function latencyResult(id: string, name: string, latencies: readonly number[]): CaseResult {
+  return {
+    id,
+    name,
+    unit: 'ms',
+    measured: percentile(latencies, 99),
+    target: 100,
+    goal: 'lower',
+    extra: { p50: percentile(latencies, 50), max: latencies.at(-1) as number },
+  };
+}
+
+/** The URI with the database in its path replaced by `database`. */
+function withDatabase(uri: string, database: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
@@ -217,15 +237,7 @@ async function timerCase(): Promise<CaseResult> {
       ids.push(view.execution.id);
     }
     const latencies = await lateness(bench, ids);
-    return {
-      id: '7',
-      name: 'timer firing latency, 1,000 due waits (p99)',
-      unit: 'ms',
-      measured: percentile(latencies, 99),
-      target: 100,
-      goal: 'lower',
-      extra: { p50: percentile(latencies, 50), max: latencies.at(-1) as number },
-    };
+    return latencyResult('7', 'timer firing latency, 1,000 due waits (p99)', latencies);
   } finally {
     await bench.stop();
   }
@@ -241,10 +253,7 @@ async function timerHandoverCase(mongodbUri: string): Promise<CaseResult> {
   // and the server takes about 270 small writes a second); a faster rate measures the server's queue.
   const count = 100;
   const spacingMs = 100;
-  const database = `bench_timers_${Date.now()}`;
-  const url = new URL(mongodbUri);
-  url.pathname = `/${database}`;
-  const uri = url.toString();
+  const uri = withDatabase(mongodbUri, `bench_timers_${Date.now()}`);
   const first = await startBenchService(uri);
   const ids: string[] = [];
   let graphId: string;
@@ -266,15 +275,11 @@ async function timerHandoverCase(mongodbUri: string): Promise<CaseResult> {
   const second = await startBenchService(uri);
   try {
     const latencies = await lateness(second, ids);
-    return {
-      id: '7b',
-      name: `timer firing latency, ${count} waits (${1000 / spacingMs}/s) recorded by a replica that stopped, fired by another (MongoDB, p99)`,
-      unit: 'ms',
-      measured: percentile(latencies, 99),
-      target: 100,
-      goal: 'lower',
-      extra: { p50: percentile(latencies, 50), max: latencies.at(-1) as number },
-    };
+    return latencyResult(
+      '7b',
+      `timer firing latency, ${count} waits (${1000 / spacingMs}/s) recorded by a replica that stopped, fired by another (MongoDB, p99)`,
+      latencies,
+    );
   } finally {
     await second.stop();
   }
@@ -290,13 +295,7 @@ async function scheduleCase(mongodbUri: string | undefined): Promise<CaseResult>
   const schedules = mongodbUri === undefined ? 50 : 10;
   const everyMs = 2000;
   const runMs = 20_000;
-  const database = `bench_schedules_${Date.now()}`;
-  let uri = mongodbUri;
-  if (uri !== undefined) {
-    const url = new URL(uri);
-    url.pathname = `/${database}`;
-    uri = url.toString();
-  }
+  const uri = mongodbUri === undefined ? undefined : withDatabase(mongodbUri, `bench_schedules_${Date.now()}`);
   const bench = await startBenchService(uri);
   try {
     const app = bench.service.app;
@@ -329,15 +328,11 @@ async function scheduleCase(mongodbUri: string | undefined): Promise<CaseResult>
     const expected = (schedules * runMs) / everyMs;
     if (latencies.length < expected * 0.9) throw new Error(`schedule case: ${latencies.length} ticks started, about ${expected} expected`);
     latencies.sort((a, b) => a - b);
-    return {
-      id: mongodbUri === undefined ? '7c' : '7d',
-      name: `schedule tick lateness, ${latencies.length} ticks of ${schedules} schedules every ${everyMs / 1000} s (${mongodbUri === undefined ? 'memory store' : 'MongoDB'}, p99)`,
-      unit: 'ms',
-      measured: percentile(latencies, 99),
-      target: 100,
-      goal: 'lower',
-      extra: { p50: percentile(latencies, 50), max: latencies.at(-1) as number },
-    };
+    return latencyResult(
+      mongodbUri === undefined ? '7c' : '7d',
+      `schedule tick lateness, ${latencies.length} ticks of ${schedules} schedules every ${everyMs / 1000} s (${mongodbUri === undefined ? 'memory store' : 'MongoDB'}, p99)`,
+      latencies,
+    );
   } finally {
     await bench.stop();
   }
