@@ -73,4 +73,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(transport|config)(/|$)', message: 'Adapters implement app ports only.' }] }] },
   },
   { files: ['src/transport/**/*.ts'], rules: forbid(['adapters', 'engine', 'compiler'], 'Transport decodes, calls one use case in src/app, and encodes.') },
+  {
+    files: ['cli/**/*.ts', 'console/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/',
+              message: 'The CLI and the console are clients of the public API: they use the TypeScript SDK, never the service’s code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -27,6 +27,8 @@ import { WorkflowServiceClient, type CompileWorkflowResponse, type ListNodeTypes
 export interface ConnectOptions {
   /** TLS (e.g. `credentials.createSsl(ca, key, cert)` for mutual TLS); plaintext when absent. */
   readonly credentials?: ChannelCredentials;
+  /** TLS trusting these root certificates (PEM), when `credentials` is absent. */
+  readonly rootCertificates?: Buffer;
   /** Sent as `authorization: Bearer <token>` (an API key or a JWT) on every call. */
   readonly token?: string;
   /** Sent as `prana-namespace`; the service's default namespace when absent. */
@@ -57,7 +59,8 @@ export class PranaClient {
 
   constructor(target: string, options: ConnectOptions = {}) {
     const interceptors = [headerInterceptor(options)];
-    const channelCredentials = options.credentials ?? grpcCredentials.createInsecure();
+    const channelCredentials =
+      options.credentials ?? (options.rootCertificates === undefined ? grpcCredentials.createInsecure() : grpcCredentials.createSsl(options.rootCertificates));
     this.workflows = new WorkflowServiceClient(target, channelCredentials, { interceptors });
     const shared = { interceptors, channelOverride: this.workflows.getChannel() };
     this.executions = new ExecutionServiceClient(target, channelCredentials, shared);

@@ -21,6 +21,7 @@ describe('dependency direction', () => {
     ['the engine (the IO shell)', 'src/engine/probe.ts', "export { PranaApp } from '../app/prana-app.js';"],
     ['the application (adapters)', 'src/app/probe.ts', "export { MemoryEventLog } from '../adapters/memory/memory-event-log.js';"],
     ['the transport (the engine)', 'src/transport/grpc/probe.ts', "export { transition } from '../../engine/index.js';"],
+    ['the CLI (the service’s code)', 'cli/commands/probe.ts', "export { PranaApp } from '../../src/app/prana-app.js';"],
   ])('refuses an import %s must not make', async (_layer, path, code) => {
     expect(await lint(path, code)).not.toEqual([]);
   });
