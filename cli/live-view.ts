@@ -121,14 +121,16 @@ export function applyEvent(view: LiveView, event: ExecutionEvent): LiveView {
       return { ...next, status: 'completed', endedAt: at };
     case 'executionFailed': {
       const error = body.value.error;
-      return { ...next, status: 'failed', endedAt: at, detail: error === undefined ? '' : `${error.code}: ${error.message}` };
+      return {
+        ...next,
+        nodes: stopped(next.nodes, 'failed'),
+        status: 'failed',
+        endedAt: at,
+        detail: error === undefined ? '' : `${error.code}: ${error.message}`,
+      };
     }
-    case 'executionCancelled': {
-      const cancelled = next.nodes.map((line) =>
-        line.state === 'running' || line.state === 'suspended' || line.state === 'retrying' ? { ...line, state: 'cancelled' as const } : line,
-      );
-      return { ...next, nodes: cancelled, status: 'cancelled', endedAt: at, detail: body.value.reason };
-    }
+    case 'executionCancelled':
+      return { ...next, nodes: stopped(next.nodes, 'cancelled'), status: 'cancelled', endedAt: at, detail: body.value.reason };
     default:
       return next;
   }
@@ -137,6 +139,13 @@ export function applyEvent(view: LiveView, event: ExecutionEvent): LiveView {
 /** True once the view shows an execution that will not change any more. */
 export function ended(view: LiveView): boolean {
   return view.status === 'completed' || view.status === 'failed' || view.status === 'cancelled';
+}
+
+/** Lines of nodes still in progress when the execution ended, marked with how it ended. */
+function stopped(nodes: readonly NodeLine[], state: 'failed' | 'cancelled'): NodeLine[] {
+  return nodes.map((line) =>
+    line.state === 'running' || line.state === 'suspended' || line.state === 'retrying' ? { ...line, state, startedAt: null } : line,
+  );
 }
 
 function withNode(view: LiveView, key: string, type: string, change: (line: NodeLine) => NodeLine): LiveView {
