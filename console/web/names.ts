@@ -1,0 +1,11 @@
+import { ExecutionStatus, NodeExecutionStatus } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
+
+/** `suspended` for EXECUTION_STATUS_SUSPENDED. */
+export function statusName(status: ExecutionStatus): string {
+  return ExecutionStatus[status]?.replace('EXECUTION_STATUS_', '').toLowerCase() ?? 'unknown';
+}
+
+/** `completed` for NODE_EXECUTION_STATUS_COMPLETED. */
+export function nodeStatusName(status: NodeExecutionStatus): string {
+  return NodeExecutionStatus[status]?.replace('NODE_EXECUTION_STATUS_', '').toLowerCase() ?? 'unknown';
+}
