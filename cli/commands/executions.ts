@@ -1,4 +1,5 @@
-import { ExecutionStatus, NodeExecutionStatus, type Execution } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
+import { ExecutionStatus, type Execution } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
+import { nodeStatusName, statusName } from '../names.js';
 import {
   CancelExecutionResponse,
   ExecutionView,
@@ -17,11 +18,6 @@ import { follow, type Until } from '../follow.js';
 import type { LiveView } from '../live-view.js';
 import { plainSink, terminalSink } from '../terminal-view.js';
 import { graphOf } from './graphs.js';
-
-/** The name of a status (`completed`), as the CLI prints and takes it. */
-export function statusName(status: ExecutionStatus): string {
-  return ExecutionStatus[status]?.replace('EXECUTION_STATUS_', '').toLowerCase() ?? String(status);
-}
 
 function statusOf(name: string): ExecutionStatus {
   const status = ExecutionStatus[`EXECUTION_STATUS_${name.toUpperCase()}` as keyof typeof ExecutionStatus];
@@ -115,7 +111,7 @@ function printExecution(ctx: CommandContext, execution: Execution): void {
       const took = run.startedAt !== undefined && run.completedAt !== undefined ? ` ${run.completedAt.getTime() - run.startedAt.getTime()} ms` : '';
       const retry = run.attempt > 0 ? ` attempt ${run.attempt + 1}` : '';
       const error = run.error === undefined ? '' : ` ${run.error.code}: ${run.error.message}`;
-      ctx.out(`    #${run.executionIndex} ${run.nodeKey.padEnd(width)} run ${run.runIndex}${retry} ${nodeStatus(run.status)}${took}${error}`);
+      ctx.out(`    #${run.executionIndex} ${run.nodeKey.padEnd(width)} run ${run.runIndex}${retry} ${nodeStatusName(run.status)}${took}${error}`);
     }
   }
   if (execution.output !== undefined) ctx.out(`  output ${JSON.stringify(execution.output)}`);
@@ -123,10 +119,6 @@ function printExecution(ctx: CommandContext, execution: Execution): void {
   const suspension = execution.suspension;
   if (suspension !== undefined)
     ctx.out(`  suspended at "${suspension.nodeKey}" (${suspension.kind?.$case ?? 'unknown'}); resume token ${suspension.resumeToken}`);
-}
-
-function nodeStatus(status: NodeExecutionStatus): string {
-  return NodeExecutionStatus[status]?.replace('NODE_EXECUTION_STATUS_', '').toLowerCase() ?? String(status);
 }
 
 /** `list`: a page of executions with the filters of ListExecutions, newest first. */

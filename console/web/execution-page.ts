@@ -4,7 +4,7 @@ import { ExecutionGraph } from '../../sdk/typescript/src/gen/prana/v1/graph.js';
 import { applyEvent, emptyView, ended, type LiveView } from '../../cli/live-view.js';
 import { getJson, getExecution, postJson } from './api.js';
 import { escapeHtml, graphSvg, paintStates } from './graph-view.js';
-import { nodeStatusName, statusName } from './names.js';
+import { nodeStatusName, statusName } from '../../cli/names.js';
 
 /** The page's open event stream, closed when another page opens. */
 let open: EventSource | null = null;

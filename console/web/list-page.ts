@@ -1,7 +1,7 @@
 import { Execution } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
 import { getJson } from './api.js';
 import { escapeHtml } from './graph-view.js';
-import { statusName } from './names.js';
+import { statusName } from '../../cli/names.js';
 
 const STATUSES = ['pending', 'running', 'suspended', 'completed', 'failed', 'cancelled'];
 

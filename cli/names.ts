@@ -1,4 +1,5 @@
-import { ExecutionStatus, NodeExecutionStatus } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
+// Names of statuses as the command line and the console print them (browser-safe: message types only).
+import { ExecutionStatus, NodeExecutionStatus } from '../sdk/typescript/src/gen/prana/v1/execution.js';
 
 /** `suspended` for EXECUTION_STATUS_SUSPENDED. */
 export function statusName(status: ExecutionStatus): string {
