@@ -1,3 +1,4 @@
+import { isTerminal } from '../domain/execution.js';
 import type { JsonObject } from '../domain/json.js';
 import { DEFAULT_NAMESPACE, namespaceOfId } from '../domain/namespace.js';
 import type { ScheduleStore } from './ports/schedule-store.js';
@@ -68,7 +69,7 @@ export interface AppDeps {
   readonly subscriberQueue?: number;
   /** Events a stream may fall behind before it ends with `subscriber_too_slow`. */
   readonly maxWatchLag?: number;
-  /** Schedules: how often a tick buffered behind a running execution looks again (default 1000 ms). */
+  /** Schedules: how often a tick buffered behind a running execution looks again (default 10 s; an end on this replica is seen at once). */
   readonly scheduleRecheckMs?: number;
 }
 
@@ -79,7 +80,24 @@ function contextOf(deps: AppDeps): AppContext {
   const hub = new EventHub(deps.subscriberQueue ?? 1000);
   const limits = { ...DEFAULT_ENGINE_LIMITS, ...deps.engineLimits };
   const nodeLimits = { ...DEFAULT_NODE_LIMITS, ...deps.nodeLimits };
-  const telemetry = deps.telemetry ?? NO_TELEMETRY;
+  const reported = deps.telemetry ?? NO_TELEMETRY;
+  // Executions that end here tell the schedule worker at once (a tick buffered behind one starts now).
+  const telemetry: Telemetry = {
+    wakeFired: (lagMs) => reported.wakeFired(lagMs),
+    recovery: (action) => reported.recovery(action),
+    tick: (result, lagMs) => reported.tick(result, lagMs),
+    event: (event) => {
+      reported.event(event);
+      const ending = event.type === 'execution_completed' || event.type === 'execution_failed' || event.type === 'execution_cancelled';
+      // Once the end is written (the event comes before the write).
+      if (ending && scheduling.awaits(event.executionId)) {
+        runtime
+          .waitFor(event.executionId, (execution) => isTerminal(execution.status))
+          .then(() => scheduling.executionEnded(event.executionId))
+          .catch(() => undefined);
+      }
+    },
+  };
   const runtime: ExecutionRuntime = new ExecutionRuntime({
     executions: deps.stores.executions,
     events: deps.stores.events,

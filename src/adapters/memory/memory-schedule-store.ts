@@ -35,10 +35,10 @@ export class MemoryScheduleStore implements ScheduleStore {
     return true;
   }
 
-  async claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number): Promise<ScheduleRecord | null> {
+  async claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number, dueBy = now): Promise<ScheduleRecord | null> {
     const key = keyOf(namespace, scheduleId);
     const row = this.rows.get(key);
-    if (row === undefined || row.wakeAt === null || row.wakeAt > now || (row.leaseUntil !== null && row.leaseUntil > now && row.leaseOwner !== owner))
+    if (row === undefined || row.wakeAt === null || row.wakeAt > dueBy || (row.leaseUntil !== null && row.leaseUntil > now && row.leaseOwner !== owner))
       return null;
     const claimed: ScheduleRecord = { ...row, revision: row.revision + 1, leaseOwner: owner, leaseUntil };
     this.put(key, claimed);

@@ -62,12 +62,12 @@ export class MongoScheduleStore implements ScheduleStore {
     });
   }
 
-  claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number): Promise<ScheduleRecord | null> {
+  claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number, dueBy = now): Promise<ScheduleRecord | null> {
     return guard('claim schedule', async () => {
       const row = await this.schedules.findOneAndUpdate(
         {
           _id: idOf(namespace, scheduleId),
-          wake_at: { $ne: null, $lte: now },
+          wake_at: { $ne: null, $lte: dueBy },
           $or: [{ lease_until: null }, { lease_until: { $lte: now } }, { lease_owner: owner }],
         },
         { $set: { lease_owner: owner, lease_until: leaseUntil }, $inc: { revision: 1 } },

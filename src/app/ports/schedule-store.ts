@@ -20,11 +20,11 @@ export interface ScheduleStore {
   /** Replaces the schedule when its stored revision is `expectedRevision` (the record carries the next one). */
   replace(record: ScheduleRecord, expectedRevision: number): Promise<boolean>;
   /**
-   * Takes the lease of a schedule whose wake-up has come (wakeAt ≤ now) and whose lease is free,
-   * expired or already the owner's: sets owner and until and bumps the revision; null when another replica holds it, it is
-   * not due, or it is gone.
+   * Takes the lease of a schedule whose wake-up has come (wakeAt ≤ `dueBy`, by default now) and whose
+   * lease is free, expired or already the owner's: sets owner and until and bumps the revision; null
+   * when another replica holds it, it is not due, it has no wake-up, or it is gone.
    */
-  claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number): Promise<ScheduleRecord | null>;
+  claim(namespace: string, scheduleId: string, owner: string, leaseUntil: number, now: number, dueBy?: number): Promise<ScheduleRecord | null>;
   /** Deletes the schedule; false when there was none. */
   remove(namespace: string, scheduleId: string): Promise<boolean>;
   /** Schedules whose wake-up is at or before `before`, soonest first, at most `limit` (every namespace). */

@@ -46,7 +46,8 @@ export interface TickSettings {
   readonly maxTicksPerPass: number;
 }
 
-export const DEFAULT_TICK_SETTINGS: TickSettings = { recheckMs: 1000, maxTicksPerPass: 100 };
+/** A buffered tick re-checks every 10 s; an execution ending on the same replica starts it at once. */
+export const DEFAULT_TICK_SETTINGS: TickSettings = { recheckMs: 10_000, maxTicksPerPass: 100 };
 
 /** Missed ticks counted in one pass (they cost no IO); more are counted by the next pass. */
 const MAX_MISSED_PER_PASS = 1000;

@@ -38,6 +38,8 @@ export class ScheduleWorker {
   /** Schedules being worked on in this process, and whether another look was asked for meanwhile. */
   private readonly busy = new Map<string, boolean>();
   private readonly passes = new Set<Promise<void>>();
+  /** Executions a buffered tick waits for, by id, with their schedule (from this replica's passes). */
+  private readonly awaited = new Map<string, { readonly namespace: string; readonly scheduleId: string }>();
 
   constructor(private readonly deps: ScheduleWorkerDeps) {
     this.wakes = new WakeScheduler(deps.clock, deps.timers, (key) => {
@@ -66,15 +68,18 @@ export class ScheduleWorker {
     }
   }
 
-  /** Takes the schedule's due ticks now (in the background; at most one pass per schedule at a time here). */
-  look(namespace: string, scheduleId: string): void {
+  /**
+   * Takes the schedule's due ticks now (in the background; at most one pass per schedule at a time
+   * here). `early`: before its wake-up too (an execution its buffered tick waits for has ended).
+   */
+  look(namespace: string, scheduleId: string, early = false): void {
     const key = keyOf(namespace, scheduleId);
     if (this.busy.has(key)) {
       this.busy.set(key, true);
       return;
     }
     this.busy.set(key, false);
-    const pass = this.pass(namespace, scheduleId)
+    const pass = this.pass(namespace, scheduleId, early)
       .catch((error: unknown) => {
         this.deps.onError(error, `schedule ${key}`);
         this.arm(namespace, scheduleId, this.deps.clock.now() + RETRY_MS);
@@ -88,6 +93,22 @@ export class ScheduleWorker {
     this.passes.add(pass);
   }
 
+  /** True when a buffered tick this replica knows of waits for the execution. */
+  awaits(executionId: string): boolean {
+    return this.awaited.has(executionId);
+  }
+
+  /**
+   * An execution's end was stored on this replica: a schedule whose buffered tick waits for it takes
+   * the tick now (other replicas' schedules find out at their next re-check).
+   */
+  executionEnded(executionId: string): void {
+    const waiting = this.awaited.get(executionId);
+    if (waiting === undefined) return;
+    this.awaited.delete(executionId);
+    this.look(waiting.namespace, waiting.scheduleId, true);
+  }
+
   /** Stops the timers; resolves once the passes in progress have finished. */
   async stop(): Promise<void> {
     this.wakes.stop();
@@ -99,11 +120,20 @@ export class ScheduleWorker {
     while (this.passes.size > 0) await Promise.all([...this.passes]);
   }
 
-  private async pass(namespace: string, scheduleId: string): Promise<void> {
+  /** Remembers the executions the schedule's buffered tick waits for (and forgets those it no longer does). */
+  private await(record: ScheduleRecord): void {
+    for (const [id, waiting] of this.awaited) {
+      if (waiting.namespace === record.namespace && waiting.scheduleId === record.scheduleId) this.awaited.delete(id);
+    }
+    if (record.state.pending[0]?.buffered !== true) return;
+    for (const id of record.state.running) this.awaited.set(id, { namespace: record.namespace, scheduleId: record.scheduleId });
+  }
+
+  private async pass(namespace: string, scheduleId: string, early: boolean): Promise<void> {
     const { store, clock, owner } = this.deps;
     let now = clock.now();
     // A failed pass keeps its lease; this replica's next pass claims it again at once.
-    let record: ScheduleRecord | null = await store.claim(namespace, scheduleId, owner, now + this.deps.leaseMs, now);
+    let record: ScheduleRecord | null = await store.claim(namespace, scheduleId, owner, now + this.deps.leaseMs, now, early ? Number.MAX_SAFE_INTEGER : now);
     if (record === null) {
       // Not due yet (a timer may fire a millisecond before the clock reads its time), or another
       // replica works on it: look again when it is due, or when that replica's lease runs out.
@@ -118,6 +148,7 @@ export class ScheduleWorker {
       const next: ScheduleRecord = { ...taken, revision: record.revision + 1, leaseOwner: null, leaseUntil: null };
       if (await store.replace(next, record.revision)) {
         this.arm(namespace, scheduleId, next.wakeAt);
+        this.await(next);
         return;
       }
       // A caller changed the schedule meanwhile (the lease is still ours): take the ticks again on it.

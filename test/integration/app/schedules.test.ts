@@ -214,6 +214,16 @@ describe('schedules: overlap policies', () => {
     expect(view.record.state).toMatchObject({ started: 2, skipped: 1 });
   });
 
+  it('buffer_one: when the running execution ends on another replica, the buffered tick starts at the next re-check', async () => {
+    const { t, runs } = await overlapping('buffer_one');
+    const other = testApp(t);
+    await other.app.cancelExecution((runs[0] as Execution).id, 'ended elsewhere');
+    await advance(t, 2000);
+    expect(await started(t)).toHaveLength(1);
+    await advance(t, 10_000);
+    expect((await started(t)).map(scheduledAt)).toEqual(['2026-06-01T00:10:00.000Z', '2026-06-01T00:20:00.000Z']);
+  });
+
   it('allow_all: every tick starts', async () => {
     const { runs } = await overlapping('allow_all');
     expect(runs.map((run) => run.status)).toEqual(['suspended', 'suspended', 'suspended']);

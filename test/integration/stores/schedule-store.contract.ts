@@ -118,8 +118,15 @@ export function scheduleStoreContract(harness: StoreHarness): void {
       expect(await stores().schedules.claim('default', 'c-1', 'r1', T0 + MINUTE, T0 + 1)).toMatchObject({ revision: 3, leaseOwner: 'r1' });
       expect(await stores().schedules.claim('default', 'c-1', 'r2', T0 + 3 * MINUTE, T0 + MINUTE)).toMatchObject({ revision: 4, leaseOwner: 'r2' });
       expect(await stores().schedules.claim('default', 'c-missing', 'r1', T0 + MINUTE, T0)).toBeNull();
+      // Before its wake-up only when asked to (an execution a buffered tick waits for has ended).
+      await stores().schedules.create(scheduleRecord('c-early', { wakeAt: T0 + 10 * MINUTE }));
+      expect(await stores().schedules.claim('default', 'c-early', 'r1', T0 + MINUTE, T0)).toBeNull();
+      expect(await stores().schedules.claim('default', 'c-early', 'r1', T0 + MINUTE, T0, Number.MAX_SAFE_INTEGER)).toMatchObject({
+        revision: 2,
+        leaseOwner: 'r1',
+      });
       await stores().schedules.create(scheduleRecord('c-idle', { wakeAt: null }));
-      expect(await stores().schedules.claim('default', 'c-idle', 'r1', T0 + MINUTE, T0 + 1e12)).toBeNull();
+      expect(await stores().schedules.claim('default', 'c-idle', 'r1', T0 + MINUTE, T0 + 1e12, Number.MAX_SAFE_INTEGER)).toBeNull();
       // A write based on the revision before the claim fails.
       expect(await stores().schedules.replace(scheduleRecord('c-1', { revision: 4 }), 3)).toBe(false);
     });
