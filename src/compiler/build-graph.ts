@@ -66,6 +66,7 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
     const node = definition.nodes[position] as NodeDefinition;
     const compiled = parts.nodes[position] as NodeCompilation;
     const out = outgoing[i] as Map<string, Edge[]>;
+    const into = incoming[i] as Map<string, Edge[]>;
     nodes.set(
       node.key,
       Object.freeze({
@@ -83,9 +84,10 @@ export function buildGraph(parts: GraphParts): CompiledGraph {
         defaultPort: compiled.type.defaultPort,
         loop: parts.loops.info[i] as CompiledNode['loop'],
         outgoing: frozenEdgeMap(out),
-        incoming: frozenEdgeMap(incoming[i] as Map<string, Edge[]>),
-        inputEdges: Object.freeze(compiled.type.inputPorts.map((port) => Object.freeze([...((incoming[i] as Map<string, Edge[]>).get(port) ?? [])]))),
-        connectedPorts: frozenSet(out.keys()),
+        incoming: frozenEdgeMap(into),
+        // The lists frozenEdgeMap froze, shared (a port without connections has the one empty list).
+        inputEdges: Object.freeze(compiled.type.inputPorts.map((port) => into.get(port) ?? NO_EDGES)),
+        connectedPorts: out.size === 0 ? NO_PORTS : frozenSet(out.keys()),
         feedsWidePort: feedsWide[i] === true,
       }),
     );
@@ -115,9 +117,15 @@ function pushTo(map: Map<string, Edge[]>, port: string, edge: Edge): void {
 }
 
 function frozenEdgeMap(map: Map<string, Edge[]>): ReadonlyMap<string, readonly Edge[]> {
+  if (map.size === 0) return NO_EDGE_MAP;
   for (const list of map.values()) Object.freeze(list);
   return frozenMap(map);
 }
+
+/** What every node without connections (on a port, or at all) shares. */
+const NO_EDGES: readonly Edge[] = Object.freeze([]);
+const NO_EDGE_MAP: ReadonlyMap<string, readonly Edge[]> = frozenMap([]);
+const NO_PORTS: ReadonlySet<string> = frozenSet([]);
 
 /** Frozen port lists, shared by every node whose list is the same array (a node type's own, mostly). */
 const sharedPorts = new WeakMap<readonly string[], readonly string[]>();
