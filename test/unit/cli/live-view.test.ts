@@ -2,7 +2,7 @@
 // suspension, the ending; and its rendering as text.
 import { describe, expect, it } from 'vitest';
 import { applyEvent, emptyView, ended, type LiveView } from '../../../cli/live-view.js';
-import { nodeText, plainSink, viewText } from '../../../cli/terminal-view.js';
+import { nodeText, plainSink, terminalSink, viewText } from '../../../cli/terminal-view.js';
 import type { ExecutionEvent } from '../../../sdk/typescript/src/gen/prana/v1/events.js';
 
 const T0 = Date.UTC(2026, 11, 5, 12, 0, 0);
@@ -107,5 +107,39 @@ describe('plain output', () => {
     expect(nodeText({ ...view.nodes[0]!, state: 'retrying', detail: 'attempt 2' }, { key: 1, type: 1 }, 0, null)).toBe(
       '↻ a  manual.trigger  retrying, attempt 2',
     );
+  });
+});
+
+describe('terminal output', () => {
+  it('redraws the view in place (erasing the previous frame) and leaves the last frame on close', () => {
+    seq = 0;
+    let written = '';
+    const stream = Object.assign(Object.create(process.stdout) as NodeJS.WriteStream, {
+      isTTY: true,
+      columns: 120,
+      rows: 40,
+      write: (chunk: string | Uint8Array) => {
+        written += chunk.toString();
+        return true;
+      },
+    });
+    const sink = terminalSink(stream);
+    let view = emptyView('e1', [{ key: 'a', type: 'manual.trigger' }]);
+    sink.show(view);
+    view = applyEvent(view, event({ $case: 'nodeStarting', value: { run: run('a', 'manual.trigger'), loopback: false } }));
+    sink.show(view);
+    view = applyEvent(
+      view,
+      event({ $case: 'nodeCompleted', value: { run: run('a', 'manual.trigger'), port: 'main', output: null, outputRef: '', durationMs: '2', resumed: false } }),
+    );
+    view = applyEvent(view, event({ $case: 'executionCompleted', value: { output: null, outputRef: '' } }));
+    sink.close(view);
+    // The cursor goes up and lines are erased between frames (ESC [ … A / ESC [ 2K).
+    expect(written).toMatch(/\u001b\[\d*A|\u001b\[2K/);
+    const frames = written.split(/\u001b\[[0-9;]*[A-Za-z]/).filter((part) => part.trim() !== '');
+    expect(frames.join('')).toMatch(/· a +manual\.trigger +waiting/);
+    expect(frames.join('')).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] a +manual\.trigger +running/);
+    expect(frames.at(-1)).toMatch(/✓ a +manual\.trigger +completed, 2 ms/);
+    expect(frames.at(-1)).toContain('execution e1 completed');
   });
 });
