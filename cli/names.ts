@@ -10,3 +10,9 @@ export function statusName(status: ExecutionStatus): string {
 export function nodeStatusName(status: NodeExecutionStatus): string {
   return NodeExecutionStatus[status]?.replace('NODE_EXECUTION_STATUS_', '').toLowerCase() ?? 'unknown';
 }
+
+/** The status a name (`suspended`, any case) stands for, or null when it names none. */
+export function statusNamed(name: string): ExecutionStatus | null {
+  const status = ExecutionStatus[`EXECUTION_STATUS_${name.toUpperCase()}` as keyof typeof ExecutionStatus];
+  return typeof status !== 'number' || status === ExecutionStatus.EXECUTION_STATUS_UNSPECIFIED ? null : status;
+}

@@ -12,7 +12,7 @@ const ICONS: Readonly<Record<Exclude<NodeLine['state'], 'running'>, string>> = {
 };
 
 /** A node's line: icon, key, type, state with its duration, runs, attempt and detail (frame null: no spinner). */
-export function nodeText(line: NodeLine, widths: { key: number; type: number }, now: number, frame: number | null): string {
+export function nodeText(line: NodeLine, widths: { key: number; type: number }, now: number, frame: number | null, gap = '  '): string {
   const icon = line.state === 'running' ? (frame === null ? '▸' : (SPINNER[frame % SPINNER.length] as string)) : ICONS[line.state];
   const facts: string[] = [line.state];
   if (line.state === 'running' && line.startedAt !== null) facts.push(duration(now - line.startedAt));
@@ -20,7 +20,7 @@ export function nodeText(line: NodeLine, widths: { key: number; type: number }, 
   if (line.runs > 1) facts.push(`${line.runs} runs`);
   if (line.attempt > 0 && line.state !== 'retrying') facts.push(`attempt ${line.attempt + 1}`);
   if (line.detail !== '') facts.push(line.detail);
-  return `${icon} ${line.key.padEnd(widths.key)}  ${line.type.padEnd(widths.type)}  ${facts.join(', ')}`;
+  return `${icon} ${line.key.padEnd(widths.key)}${gap}${line.type.padEnd(widths.type)}${gap}${facts.join(', ')}`;
 }
 
 /** The final (or current) summary line of an execution. */
@@ -77,7 +77,7 @@ export function plainSink(write: (line: string) => void): ViewSink {
       const widths = { key: 0, type: 0 };
       const next = new Map<string, string>();
       for (const line of view.nodes) {
-        const text = nodeText({ ...line, startedAt: null }, widths, 0, null).replace(/ {2}/g, ' ');
+        const text = nodeText({ ...line, startedAt: null }, widths, 0, null, ' ');
         next.set(line.key, text);
         if (line.state !== 'waiting' && shown.get(line.key) !== text) write(text);
       }

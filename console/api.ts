@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
 import type { PranaClient } from '../sdk/typescript/src/client.js';
 import { errorOf } from '../sdk/typescript/src/errors.js';
-import { ExecutionStatus } from '../sdk/typescript/src/gen/prana/v1/execution.js';
+import { statusNamed } from '../cli/names.js';
 import {
   CancelExecutionResponse,
   ExecutionView,
@@ -20,6 +20,9 @@ import { watchExecution } from '../sdk/typescript/src/watch.js';
 
 /** Request bodies larger than this are refused (resume data and workflows are far smaller). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The HTTP status of a refused call by its gRPC code; any other refusal is a conflict (409). */
+const HTTP_STATUS: Partial<Record<number, number>> = { [status.NOT_FOUND]: 404, [status.INVALID_ARGUMENT]: 400, [status.UNAVAILABLE]: 503 };
 
 /** A client error of the console's own API (bad JSON, a missing field). */
 class BadRequest extends Error {}
@@ -70,12 +73,8 @@ export async function serveApi(client: PranaClient, request: IncomingMessage, re
   } catch (error) {
     if (error instanceof BadRequest) return json(response, { error: { reason: 'invalid_request', message: error.message } }, 400);
     const failure = errorOf(error);
-    const http = failure.code === status.NOT_FOUND ? 404 : failure.code === status.INVALID_ARGUMENT ? 400 : failure.code === status.UNAVAILABLE ? 503 : 409;
-    json(
-      response,
-      { error: { code: status[failure.code], reason: failure.reason, message: failure.message, fields: failure.fields, metadata: failure.metadata } },
-      failure.code === status.FAILED_PRECONDITION || failure.code === status.ALREADY_EXISTS || failure.code === status.ABORTED ? 409 : http,
-    );
+    const refusal = { code: status[failure.code], reason: failure.reason, message: failure.message, fields: failure.fields, metadata: failure.metadata };
+    json(response, { error: refusal }, HTTP_STATUS[failure.code] ?? 409);
   }
 }
 
@@ -96,8 +95,8 @@ function list(client: PranaClient, query: URLSearchParams): Promise<ListExecutio
     .getAll('status')
     .filter((name) => name !== '')
     .map((name) => {
-      const value = ExecutionStatus[`EXECUTION_STATUS_${name.toUpperCase()}` as keyof typeof ExecutionStatus];
-      if (typeof value !== 'number') throw new BadRequest(`unknown status ${name}`);
+      const value = statusNamed(name);
+      if (value === null) throw new BadRequest(`unknown status ${name}`);
       return value;
     });
   const request = ListExecutionsRequest.fromPartial({

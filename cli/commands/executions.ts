@@ -1,5 +1,5 @@
 import { ExecutionStatus, type Execution } from '../../sdk/typescript/src/gen/prana/v1/execution.js';
-import { nodeStatusName, statusName } from '../names.js';
+import { nodeStatusName, statusName, statusNamed } from '../names.js';
 import {
   CancelExecutionResponse,
   ExecutionView,
@@ -20,10 +20,8 @@ import { plainSink, terminalSink } from '../terminal-view.js';
 import { graphOf } from './graphs.js';
 
 function statusOf(name: string): ExecutionStatus {
-  const status = ExecutionStatus[`EXECUTION_STATUS_${name.toUpperCase()}` as keyof typeof ExecutionStatus];
-  if (typeof status !== 'number' || status === ExecutionStatus.EXECUTION_STATUS_UNSPECIFIED) {
-    throw new UsageError(`unknown status ${JSON.stringify(name)} (pending, running, suspended, completed, failed, cancelled)`);
-  }
+  const status = statusNamed(name);
+  if (status === null) throw new UsageError(`unknown status ${JSON.stringify(name)} (pending, running, suspended, completed, failed, cancelled)`);
   return status;
 }
 

@@ -106,13 +106,16 @@ export function wakeAtOf(record: Omit<ScheduleRecord, 'wakeAt'>, now: number, re
 export async function takeTicks(record: ScheduleRecord, now: number, io: TickIo, settings: TickSettings): Promise<ScheduleRecord> {
   const key = scheduleKey(record);
   const { spec, policies } = record;
-  const open = await Promise.all(record.state.running.map((id) => io.isOpen(id)));
-  const s = {
-    ...record.state,
-    pending: [...record.state.pending],
-    running: record.state.running.filter((_, i) => open[i] === true),
-    recent: [...record.state.recent],
+  const s = { ...record.state, pending: [...record.state.pending], running: [...record.state.running], recent: [...record.state.recent] };
+  // The executions still running, read again only after a start (a quick one ends in its first drive).
+  let runningChecked = false;
+  const checkRunning = async (): Promise<void> => {
+    if (runningChecked) return;
+    const open = await Promise.all(s.running.map((id) => io.isOpen(id)));
+    s.running = s.running.filter((_, i) => open[i] === true);
+    runningChecked = true;
   };
+  await checkRunning();
   const note = (tick: PendingTick, result: ActionResult, error?: string): void => {
     const action: RecentAction = {
       kind: tick.kind,
@@ -133,6 +136,7 @@ export async function takeTicks(record: ScheduleRecord, now: number, io: TickIo,
       note(tick, 'skipped');
     } else {
       s.started += 1;
+      runningChecked = false;
       note(tick, 'started');
       if (!s.running.includes(tick.executionId)) s.running.push(tick.executionId);
       if (s.running.length > RUNNING_FOLLOWED) s.running.splice(0, s.running.length - RUNNING_FOLLOWED);
@@ -168,11 +172,7 @@ export async function takeTicks(record: ScheduleRecord, now: number, io: TickIo,
       continue;
     }
     const policy = tick.overlap ?? policies.overlap;
-    if (s.running.length > 0 && policy !== 'allow_all') {
-      // An execution this pass started may have ended since (a quick one ends in its first drive).
-      const stillOpen = await Promise.all(s.running.map((id) => io.isOpen(id)));
-      s.running = s.running.filter((_, i) => stillOpen[i] === true);
-    }
+    if (policy !== 'allow_all') await checkRunning();
     if (s.running.length > 0 && policy !== 'allow_all') {
       if (policy === 'skip' || (policy === 'buffer_one' && s.pending.some((p) => p.buffered))) {
         count(tick, await io.decide(record, tick, 'skipped'));

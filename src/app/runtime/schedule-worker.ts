@@ -135,8 +135,8 @@ export class ScheduleWorker {
     // A failed pass keeps its lease; this replica's next pass claims it again at once.
     let record: ScheduleRecord | null = await store.claim(namespace, scheduleId, owner, now + this.deps.leaseMs, now, early ? Number.MAX_SAFE_INTEGER : now);
     if (record === null) {
-      // Not due yet (a timer may fire a millisecond before the clock reads its time), or another
-      // replica works on it: look again when it is due, or when that replica's lease runs out.
+      // Not due (a caller moved its wake-up), or another replica works on it: look again when it is
+      // due, or when that replica's lease runs out.
       const current = await store.get(namespace, scheduleId);
       if (current === null || current.wakeAt === null) return;
       const held = current.leaseOwner !== null && current.leaseOwner !== owner && current.leaseUntil !== null && current.leaseUntil > now;

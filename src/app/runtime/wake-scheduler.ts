@@ -25,6 +25,11 @@ export class WakeScheduler {
     const delay = Math.max(0, at - this.clock.now());
     if (delay > IN_PROCESS_TIMER_HORIZON_MS) return;
     const timer = this.source.setTimeout(() => {
+      // A timer may fire a moment before the clock reads its time: what it is for would not be due yet.
+      if (this.clock.now() < at) {
+        if (this.timers.get(id) === entry) this.schedule(id, at);
+        return;
+      }
       if (this.timers.get(id) === entry) this.timers.delete(id);
       this.look(id);
     }, delay);

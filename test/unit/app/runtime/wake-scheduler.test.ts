@@ -34,6 +34,19 @@ describe('WakeScheduler', () => {
     expect(looked).toEqual(['a@1000000']);
   });
 
+  it('waits again when its timer fires before the clock reads the time', async () => {
+    const time = new FakeTime(1_000_000);
+    const looked: string[] = [];
+    const early = { setTimeout: (callback: () => void, ms: number) => time.setTimeout(callback, ms > 1 ? ms - 1 : ms) };
+    const wakes = new WakeScheduler(time, early, (id) => looked.push(`${id}@${time.now()}`));
+    wakes.schedule('a', 1_000_100);
+    await time.advance(99);
+    expect(looked).toEqual([]);
+    expect(wakes.armedAt('a')).toBe(1_000_100);
+    await time.advance(1);
+    expect(looked).toEqual(['a@1000100']);
+  });
+
   it('leaves wake-ups beyond the horizon to the poller', async () => {
     const { time, looked, wakes } = scheduler();
     wakes.schedule('far', 1_000_000 + IN_PROCESS_TIMER_HORIZON_MS + 1);
